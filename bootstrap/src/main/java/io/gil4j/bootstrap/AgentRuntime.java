@@ -1,0 +1,53 @@
+package io.gil4j.bootstrap;
+
+/**
+ * What the agent behind the bootstrap surface provides. Implemented once, inside the agent's own class
+ * loader, and installed with {@link Hooks#install}; the bootstrap classes call it only on slow paths.
+ *
+ * <p>Contract for implementations: every method may be called from any thread, including threads the
+ * agent has never seen, and must be safe to call re-entrantly from code the agent itself instruments.
+ * Implementations may throw; {@link Hooks} and {@link Blocking} swallow and count what they throw, so
+ * nothing reaches the application.
+ */
+public interface AgentRuntime {
+
+    /**
+     * Called at a method entry whose fast path failed: the calling thread is not cleared to run.
+     *
+     * @return {@link Hooks#OUTER} if this call took the lock (the matching exit must release it),
+     *     {@link Hooks#NESTED} if the thread already held it, {@link Hooks#NONE} if no lock is in force
+     */
+    int enter();
+
+    /** Called at the exit of the frame whose {@link #enter()} returned {@link Hooks#OUTER}. */
+    void exitOuter();
+
+    /**
+     * Called at the exit of a frame entered while no lock was in force, when a lock is in force now: a
+     * thread that picked the lock up at a check point of such a frame gives it back here.
+     */
+    void exitUnowned();
+
+    /** Called at a check point (method entry, loop back-edge) whose fast path failed. */
+    void checkpoint();
+
+    /**
+     * Called before a blocking call made from instrumented code.
+     *
+     * @return true if the lock was released and must be taken again by {@link #afterBlocking()}
+     */
+    boolean beforeBlocking();
+
+    /** Called after a blocking call for which {@link #beforeBlocking()} returned true. */
+    void afterBlocking();
+
+    /** The current mode's name, as the configuration spells it. */
+    String mode();
+
+    /**
+     * Switches the mode.
+     *
+     * @throws IllegalArgumentException naming the accepted values if {@code mode} is not one of them
+     */
+    void switchMode(String mode);
+}

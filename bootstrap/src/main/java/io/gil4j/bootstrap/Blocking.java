@@ -1,0 +1,393 @@
+package io.gil4j.bootstrap;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.CharArrayReader;
+import java.io.CharArrayWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
+import java.nio.channels.WritableByteChannel;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.BrokenBarrierException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Stand-ins for blocking JDK calls, substituted at their call sites in instrumented code: each releases
+ * the interpreter lock for the duration of the call and contends for it afterwards, as CPython's
+ * {@code Py_BEGIN_ALLOW_THREADS} does. The call itself, its result and its exceptions are exactly the
+ * original's; a stand-in only adds one frame to a stack trace.
+ *
+ * <p>A virtual stand-in takes the call's receiver first and dispatches virtually, so a subtype's override
+ * runs as before. Where the static type cannot tell whether a call blocks (an {@code InputStream} may be a
+ * socket's or an in-memory one) the stand-in decides at run time, and in-memory streams keep the lock.
+ *
+ * <p>The instrumentation's substitution table names these methods by name and descriptor; a test checks
+ * that every entry of the table exists here.
+ */
+public final class Blocking {
+
+    private Blocking() {}
+
+    /** A blocking call that returns a value. */
+    @FunctionalInterface
+    interface Call<T, X extends Throwable> {
+        T call() throws X;
+    }
+
+    /** A blocking call that returns nothing. */
+    @FunctionalInterface
+    interface Run<X extends Throwable> {
+        void run() throws X;
+    }
+
+    private static <T, X extends Throwable> T released(Call<T, X> call) throws X {
+        boolean released = Hooks.beforeBlocking();
+        try {
+            return call.call();
+        } finally {
+            Hooks.afterBlocking(released);
+        }
+    }
+
+    private static <X extends Throwable> void released(Run<X> run) throws X {
+        boolean released = Hooks.beforeBlocking();
+        try {
+            run.run();
+        } finally {
+            Hooks.afterBlocking(released);
+        }
+    }
+
+    // ---- threads, monitors and parking
+
+    public static void sleep(long millis) throws InterruptedException {
+        released(() -> Thread.sleep(millis));
+    }
+
+    public static void sleep(long millis, int nanos) throws InterruptedException {
+        released(() -> Thread.sleep(millis, nanos));
+    }
+
+    public static void join(Thread thread) throws InterruptedException {
+        released(() -> thread.join());
+    }
+
+    public static void join(Thread thread, long millis) throws InterruptedException {
+        released(() -> thread.join(millis));
+    }
+
+    public static void waitOn(Object monitor) throws InterruptedException {
+        released(() -> monitor.wait());
+    }
+
+    public static void waitOn(Object monitor, long millis) throws InterruptedException {
+        released(() -> monitor.wait(millis));
+    }
+
+    public static void waitOn(Object monitor, long millis, int nanos) throws InterruptedException {
+        released(() -> monitor.wait(millis, nanos));
+    }
+
+    public static void park() {
+        released(() -> LockSupport.park());
+    }
+
+    public static void park(Object blocker) {
+        released(() -> LockSupport.park(blocker));
+    }
+
+    public static void parkNanos(long nanos) {
+        released(() -> LockSupport.parkNanos(nanos));
+    }
+
+    public static void parkNanos(Object blocker, long nanos) {
+        released(() -> LockSupport.parkNanos(blocker, nanos));
+    }
+
+    public static void parkUntil(long deadline) {
+        released(() -> LockSupport.parkUntil(deadline));
+    }
+
+    public static void parkUntil(Object blocker, long deadline) {
+        released(() -> LockSupport.parkUntil(blocker, deadline));
+    }
+
+    // ---- java.util.concurrent
+
+    public static <V> V get(Future<V> future) throws InterruptedException, ExecutionException {
+        if (future.isDone()) {
+            return future.get();
+        }
+        boolean released = Hooks.beforeBlocking();
+        try {
+            return future.get();
+        } finally {
+            Hooks.afterBlocking(released);
+        }
+    }
+
+    public static <V> V get(Future<V> future, long timeout, TimeUnit unit)
+            throws InterruptedException, ExecutionException, TimeoutException {
+        if (future.isDone()) {
+            return future.get(timeout, unit);
+        }
+        boolean released = Hooks.beforeBlocking();
+        try {
+            return future.get(timeout, unit);
+        } finally {
+            Hooks.afterBlocking(released);
+        }
+    }
+
+    public static <V> V join(CompletableFuture<V> future) {
+        if (future.isDone()) {
+            return future.join();
+        }
+        return released(() -> future.join());
+    }
+
+    public static <E> E take(BlockingQueue<E> queue) throws InterruptedException {
+        return released(() -> queue.take());
+    }
+
+    public static <E> void put(BlockingQueue<E> queue, E element) throws InterruptedException {
+        released(() -> queue.put(element));
+    }
+
+    public static <E> E poll(BlockingQueue<E> queue, long timeout, TimeUnit unit) throws InterruptedException {
+        return released(() -> queue.poll(timeout, unit));
+    }
+
+    public static <E> boolean offer(BlockingQueue<E> queue, E element, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        return released(() -> queue.offer(element, timeout, unit));
+    }
+
+    public static void lock(Lock lock) {
+        if (lock.tryLock()) {
+            return;
+        }
+        released(() -> lock.lock());
+    }
+
+    public static void lockInterruptibly(Lock lock) throws InterruptedException {
+        if (lock.tryLock()) {
+            return;
+        }
+        released(() -> lock.lockInterruptibly());
+    }
+
+    public static boolean tryLock(Lock lock, long time, TimeUnit unit) throws InterruptedException {
+        return released(() -> lock.tryLock(time, unit));
+    }
+
+    public static void await(Condition condition) throws InterruptedException {
+        released(() -> condition.await());
+    }
+
+    public static boolean await(Condition condition, long time, TimeUnit unit) throws InterruptedException {
+        return released(() -> condition.await(time, unit));
+    }
+
+    public static long awaitNanos(Condition condition, long nanos) throws InterruptedException {
+        return released(() -> condition.awaitNanos(nanos));
+    }
+
+    public static void awaitUninterruptibly(Condition condition) {
+        released(() -> condition.awaitUninterruptibly());
+    }
+
+    public static void await(CountDownLatch latch) throws InterruptedException {
+        released(() -> latch.await());
+    }
+
+    public static boolean await(CountDownLatch latch, long timeout, TimeUnit unit) throws InterruptedException {
+        return released(() -> latch.await(timeout, unit));
+    }
+
+    public static int await(CyclicBarrier barrier) throws InterruptedException, BrokenBarrierException {
+        boolean released = Hooks.beforeBlocking();
+        try {
+            return barrier.await();
+        } finally {
+            Hooks.afterBlocking(released);
+        }
+    }
+
+    public static void acquire(Semaphore semaphore) throws InterruptedException {
+        released(() -> semaphore.acquire());
+    }
+
+    public static void acquire(Semaphore semaphore, int permits) throws InterruptedException {
+        released(() -> semaphore.acquire(permits));
+    }
+
+    public static boolean awaitTermination(ExecutorService executor, long timeout, TimeUnit unit)
+            throws InterruptedException {
+        return released(() -> executor.awaitTermination(timeout, unit));
+    }
+
+    public static <T> List<Future<T>> invokeAll(ExecutorService executor, Collection<? extends Callable<T>> tasks)
+            throws InterruptedException {
+        return released(() -> executor.invokeAll(tasks));
+    }
+
+    public static int waitFor(Process process) throws InterruptedException {
+        return released(() -> process.waitFor());
+    }
+
+    // ---- streams, readers and writers: in-memory ones keep the lock
+
+    public static int read(InputStream in) throws IOException {
+        return in instanceof ByteArrayInputStream ? in.read() : released(() -> in.read());
+    }
+
+    public static int read(InputStream in, byte[] b) throws IOException {
+        return in instanceof ByteArrayInputStream ? in.read(b) : released(() -> in.read(b));
+    }
+
+    public static int read(InputStream in, byte[] b, int off, int len) throws IOException {
+        return in instanceof ByteArrayInputStream ? in.read(b, off, len) : released(() -> in.read(b, off, len));
+    }
+
+    public static byte[] readAllBytes(InputStream in) throws IOException {
+        return in instanceof ByteArrayInputStream ? in.readAllBytes() : released(() -> in.readAllBytes());
+    }
+
+    public static byte[] readNBytes(InputStream in, int len) throws IOException {
+        return in instanceof ByteArrayInputStream ? in.readNBytes(len) : released(() -> in.readNBytes(len));
+    }
+
+    public static int readNBytes(InputStream in, byte[] b, int off, int len) throws IOException {
+        return in instanceof ByteArrayInputStream
+                ? in.readNBytes(b, off, len)
+                : released(() -> in.readNBytes(b, off, len));
+    }
+
+    public static void write(OutputStream out, int b) throws IOException {
+        if (out instanceof ByteArrayOutputStream) {
+            out.write(b);
+        } else {
+            released(() -> out.write(b));
+        }
+    }
+
+    public static void write(OutputStream out, byte[] b) throws IOException {
+        if (out instanceof ByteArrayOutputStream) {
+            out.write(b);
+        } else {
+            released(() -> out.write(b));
+        }
+    }
+
+    public static void write(OutputStream out, byte[] b, int off, int len) throws IOException {
+        if (out instanceof ByteArrayOutputStream) {
+            out.write(b, off, len);
+        } else {
+            released(() -> out.write(b, off, len));
+        }
+    }
+
+    public static void flush(OutputStream out) throws IOException {
+        if (out instanceof ByteArrayOutputStream) {
+            out.flush();
+        } else {
+            released(() -> out.flush());
+        }
+    }
+
+    public static int read(Reader reader) throws IOException {
+        return inMemory(reader) ? reader.read() : released(() -> reader.read());
+    }
+
+    public static int read(Reader reader, char[] buf) throws IOException {
+        return inMemory(reader) ? reader.read(buf) : released(() -> reader.read(buf));
+    }
+
+    public static int read(Reader reader, char[] buf, int off, int len) throws IOException {
+        return inMemory(reader) ? reader.read(buf, off, len) : released(() -> reader.read(buf, off, len));
+    }
+
+    public static String readLine(java.io.BufferedReader reader) throws IOException {
+        return released(() -> reader.readLine());
+    }
+
+    public static void flush(Writer writer) throws IOException {
+        if (writer instanceof StringWriter || writer instanceof CharArrayWriter) {
+            writer.flush();
+        } else {
+            released(() -> writer.flush());
+        }
+    }
+
+    private static boolean inMemory(Reader reader) {
+        return reader instanceof StringReader || reader instanceof CharArrayReader;
+    }
+
+    // ---- sockets and channels
+
+    public static Socket accept(ServerSocket server) throws IOException {
+        return released(() -> server.accept());
+    }
+
+    public static void connect(Socket socket, SocketAddress endpoint) throws IOException {
+        released(() -> socket.connect(endpoint));
+    }
+
+    public static void connect(Socket socket, SocketAddress endpoint, int timeout) throws IOException {
+        released(() -> socket.connect(endpoint, timeout));
+    }
+
+    public static void receive(DatagramSocket socket, DatagramPacket packet) throws IOException {
+        released(() -> socket.receive(packet));
+    }
+
+    public static int read(ReadableByteChannel channel, ByteBuffer dst) throws IOException {
+        return released(() -> channel.read(dst));
+    }
+
+    public static int write(WritableByteChannel channel, ByteBuffer src) throws IOException {
+        return released(() -> channel.write(src));
+    }
+
+    public static SocketChannel accept(ServerSocketChannel server) throws IOException {
+        return released(() -> server.accept());
+    }
+
+    public static int select(Selector selector) throws IOException {
+        return released(() -> selector.select());
+    }
+
+    public static int select(Selector selector, long timeout) throws IOException {
+        return released(() -> selector.select(timeout));
+    }
+}

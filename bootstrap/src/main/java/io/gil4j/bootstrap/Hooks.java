@@ -1,0 +1,162 @@
+package io.gil4j.bootstrap;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The static entry points that instrumented methods call: entry, exit and check points. These calls sit
+ * on the hot path of the application, so each one has a fast path of a single volatile read that the
+ * JIT inlines, and defers everything else to the installed {@link AgentRuntime}.
+ *
+ * <p><b>Clearance.</b> The agent publishes in {@link #clear} which thread may pass check points without
+ * asking: {@link #EVERYONE} when no lock is in force (the {@code native} mode), the lock's holder while no
+ * drop is requested of it, or {@code null} when every thread must ask (a drop is pending, the lock is free,
+ * or the algorithm counts check points). A thread that is not cleared takes the slow path, where the
+ * runtime decides what it must do; a stale clearance therefore costs one slow call, never correctness.
+ *
+ * <p><b>Failure containment.</b> No method here lets a throwable escape: failures of the runtime are
+ * counted in {@link #failures()} and otherwise ignored, so the application's code runs as if uninstrumented.
+ * Before {@link #install} every hook is a no-op.
+ */
+public final class Hooks {
+
+    /** Entry token: no lock was taken by this frame. */
+    public static final int NONE = 0;
+    /** Entry token: the thread already held the lock when this frame was entered. */
+    public static final int NESTED = 1;
+    /** Entry token: this frame took the lock and its exit releases it. */
+    public static final int OUTER = 2;
+
+    /** The clearance that lets every thread pass: no lock is in force. */
+    public static final Object EVERYONE = new Object();
+
+    private static volatile Object clearance = EVERYONE;
+    private static volatile AgentRuntime runtime;
+    private static final AtomicLong FAILURES = new AtomicLong();
+
+    private Hooks() {}
+
+    /**
+     * Installs the agent's runtime. Only the first call has an effect, so that nothing loaded later,
+     * application code included, can replace the agent.
+     *
+     * @return true if {@code agentRuntime} was installed by this call
+     */
+    public static synchronized boolean install(AgentRuntime agentRuntime) {
+        if (runtime != null || agentRuntime == null) {
+            return false;
+        }
+        runtime = agentRuntime;
+        return true;
+    }
+
+    /** The installed runtime, or null without the agent. */
+    public static AgentRuntime runtime() {
+        return runtime;
+    }
+
+    /**
+     * Publishes which thread may pass check points without asking: {@link #EVERYONE}, one thread, or
+     * {@code null} for nobody. Called by the agent's lock, under its internal mutex, whenever that changes.
+     */
+    public static void clear(Object cleared) {
+        clearance = cleared;
+    }
+
+    /** Method entry: a check point that may also take the lock. Returns the token for {@link #exit}. */
+    public static int enter() {
+        Object c = clearance;
+        if (c == EVERYONE) {
+            return NONE;
+        }
+        if (c == Thread.currentThread()) {
+            return NESTED;
+        }
+        try {
+            AgentRuntime r = runtime;
+            return r == null ? NONE : r.enter();
+        } catch (Throwable t) {
+            FAILURES.incrementAndGet();
+            return NONE;
+        }
+    }
+
+    /** Method exit, normal or exceptional, with the token its {@link #enter} returned. */
+    public static void exit(int token) {
+        if (token == NESTED) {
+            return;
+        }
+        if (token == NONE && clearance == EVERYONE) {
+            return;
+        }
+        try {
+            AgentRuntime r = runtime;
+            if (r != null) {
+                if (token == OUTER) {
+                    r.exitOuter();
+                } else {
+                    r.exitUnowned();
+                }
+            }
+        } catch (Throwable t) {
+            FAILURES.incrementAndGet();
+        }
+    }
+
+    /** A check point at a loop back-edge of an instrumented method. */
+    public static void checkpoint() {
+        Object c = clearance;
+        if (c != EVERYONE && c != Thread.currentThread()) {
+            checkpointSlow();
+        }
+    }
+
+    private static void checkpointSlow() {
+        try {
+            AgentRuntime r = runtime;
+            if (r != null) {
+                r.checkpoint();
+            }
+        } catch (Throwable t) {
+            FAILURES.incrementAndGet();
+        }
+    }
+
+    /** Before a blocking call: true if the lock was released and {@link #afterBlocking} must take it back. */
+    static boolean beforeBlocking() {
+        if (clearance == EVERYONE) {
+            return false;
+        }
+        try {
+            AgentRuntime r = runtime;
+            return r != null && r.beforeBlocking();
+        } catch (Throwable t) {
+            FAILURES.incrementAndGet();
+            return false;
+        }
+    }
+
+    /** After a blocking call, with what {@link #beforeBlocking} returned. */
+    static void afterBlocking(boolean released) {
+        if (!released) {
+            return;
+        }
+        try {
+            AgentRuntime r = runtime;
+            if (r != null) {
+                r.afterBlocking();
+            }
+        } catch (Throwable t) {
+            FAILURES.incrementAndGet();
+        }
+    }
+
+    /** Throwables raised by the runtime and kept from the application since start-up. */
+    public static long failures() {
+        return FAILURES.get();
+    }
+
+    /** Counts a throwable that advice or a wrapper kept from the application. */
+    public static void recordFailure() {
+        FAILURES.incrementAndGet();
+    }
+}

@@ -1,0 +1,466 @@
+package io.gil4j.gil;
+
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * A global interpreter lock that hands itself over the way CPython's does.
+ *
+ * <h2>Design</h2>
+ *
+ * <p><b>State.</b> {@code owner} is the thread that holds the lock, or null; it changes only by CAS, so a
+ * release by a thread that no longer owns the lock (the watchdog revoked it) cannot free someone else's.
+ * Everything else that waiters coordinate on lives under one internal {@code mutex}: the number of
+ * {@code waiters}, the {@code dropRequest}, the {@code enabled} flag, and the two conditions:
+ * {@code available} (the lock was freed) and {@code switched} (another thread took it: CPython's
+ * {@code switch_cond}). {@code switchNumber} counts hand-overs to a thread other than the last holder.
+ *
+ * <p><b>Fast paths.</b> Taking a free lock is one CAS; releasing with nobody waiting is one CAS. The
+ * releaser clears {@code owner} and then reads {@code waiters}; a waiter increments {@code waiters} and then
+ * reads {@code owner}. Both are volatile, so at least one of them sees the other: either the waiter finds
+ * the lock free, or the releaser takes the mutex and signals, and the waiter holds the mutex from its
+ * increment until it is inside {@code await}, so that signal cannot be lost.
+ *
+ * <p><b>Hand-over ({@link Algorithm#NEW}).</b> A waiter waits one interval. If it timed out, the lock is
+ * still held, and {@code switchNumber} did not move meanwhile, it sets {@code dropRequest}. The holder sees
+ * the request at its next {@link #checkpoint()}, releases, and waits on {@code switched} until another
+ * thread has taken the lock (forced switching), so it cannot take it straight back. The taker resets the
+ * request. A release around a blocking call or at frame exit never waits. Waiters are woken one at a time
+ * and nothing is FIFO: a thread arriving at a free lock takes it, as in CPython.
+ *
+ * <p><b>Hand-over ({@link Algorithm#LEGACY}).</b> Waiters wait without a timeout; the holder releases and
+ * re-takes the lock every {@code checkInterval} check points while anyone waits, without forced switching,
+ * so on a multicore machine it usually wins its own lock back.
+ *
+ * <p><b>Clearance.</b> After each change the lock tells its {@link ClearanceListener} which thread may pass
+ * check points without calling it (the holder, when no drop is pending and the algorithm is NEW). Every
+ * publication happens under the mutex, except the one by a fast-path taker, which publishes itself and then
+ * re-reads {@code dropRequest} and {@code enabled}: a waiter or {@link #disable()} writes those before it
+ * publishes, so one of the two sees the other and the last publication is right.
+ *
+ * <p><b>Revocation.</b> {@link #revoke(long)} lets a {@link LockWatchdog} free the lock of a holder that made
+ * no progress (no acquisition, no slow check point) while others waited; the holder finds out at its next
+ * check point, where it is no longer {@code owner}, and takes the lock again before running on.
+ *
+ * <p><b>Counters.</b> Each counter has one writer at a time, the thread holding the lock (a revoking
+ * watchdog adds the victim's hold time), and is written with opaque stores so readers never see a torn or
+ * stale-forever value; {@link #stats()} reads them without stopping anyone.
+ *
+ * <p><b>Who calls what.</b> {@link #acquire()}, {@link #release(SwitchReason)}, {@link #checkpoint()} and
+ * {@link #releaseIfHeld(SwitchReason)} are called by the threads that run guarded code; {@link #enable()},
+ * {@link #disable()}, {@link #revoke(long)} and {@link #stats()} by anyone. The lock is not re-entrant: a
+ * caller that may already hold it asks {@link #isHeldByCurrentThread()} first. Acquisition is not
+ * interruptible; an interrupt that arrives while waiting is kept and re-asserted once the lock is taken.
+ */
+public final class InterpreterLock {
+
+    private static final VarHandle OWNER;
+    private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
+
+    static {
+        try {
+            OWNER = MethodHandles.lookup().findVarHandle(InterpreterLock.class, "owner", Thread.class);
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    // Indexes into counts; SwitchReason ordinals come first.
+    private static final int SWITCHES_BY_REASON = 0;
+    private static final int ACQUISITIONS = SwitchReason.values().length;
+    private static final int CONTENDED = ACQUISITIONS + 1;
+    private static final int WAIT_NANOS = ACQUISITIONS + 2;
+    private static final int HOLD_NANOS = ACQUISITIONS + 3;
+    private static final int SLOW_CHECKPOINTS = ACQUISITIONS + 4;
+    private static final int DROP_REQUESTS = ACQUISITIONS + 5;
+    private static final int SWITCH_NUMBER = ACQUISITIONS + 6;
+    private static final int COUNTERS = ACQUISITIONS + 7;
+
+    private final Algorithm algorithm;
+    private final long intervalNanos;
+    private final int checkInterval;
+    private final ClearanceListener listener;
+
+    private final ReentrantLock mutex = new ReentrantLock();
+    private final Condition available = mutex.newCondition();
+    private final Condition switched = mutex.newCondition();
+
+    @SuppressWarnings("unused") // accessed through OWNER
+    private volatile Thread owner;
+    private volatile int waiters;
+    private volatile boolean dropRequest;
+    private volatile boolean enabled = true;
+    private volatile boolean switchAwaited;
+
+    // Written only by the holder (see "Counters" above).
+    private final long[] counts = new long[COUNTERS];
+    private Thread lastHolder;
+    private SwitchReason lastRelease;
+    private long heldSince;
+    private int ticks;
+
+    /**
+     * @param algorithm how the lock is handed over
+     * @param intervalNanos the switch interval: how long a waiter waits before asking for a drop (NEW)
+     * @param checkInterval check points between re-takes (LEGACY); ignored by NEW
+     * @param listener told which thread may pass check points freely
+     */
+    public InterpreterLock(Algorithm algorithm, long intervalNanos, int checkInterval, ClearanceListener listener) {
+        if (intervalNanos < 1_000) {
+            throw new IllegalArgumentException("switch interval below 1 µs: " + intervalNanos + " ns");
+        }
+        if (checkInterval < 1) {
+            throw new IllegalArgumentException("check interval below 1: " + checkInterval);
+        }
+        this.algorithm = algorithm;
+        this.intervalNanos = intervalNanos;
+        this.checkInterval = checkInterval;
+        this.listener = listener;
+        listener.clearanceChanged(true, null);
+    }
+
+    /** The hand-over algorithm. */
+    public Algorithm algorithm() {
+        return algorithm;
+    }
+
+    /** The switch interval in nanoseconds. */
+    public long intervalNanos() {
+        return intervalNanos;
+    }
+
+    /** True if the calling thread holds the lock. */
+    public boolean isHeldByCurrentThread() {
+        return owner == Thread.currentThread();
+    }
+
+    /** True while the lock is in force: {@link #acquire()} takes it rather than returning at once. */
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /**
+     * Takes the lock, waiting as long as it takes, unless the lock is disabled before or while waiting.
+     * The caller must not hold the lock.
+     *
+     * @return true if the caller now holds the lock; false if the lock is disabled
+     */
+    public boolean acquire() {
+        Thread me = Thread.currentThread();
+        if (!enabled) {
+            return false;
+        }
+        if (OWNER.compareAndSet(this, null, me)) {
+            taken(me, 0);
+            listener.clearanceChanged(true, algorithm == Algorithm.NEW ? me : null);
+            if (dropRequest || switchAwaited || !enabled) {
+                settleAfterTaking();
+            }
+            return true;
+        }
+        return acquireContended(me);
+    }
+
+    private boolean acquireContended(Thread me) {
+        long start = System.nanoTime();
+        boolean interrupted = false;
+        mutex.lock();
+        try {
+            waiters++;
+            try {
+                while (!OWNER.compareAndSet(this, null, me)) {
+                    if (!enabled) {
+                        return false;
+                    }
+                    interrupted |= awaitTurn();
+                }
+            } finally {
+                waiters--;
+            }
+            taken(me, System.nanoTime() - start);
+            afterTakingUnderMutex();
+            return true;
+        } finally {
+            mutex.unlock();
+            if (interrupted) {
+                me.interrupt();
+            }
+        }
+    }
+
+    /** One wait of a contended taker, under the mutex. Returns true if the thread was interrupted. */
+    private boolean awaitTurn() {
+        try {
+            if (algorithm == Algorithm.LEGACY) {
+                available.await();
+                return false;
+            }
+            long seen = switchNumber();
+            long left = available.awaitNanos(intervalNanos);
+            if (left <= 0 && owner != null && switchNumber() == seen && enabled && !dropRequest) {
+                dropRequest = true;
+                add(DROP_REQUESTS, 1);
+                publish();
+            }
+            return false;
+        } catch (InterruptedException e) {
+            return true;
+        }
+    }
+
+    /** Bookkeeping of a new holder; runs with the lock held, before anything is published. */
+    private void taken(Thread me, long waitedNanos) {
+        add(ACQUISITIONS, 1);
+        if (waitedNanos > 0) {
+            add(CONTENDED, 1);
+            add(WAIT_NANOS, waitedNanos);
+        }
+        if (lastHolder != me) {
+            add(SWITCH_NUMBER, 1);
+            if (lastRelease != null) {
+                add(SWITCHES_BY_REASON + lastRelease.ordinal(), 1);
+            }
+            lastHolder = me;
+        }
+        ticks = 0;
+        heldSince = System.nanoTime();
+    }
+
+    private void settleAfterTaking() {
+        mutex.lock();
+        try {
+            afterTakingUnderMutex();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /** The new holder starts with no drop request and wakes a forced dropper (CPython's take_gil). */
+    private void afterTakingUnderMutex() {
+        dropRequest = false;
+        publish();
+        if (switchAwaited) {
+            switched.signalAll();
+        }
+    }
+
+    /**
+     * Releases the lock if the calling thread holds it; does nothing otherwise (for instance after the
+     * watchdog revoked it). A {@link SwitchReason#FORCED} release under the NEW algorithm waits until
+     * another thread has taken the lock, as long as anyone waits for it and the lock is enabled.
+     */
+    public void release(SwitchReason reason) {
+        Thread me = Thread.currentThread();
+        if (owner != me) {
+            return;
+        }
+        add(HOLD_NANOS, System.nanoTime() - heldSince);
+        lastRelease = reason;
+        boolean forced = reason == SwitchReason.FORCED && algorithm == Algorithm.NEW;
+        if (!forced && waiters == 0 && !dropRequest) {
+            listener.clearanceChanged(enabled, null);
+            if (!OWNER.compareAndSet(this, me, null) || waiters == 0) {
+                return;
+            }
+            // A waiter arrived between the check and the CAS and may have seen the lock held: wake it.
+            signalAvailable();
+            return;
+        }
+        mutex.lock();
+        try {
+            if (!OWNER.compareAndSet(this, me, null)) {
+                return;
+            }
+            publish();
+            available.signal();
+            if (forced) {
+                awaitSwitchFrom();
+            }
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    private void signalAvailable() {
+        mutex.lock();
+        try {
+            available.signal();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /**
+     * FORCE_SWITCHING, under the mutex: wait until another thread took the lock, nobody wants it any more,
+     * or the lock was disabled. A fast-path taker may miss {@code switchAwaited} and not signal; the timed
+     * wait bounds that case by one interval.
+     */
+    private void awaitSwitchFrom() {
+        long seen = switchNumber();
+        switchAwaited = true;
+        try {
+            while (switchNumber() == seen && waiters > 0 && enabled) {
+                switched.awaitNanos(intervalNanos);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            switchAwaited = false;
+        }
+    }
+
+    /**
+     * Releases the lock if the calling thread holds it.
+     *
+     * @return true if it was held and is now released
+     */
+    public boolean releaseIfHeld(SwitchReason reason) {
+        if (owner != Thread.currentThread()) {
+            return false;
+        }
+        release(reason);
+        return true;
+    }
+
+    /**
+     * A check point of guarded code. The holder honours a pending drop request (NEW) or counts the check
+     * point and re-takes the lock when its budget is spent (LEGACY). A thread that does not hold an enabled
+     * lock (it was revoked, or the lock came into force meanwhile) takes it before it goes on.
+     */
+    public void checkpoint() {
+        Thread me = Thread.currentThread();
+        if (owner != me) {
+            if (enabled) {
+                acquire();
+            }
+            return;
+        }
+        add(SLOW_CHECKPOINTS, 1);
+        if (algorithm == Algorithm.NEW) {
+            if (dropRequest) {
+                release(SwitchReason.FORCED);
+                acquire();
+            } else {
+                settleAfterTaking(); // a stale clearance sent us here: publish the right one
+            }
+        } else if (++ticks >= checkInterval) {
+            ticks = 0;
+            if (waiters > 0) {
+                release(SwitchReason.FORCED);
+                acquire();
+            }
+        }
+    }
+
+    /** Puts the lock in force. */
+    public void enable() {
+        mutex.lock();
+        try {
+            enabled = true;
+            publish();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /**
+     * Takes the lock out of force: waiters return from {@link #acquire()} without it, a forced dropper
+     * stops waiting, and later acquisitions return at once. A thread that holds the lock keeps it until
+     * it releases.
+     */
+    public void disable() {
+        mutex.lock();
+        try {
+            enabled = false;
+            dropRequest = false;
+            publish();
+            available.signalAll();
+            switched.signalAll();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /** Under the mutex: tell the listener who may pass check points now. */
+    private void publish() {
+        Thread holder = owner;
+        boolean free = algorithm == Algorithm.NEW && holder != null && !dropRequest;
+        listener.clearanceChanged(enabled, free ? holder : null);
+    }
+
+    // ---- for the watchdog
+
+    /** True if the lock is held, enabled, and somebody waits for it. */
+    public boolean isContended() {
+        return owner != null && waiters > 0 && enabled;
+    }
+
+    /** A number that changes whenever the lock shows progress: an acquisition or a slow check point. */
+    public long progressMark() {
+        return count(ACQUISITIONS) + count(SLOW_CHECKPOINTS);
+    }
+
+    /**
+     * Frees the lock on behalf of its holder if it is still contended and {@link #progressMark()} still
+     * equals {@code expectedMark}. The holder takes the lock again at its next check point.
+     *
+     * @return true if the lock was revoked
+     */
+    public boolean revoke(long expectedMark) {
+        mutex.lock();
+        try {
+            Thread victim = owner;
+            if (victim == null || waiters == 0 || !enabled || progressMark() != expectedMark
+                    || !OWNER.compareAndSet(this, victim, null)) {
+                return false;
+            }
+            add(HOLD_NANOS, System.nanoTime() - heldSince);
+            lastRelease = SwitchReason.WATCHDOG;
+            dropRequest = false;
+            publish();
+            available.signal();
+            return true;
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    // ---- counters
+
+    /** The counters now; see {@link LockStats}. */
+    public LockStats stats() {
+        return new LockStats(
+                count(ACQUISITIONS),
+                count(CONTENDED),
+                count(WAIT_NANOS),
+                count(HOLD_NANOS),
+                count(SWITCH_NUMBER),
+                count(SWITCHES_BY_REASON + SwitchReason.FORCED.ordinal()),
+                count(SWITCHES_BY_REASON + SwitchReason.BLOCKING.ordinal()),
+                count(SWITCHES_BY_REASON + SwitchReason.EXIT.ordinal()),
+                count(SWITCHES_BY_REASON + SwitchReason.WATCHDOG.ordinal()),
+                count(DROP_REQUESTS),
+                waiters);
+    }
+
+    private long switchNumber() {
+        return count(SWITCH_NUMBER);
+    }
+
+    private void add(int counter, long delta) {
+        COUNTS.setOpaque(counts, counter, (long) COUNTS.getOpaque(counts, counter) + delta);
+    }
+
+    private long count(int counter) {
+        return (long) COUNTS.getOpaque(counts, counter);
+    }
+
+    @Override
+    public String toString() {
+        return "InterpreterLock[" + algorithm + ", interval " + TimeUnit.NANOSECONDS.toMicros(intervalNanos)
+                + " µs, owner " + owner + ", waiters " + waiters + "]";
+    }
+}

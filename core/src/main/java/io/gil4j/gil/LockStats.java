@@ -1,0 +1,45 @@
+package io.gil4j.gil;
+
+/**
+ * A snapshot of a lock's counters since it was created. Each field is read without stopping the lock,
+ * so fields may be from slightly different instants; every counter is monotonic.
+ *
+ * @param acquisitions times the lock was taken
+ * @param contendedAcquisitions times the taker had to wait
+ * @param waitNanos total time takers spent waiting
+ * @param holdNanos total time the lock was held
+ * @param switchNumber hand-overs to a different thread than the last holder (CPython's {@code switch_number})
+ * @param forcedSwitches hand-overs after a forced drop
+ * @param blockingSwitches hand-overs after a release around a blocking call
+ * @param exitSwitches hand-overs after the holder left its outermost instrumented frame
+ * @param watchdogSwitches hand-overs after the watchdog revoked a stalled holder
+ * @param dropRequests drop requests made by waiters
+ * @param waiters threads waiting right now
+ */
+public record LockStats(
+        long acquisitions,
+        long contendedAcquisitions,
+        long waitNanos,
+        long holdNanos,
+        long switchNumber,
+        long forcedSwitches,
+        long blockingSwitches,
+        long exitSwitches,
+        long watchdogSwitches,
+        long dropRequests,
+        int waiters) {
+
+    /** Hand-overs counted under {@code reason}. */
+    public long switches(SwitchReason reason) {
+        switch (reason) {
+            case FORCED:
+                return forcedSwitches;
+            case BLOCKING:
+                return blockingSwitches;
+            case EXIT:
+                return exitSwitches;
+            default:
+                return watchdogSwitches;
+        }
+    }
+}

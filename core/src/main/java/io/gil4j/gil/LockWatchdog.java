@@ -1,0 +1,79 @@
+package io.gil4j.gil;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Hands an {@link InterpreterLock} on when its holder has made no check-point progress for two ticks
+ * while others wait — like Go's sysmon retaking a processor from a goroutine stuck in a system call.
+ *
+ * <h2>Design</h2>
+ *
+ * <p>One daemon thread wakes every tick (the lock's switch interval, but at least {@link #MIN_TICK_NANOS})
+ * and reads the lock's {@link InterpreterLock#progressMark()}. While the lock is contended, a mark that
+ * stays the same for two further ticks means the holder neither took the lock again nor reached a slow
+ * check point although a waiter asked it to (a waiter asks after one interval): it is blocked where the
+ * instrumentation cannot see — a class initialiser run by another thread, native code, a monitor or a
+ * lock the instrumentation does not wrap. The watchdog then {@linkplain InterpreterLock#revoke revokes}
+ * the lock, which re-checks the same conditions under the lock's mutex, so a holder that moved on in the
+ * meantime keeps its lock. The revoked holder takes the lock back at its next check point.
+ *
+ * <p>Cost while nothing is contended: one wake-up per tick. The thread never holds the lock's mutex
+ * across a tick and never runs guarded code. {@link #close()} stops and joins it.
+ */
+public final class LockWatchdog implements AutoCloseable {
+
+    /** Ticks never come faster than this, whatever the switch interval: parking is not precise below it. */
+    public static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    private final InterpreterLock lock;
+    private final long tickNanos;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    private LockWatchdog(InterpreterLock lock, String name) {
+        this.lock = lock;
+        this.tickNanos = Math.max(lock.intervalNanos(), MIN_TICK_NANOS);
+        this.thread = new Thread(this::watch, name);
+        thread.setDaemon(true);
+    }
+
+    /** Starts a watchdog over {@code lock} on a daemon thread called {@code name}. */
+    public static LockWatchdog start(InterpreterLock lock, String name) {
+        LockWatchdog watchdog = new LockWatchdog(lock, name);
+        watchdog.thread.start();
+        return watchdog;
+    }
+
+    private void watch() {
+        long mark = 0;
+        int unchangedTicks = -1; // -1: not contended at the last tick
+        while (running) {
+            LockSupport.parkNanos(this, tickNanos);
+            if (!lock.isContended()) {
+                unchangedTicks = -1;
+                continue;
+            }
+            long now = lock.progressMark();
+            if (unchangedTicks < 0 || now != mark) {
+                mark = now;
+                unchangedTicks = 0;
+            } else if (++unchangedTicks >= 2) {
+                lock.revoke(mark);
+                unchangedTicks = -1;
+            }
+        }
+    }
+
+    /** Stops the watchdog and waits for its thread to end. */
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(1));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
