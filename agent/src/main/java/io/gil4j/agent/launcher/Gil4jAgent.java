@@ -1,0 +1,80 @@
+package io.gil4j.agent.launcher;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.instrument.Instrumentation;
+import java.lang.reflect.Method;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.jar.JarFile;
+
+/**
+ * The agent jar's entry points: {@code premain} ({@code -javaagent}), {@code agentmain} (attach by PID) and
+ * {@code main} (the command line). This class and {@link AgentClassLoader} are the only classes of the jar
+ * an application can see; they use JDK types only and do as little as possible: put the bootstrap jar on
+ * the bootstrap class path, open the agent's own class loader, and hand over. Nothing here throws into
+ * the host: a failure is one line on standard error and the application runs without the agent.
+ */
+public final class Gil4jAgent {
+
+    private static final String INSTALLER = "io.gil4j.agent.AgentInstaller";
+    private static final String CLI = "io.gil4j.cli.Cli";
+    private static final String BOOTSTRAP_JAR = "inst/gil4j-bootstrap.jar";
+
+    private Gil4jAgent() {}
+
+    public static void premain(String agentArgument, Instrumentation instrumentation) {
+        start(agentArgument, instrumentation);
+    }
+
+    public static void agentmain(String agentArgument, Instrumentation instrumentation) {
+        start(agentArgument, instrumentation);
+    }
+
+    /** The command-line interface: {@code java -jar gil4j-agent.jar --help}. */
+    public static void main(String[] args) throws Exception {
+        ClassLoader loader = new AgentClassLoader(agentJar());
+        Method main = loader.loadClass(CLI).getMethod("main", String[].class);
+        main.invoke(null, (Object) args);
+    }
+
+    private static synchronized void start(String agentArgument, Instrumentation instrumentation) {
+        try {
+            File jar = agentJar();
+            if (!bootstrapVisible()) {
+                instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(extractBootstrapJar(jar)));
+            }
+            ClassLoader loader = new AgentClassLoader(jar);
+            Method install = loader.loadClass(INSTALLER)
+                    .getMethod("install", String.class, Instrumentation.class);
+            install.invoke(null, agentArgument, instrumentation);
+        } catch (Throwable t) {
+            System.err.println("[gil4j] agent disabled, the application runs without it: " + t);
+        }
+    }
+
+    private static boolean bootstrapVisible() {
+        try {
+            Class.forName("io.gil4j.bootstrap.Hooks", false, null);
+            return true;
+        } catch (ClassNotFoundException e) {
+            return false;
+        }
+    }
+
+    private static File agentJar() throws URISyntaxException {
+        return new File(Gil4jAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    }
+
+    private static File extractBootstrapJar(File agentJar) throws IOException {
+        try (JarFile jar = new JarFile(agentJar); InputStream in = jar.getInputStream(jar.getEntry(BOOTSTRAP_JAR))) {
+            Path target = Files.createTempFile("gil4j-bootstrap-", ".jar");
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+            target.toFile().deleteOnExit();
+            return target.toFile();
+        }
+    }
+}

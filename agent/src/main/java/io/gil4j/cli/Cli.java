@@ -1,0 +1,80 @@
+package io.gil4j.cli;
+
+import io.gil4j.config.Config;
+import io.gil4j.config.ConfigException;
+import io.gil4j.config.Option;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/**
+ * {@code java -jar gil4j-agent.jar <command>}: the agent's command line. Now {@code help}, {@code version}
+ * and {@code check-config}; attaching by PID and switching modes of a running JVM come later.
+ */
+public final class Cli {
+
+    private Cli() {}
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs one command; returns the exit status (0 ok, 2 usage error). */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        String command = args.length == 0 ? "help" : args[0];
+        switch (command) {
+            case "help":
+            case "--help":
+            case "-h":
+                out.print(usage());
+                return 0;
+            case "version":
+            case "--version":
+                out.println("gil4j " + version());
+                return 0;
+            case "check-config":
+                return checkConfig(Arrays.copyOfRange(args, 1, args.length), out, err);
+            default:
+                err.println("gil4j: unknown command '" + command + "': accepted commands are help, version, check-config");
+                return 2;
+        }
+    }
+
+    private static int checkConfig(String[] pairs, PrintStream out, PrintStream err) {
+        if (pairs.length == 1 && (pairs[0].equals("--help") || pairs[0].equals("-h"))) {
+            out.println("usage: java -jar gil4j-agent.jar check-config [key=value ...]");
+            out.println("Checks an agent configuration (with the gil4j.* system properties and GIL4J_* environment"
+                    + " variables of this shell) and prints the effective values.");
+            return 0;
+        }
+        try {
+            out.print(Config.load(String.join(",", pairs), System.getProperties(), System.getenv()).describe());
+            return 0;
+        } catch (ConfigException e) {
+            err.println("gil4j: " + e.getMessage());
+            return 2;
+        }
+    }
+
+    private static String version() {
+        String version = Cli.class.getPackage() == null ? null : Cli.class.getPackage().getImplementationVersion();
+        return version == null ? "(development build)" : version;
+    }
+
+    static String usage() {
+        StringBuilder s = new StringBuilder();
+        s.append("gil4j: run a JVM service as if it were CPython, and measure what that costs.\n\n");
+        s.append("As an agent:\n");
+        s.append("  java -javaagent:gil4j-agent.jar[=key=value,...] -jar app.jar\n\n");
+        s.append("Commands:\n");
+        s.append("  help                      this text\n");
+        s.append("  version                   the agent's version\n");
+        s.append("  check-config [key=value]  check a configuration and print the effective values\n\n");
+        s.append("Configuration (agent argument key=value, system property gil4j.<key>, environment GIL4J_<KEY>;\n");
+        s.append("the agent argument wins over the system property, which wins over the environment):\n");
+        for (Option option : Option.values()) {
+            s.append(String.format("  %-16s default %-7s %s%n", option.key(),
+                    option.defaultValue().isEmpty() ? "(none)" : option.defaultValue(), option.accepted()));
+        }
+        return s.toString();
+    }
+}

@@ -1,0 +1,248 @@
+package io.gil4j.config;
+
+import io.gil4j.gil.Algorithm;
+import io.gil4j.mode.Mode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The agent's configuration, read once at start-up.
+ *
+ * <p><b>Sources and precedence.</b> Each {@link Option} may come from the agent argument
+ * ({@code -javaagent:gil4j-agent.jar=mode=gil,include=com.acme.**}), a system property
+ * ({@code -Dgil4j.mode=gil}) or an environment variable ({@code GIL4J_MODE=gil}); the agent argument wins
+ * over the system property, which wins over the environment, which wins over the default. In the agent
+ * argument, pairs are separated by commas or semicolons, and a comma-separated value such as a list of
+ * globs continues until the next {@code key=}.
+ *
+ * <p><b>Errors.</b> An unknown {@code gil4j.*} key in any source, or a value that does not parse, is a
+ * {@link ConfigException} whose message is one line naming the key, the value, where it came from and
+ * what is accepted.
+ */
+public final class Config {
+
+    private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ns|us|µs|ms|s)");
+
+    private final Map<Option, String> values;
+
+    private Config(Map<Option, String> values) {
+        this.values = values;
+    }
+
+    /** The defaults alone. */
+    public static Config defaults() {
+        try {
+            return load(null, Map.of(), Map.of());
+        } catch (ConfigException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    /**
+     * Reads and checks the configuration.
+     *
+     * @param agentArgument the {@code -javaagent} argument, or null
+     * @param properties system properties (only {@code gil4j.*} ones are read)
+     * @param environment environment variables (only {@code GIL4J_*} ones are read)
+     */
+    public static Config load(String agentArgument, Map<?, ?> properties, Map<String, String> environment)
+            throws ConfigException {
+        Map<Option, String> values = new EnumMap<>(Option.class);
+        for (Map.Entry<String, String> e : environment.entrySet()) {
+            if (e.getKey().startsWith("GIL4J_")) {
+                values.put(optionNamed(e.getKey(), e.getValue(), "environment variable"), e.getValue().trim());
+            }
+        }
+        for (Map.Entry<?, ?> e : properties.entrySet()) {
+            String name = String.valueOf(e.getKey());
+            if (name.startsWith("gil4j.")) {
+                String value = String.valueOf(e.getValue());
+                values.put(optionNamed(name, value, "system property"), value.trim());
+            }
+        }
+        for (Map.Entry<String, String> e : parseAgentArgument(agentArgument).entrySet()) {
+            values.put(optionNamed("gil4j." + e.getKey(), e.getValue(), "agent argument"), e.getValue());
+        }
+        for (Option option : Option.values()) {
+            values.putIfAbsent(option, option.defaultValue());
+        }
+        Config config = new Config(values);
+        config.validate();
+        return config;
+    }
+
+    private static Option optionNamed(String name, String value, String source) throws ConfigException {
+        for (Option option : Option.values()) {
+            if (option.propertyName().equals(name) || option.environmentName().equals(name)) {
+                return option;
+            }
+        }
+        throw new ConfigException("unknown configuration key " + name + "=" + value + " (" + source
+                + "): accepted keys are " + Option.allKeys());
+    }
+
+    /** Splits {@code k=v,k2=a,b;k3=v} into pairs; a segment without '=' continues the previous value. */
+    static Map<String, String> parseAgentArgument(String argument) throws ConfigException {
+        Map<String, String> pairs = new java.util.LinkedHashMap<>();
+        if (argument == null || argument.isBlank()) {
+            return pairs;
+        }
+        String lastKey = null;
+        for (String segment : argument.split("[,;]")) {
+            int eq = segment.indexOf('=');
+            if (eq > 0) {
+                lastKey = segment.substring(0, eq).trim();
+                pairs.put(lastKey, segment.substring(eq + 1).trim());
+            } else if (lastKey != null && !segment.isBlank()) {
+                pairs.put(lastKey, pairs.get(lastKey) + "," + segment.trim());
+            } else if (!segment.isBlank()) {
+                throw new ConfigException("agent argument '" + segment + "' is not key=value: accepted keys are "
+                        + Option.allKeys());
+            }
+        }
+        return pairs;
+    }
+
+    private void validate() throws ConfigException {
+        for (Option option : Option.values()) {
+            try {
+                parse(option);
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException("bad value " + option.propertyName() + "=" + values.get(option)
+                        + ": accepted values are " + option.accepted());
+            }
+        }
+    }
+
+    private void parse(Option option) {
+        switch (option) {
+            case MODE:
+                mode();
+                break;
+            case INCLUDE:
+                include();
+                break;
+            case EXCLUDE:
+                exclude();
+                break;
+            case SWITCH_INTERVAL:
+                switchIntervalNanos();
+                break;
+            case GIL:
+                algorithm();
+                break;
+            case CHECK_INTERVAL:
+                checkInterval();
+                break;
+            case LOG:
+                verbose();
+                break;
+            default:
+                injectFaults();
+        }
+    }
+
+    /** The raw text of an option, as configured or defaulted. */
+    public String raw(Option option) {
+        return values.get(option);
+    }
+
+    public Mode mode() {
+        return Mode.of(raw(Option.MODE));
+    }
+
+    /** Class globs to instrument; empty means every class outside the JDK and the agent. */
+    public List<ClassGlob> include() {
+        return globs(Option.INCLUDE);
+    }
+
+    /** Class globs never to instrument. */
+    public List<ClassGlob> exclude() {
+        return globs(Option.EXCLUDE);
+    }
+
+    private List<ClassGlob> globs(Option option) {
+        List<ClassGlob> globs = new ArrayList<>();
+        for (String glob : raw(option).split(",")) {
+            if (!glob.isBlank()) {
+                globs.add(ClassGlob.of(glob.trim()));
+            }
+        }
+        return Collections.unmodifiableList(globs);
+    }
+
+    public long switchIntervalNanos() {
+        Matcher m = DURATION.matcher(raw(Option.SWITCH_INTERVAL).trim().toLowerCase(Locale.ROOT));
+        if (!m.matches()) {
+            throw new IllegalArgumentException();
+        }
+        TimeUnit unit;
+        switch (m.group(2)) {
+            case "ns":
+                unit = TimeUnit.NANOSECONDS;
+                break;
+            case "us":
+            case "µs":
+                unit = TimeUnit.MICROSECONDS;
+                break;
+            case "ms":
+                unit = TimeUnit.MILLISECONDS;
+                break;
+            default:
+                unit = TimeUnit.SECONDS;
+        }
+        long nanos = unit.toNanos(Long.parseLong(m.group(1)));
+        if (nanos < 1_000 || nanos > TimeUnit.SECONDS.toNanos(60)) {
+            throw new IllegalArgumentException();
+        }
+        return nanos;
+    }
+
+    public Algorithm algorithm() {
+        return Algorithm.valueOf(lowerCaseChoice(Option.GIL, "new", "legacy").toUpperCase(Locale.ROOT));
+    }
+
+    public int checkInterval() {
+        int n = Integer.parseInt(raw(Option.CHECK_INTERVAL).trim());
+        if (n < 1 || n > 1_000_000) {
+            throw new IllegalArgumentException();
+        }
+        return n;
+    }
+
+    /** True if every transformed class is logged. */
+    public boolean verbose() {
+        return lowerCaseChoice(Option.LOG, "warn", "info").equals("info");
+    }
+
+    /** True if every hook must fail (to prove that failures never reach the application). */
+    public boolean injectFaults() {
+        return Boolean.parseBoolean(lowerCaseChoice(Option.INJECT_FAULTS, "true", "false"));
+    }
+
+    private String lowerCaseChoice(Option option, String... choices) {
+        String value = raw(option).trim().toLowerCase(Locale.ROOT);
+        for (String choice : choices) {
+            if (choice.equals(value)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException();
+    }
+
+    /** One line per option with its effective value, for {@code --help} and logs. */
+    public String describe() {
+        StringBuilder out = new StringBuilder();
+        for (Option option : Option.values()) {
+            out.append(option.propertyName()).append('=').append(raw(option)).append('\n');
+        }
+        return out.toString();
+    }
+}

@@ -1,0 +1,70 @@
+package io.gil4j.config;
+
+import io.gil4j.mode.Mode;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/**
+ * Every configuration key the agent accepts, with its default and a description of accepted values.
+ * A key is written {@code gil4j.<key>} as a system property, {@code GIL4J_<KEY>} (upper case, dashes as
+ * underscores) as an environment variable, and {@code <key>} in the agent argument.
+ */
+public enum Option {
+    MODE("mode", "native", Mode.accepted()),
+    INCLUDE("include", "", "comma-separated class globs such as com.acme.** (empty: every class outside the JDK and the agent)"),
+    EXCLUDE("exclude", "", "comma-separated class globs such as com.acme.generated.**"),
+    SWITCH_INTERVAL("switch-interval", "5ms", "a duration of at least 1us, such as 5ms, 500us, 1us"),
+    GIL("gil", "new", "new, legacy"),
+    CHECK_INTERVAL("check-interval", "100", "a whole number of check points from 1 to 1000000 (legacy GIL only)"),
+    LOG("log", "warn", "warn, info"),
+    INJECT_FAULTS("inject-faults", "false", "true, false (testing only: every hook fails)");
+
+    private final String key;
+    private final String defaultValue;
+    private final String accepted;
+
+    Option(String key, String defaultValue, String accepted) {
+        this.key = key;
+        this.defaultValue = defaultValue;
+        this.accepted = accepted;
+    }
+
+    /** The key as the agent argument spells it, e.g. {@code switch-interval}. */
+    public String key() {
+        return key;
+    }
+
+    /** The key as a system property, e.g. {@code gil4j.switch-interval}. */
+    public String propertyName() {
+        return "gil4j." + key;
+    }
+
+    /** The key as an environment variable, e.g. {@code GIL4J_SWITCH_INTERVAL}. */
+    public String environmentName() {
+        return "GIL4J_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+    }
+
+    public String defaultValue() {
+        return defaultValue;
+    }
+
+    /** What values are accepted, for error messages and help. */
+    public String accepted() {
+        return accepted;
+    }
+
+    /** The option of an agent-argument key, or null. */
+    static Option byKey(String key) {
+        for (Option option : values()) {
+            if (option.key.equals(key)) {
+                return option;
+            }
+        }
+        return null;
+    }
+
+    /** All keys, comma-separated, for error messages. */
+    static String allKeys() {
+        return Arrays.stream(values()).map(Option::key).collect(Collectors.joining(", "));
+    }
+}

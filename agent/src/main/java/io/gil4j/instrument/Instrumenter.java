@@ -1,0 +1,91 @@
+package io.gil4j.instrument;
+
+import static net.bytebuddy.matcher.ElementMatchers.any;
+import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
+import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
+import static net.bytebuddy.matcher.ElementMatchers.isBridge;
+import static net.bytebuddy.matcher.ElementMatchers.isMethod;
+import static net.bytebuddy.matcher.ElementMatchers.isNative;
+import static net.bytebuddy.matcher.ElementMatchers.not;
+
+import io.gil4j.config.Config;
+import java.lang.instrument.Instrumentation;
+import net.bytebuddy.ByteBuddy;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.asm.AsmVisitorWrapper;
+import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.scaffold.TypeValidation;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Installs the transformation every mode shares, the way the OpenTelemetry agent sets up Byte Buddy:
+ * retransformation without class-format changes (so start-up and a later attach use the same code), type
+ * descriptions read from class files rather than loaded classes, name-based ignores first, and a listener
+ * that logs and carries on.
+ *
+ * <p>Each selected method (not abstract, native or a bridge; constructors and static initialisers are left
+ * alone) gets {@link GilAdvice} at entry and exits and the {@link CheckpointInserter} rewrite of its body.
+ */
+public final class Instrumenter {
+
+    private final TransformationLog log;
+    private final ResettableClassFileTransformer transformer;
+
+    private Instrumenter(TransformationLog log, ResettableClassFileTransformer transformer) {
+        this.log = log;
+        this.transformer = transformer;
+    }
+
+    /** Installs the transformation and retransforms the matching classes already loaded. */
+    public static Instrumenter install(Instrumentation instrumentation, Config config) {
+        TypeSelection selection = new TypeSelection(config.include(), config.exclude());
+        TransformationLog log = new TransformationLog(config.verbose());
+        ElementMatcher.Junction<MethodDescription> methods =
+                isMethod().and(not(isAbstract())).and(not(isNative())).and(not(isBridge()));
+        AsmVisitorWrapper checkpoints = new AsmVisitorWrapper.ForDeclaredMethods()
+                .method(methods, new CheckpointInserter(BlockingCalls.standard()));
+        ClassLoader agentLoader = Instrumenter.class.getClassLoader();
+
+        ResettableClassFileTransformer transformer = new AgentBuilder.Default(
+                        new ByteBuddy().with(TypeValidation.DISABLED))
+                .disableClassFormatChanges()
+                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
+                .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
+                .with(AgentBuilder.DescriptionStrategy.Default.POOL_ONLY)
+                .with(AgentBuilder.PoolStrategy.Default.FAST)
+                .with(AgentBuilder.TypeStrategy.Default.DECORATE)
+                .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE) // advice is inlined: nothing to inject
+                .with(log)
+                .ignore(type -> TypeSelection.isIgnoredName(type.getName()))
+                .or(any(), isBootstrapClassLoader())
+                .or(any(), loaderIs(ClassLoader.getPlatformClassLoader()))
+                .or(any(), loaderIs(agentLoader))
+                .type(selection)
+                .transform((builder, type, loader, module, domain) -> builder
+                        .visit(Advice.to(GilAdvice.class).on(methods))
+                        .visit(checkpoints))
+                .installOn(instrumentation);
+        return new Instrumenter(log, transformer);
+    }
+
+    private static ElementMatcher<ClassLoader> loaderIs(ClassLoader wanted) {
+        return loader -> loader == wanted;
+    }
+
+    /** Classes transformed so far. */
+    public long transformedClasses() {
+        return log.transformed();
+    }
+
+    /** Transformations that failed so far. */
+    public long failedClasses() {
+        return log.failed();
+    }
+
+    /** Removes the transformation and restores the original bytecode of every class it changed. */
+    public boolean uninstall(Instrumentation instrumentation) {
+        return transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+    }
+}

@@ -1,0 +1,56 @@
+package io.gil4j.instrument;
+
+import io.gil4j.agent.AgentLog;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import net.bytebuddy.agent.builder.AgentBuilder;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.DynamicType;
+import net.bytebuddy.utility.JavaModule;
+
+/**
+ * Counts transformations and their failures. A class that fails to transform is logged once (it then
+ * runs uninstrumented); nothing is ever thrown. With {@code gil4j.log=info} each transformed class is
+ * logged too.
+ */
+final class TransformationLog extends AgentBuilder.Listener.Adapter {
+
+    private static final int MAX_REMEMBERED_FAILURES = 10_000;
+
+    private final boolean verbose;
+    private final AtomicLong transformed = new AtomicLong();
+    private final AtomicLong failed = new AtomicLong();
+    private final Set<String> reported = ConcurrentHashMap.newKeySet();
+
+    TransformationLog(boolean verbose) {
+        this.verbose = verbose;
+    }
+
+    @Override
+    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
+            DynamicType dynamicType) {
+        transformed.incrementAndGet();
+        if (verbose) {
+            AgentLog.info("instrumented " + type.getName());
+        }
+    }
+
+    @Override
+    public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
+        failed.incrementAndGet();
+        if (reported.size() < MAX_REMEMBERED_FAILURES && reported.add(typeName)) {
+            AgentLog.warn("could not instrument " + typeName + ", it runs uninstrumented: " + error);
+        }
+    }
+
+    /** Classes transformed so far. */
+    long transformed() {
+        return transformed.get();
+    }
+
+    /** Transformations that failed so far. */
+    long failed() {
+        return failed.get();
+    }
+}

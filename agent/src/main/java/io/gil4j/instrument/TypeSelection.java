@@ -1,0 +1,59 @@
+package io.gil4j.instrument;
+
+import io.gil4j.config.ClassGlob;
+import java.util.List;
+import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.matcher.ElementMatcher;
+
+/**
+ * Which classes the agent instruments: those the {@code include} globs select (every class when there are
+ * none), minus the {@code exclude} globs, minus what is never instrumented: the JDK, the agent and its
+ * relocated libraries, other agents, generated proxies, synthetic and hidden classes, and interfaces and
+ * annotations (nothing of theirs runs as work worth guarding).
+ */
+final class TypeSelection implements ElementMatcher<TypeDescription> {
+
+    /** Name prefixes never instrumented, whatever the configuration says. */
+    static final List<String> IGNORED_PREFIXES = List.of(
+            "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.openjdk.jmh.",
+            "io.gil4j.agent.", "io.gil4j.api.", "io.gil4j.bootstrap.", "io.gil4j.shaded.",
+            "io.gil4j.gil.", "io.gil4j.config.", "io.gil4j.mode.", "io.gil4j.instrument.", "io.gil4j.cli.",
+            "net.bytebuddy.", "org.objectweb.asm.",
+            "io.opentelemetry.javaagent.", "datadog.", "com.datadog.", "com.newrelic.", "com.dynatrace.",
+            "co.elastic.apm.", "org.glowroot.", "org.jacoco.agent.", "com.intellij.rt.",
+            "org.gradle.", "org.apache.maven.surefire.");
+
+    private final List<ClassGlob> include;
+    private final List<ClassGlob> exclude;
+
+    TypeSelection(List<ClassGlob> include, List<ClassGlob> exclude) {
+        this.include = include;
+        this.exclude = exclude;
+    }
+
+    /** True if the name alone rules the class out; cheap, asked before anything is parsed. */
+    static boolean isIgnoredName(String name) {
+        for (String prefix : IGNORED_PREFIXES) {
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return name.contains("$$") || name.contains("$ByteBuddy$") || name.contains("CGLIB$")
+                || name.contains("_javassist_") || name.contains("$HibernateProxy$");
+    }
+
+    /** True if the configuration selects the class by name. */
+    boolean selects(String name) {
+        if (isIgnoredName(name)) {
+            return false;
+        }
+        boolean included = include.isEmpty() || include.stream().anyMatch(g -> g.matches(name));
+        return included && exclude.stream().noneMatch(g -> g.matches(name));
+    }
+
+    @Override
+    public boolean matches(TypeDescription type) {
+        return !type.isInterface() && !type.isAnnotation() && !type.isSynthetic()
+                && selects(type.getName());
+    }
+}

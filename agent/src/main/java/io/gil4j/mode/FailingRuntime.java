@@ -1,0 +1,60 @@
+package io.gil4j.mode;
+
+import io.gil4j.bootstrap.AgentRuntime;
+
+/**
+ * A runtime whose every hook throws, for {@code gil4j.inject-faults=true}: it proves that a failure inside
+ * the agent never reaches the application. Mode queries still answer, so the API keeps working.
+ */
+public final class FailingRuntime implements AgentRuntime {
+
+    private final ModeController delegate;
+
+    public FailingRuntime(ModeController delegate) {
+        this.delegate = delegate;
+    }
+
+    private static IllegalStateException injected() {
+        return new IllegalStateException("gil4j: fault injected for testing (gil4j.inject-faults=true)");
+    }
+
+    @Override
+    public int enter() {
+        throw injected();
+    }
+
+    @Override
+    public void exitOuter() {
+        throw injected();
+    }
+
+    @Override
+    public void exitUnowned() {
+        throw injected();
+    }
+
+    @Override
+    public void checkpoint() {
+        throw injected();
+    }
+
+    @Override
+    public boolean beforeBlocking() {
+        throw injected();
+    }
+
+    @Override
+    public void afterBlocking() {
+        throw injected();
+    }
+
+    @Override
+    public String mode() {
+        return delegate.mode();
+    }
+
+    @Override
+    public void switchMode(String mode) {
+        delegate.switchMode(mode);
+    }
+}
