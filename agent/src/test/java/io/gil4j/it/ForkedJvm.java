@@ -1,0 +1,114 @@
+package io.gil4j.it;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Starts a real JVM with the packaged agent jar, runs one test application to completion, and returns
+ * what it printed. A run that outlives its deadline is killed and reported with its output so far.
+ */
+final class ForkedJvm {
+
+    /** The outcome of one run. */
+    record Result(int exitCode, String stdout, String stderr) {
+
+        List<String> stdoutLines() {
+            return stdout.lines().collect(Collectors.toList());
+        }
+
+        /** Standard error without the JVM's own notes (class-data sharing and the like). */
+        List<String> agentLines() {
+            return stderr.lines().filter(l -> l.startsWith("[gil4j]")).collect(Collectors.toList());
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+
+    static final Path AGENT_JAR = Paths.get(System.getProperty("gil4j.agent.jar", "target/gil4j-agent.jar"));
+    private static final String TEST_CLASSES = System.getProperty("gil4j.test.classes", "target/test-classes");
+
+    private ForkedJvm() {}
+
+    /**
+     * The JDKs to test on: the one running the tests, every Temurin 25 under /usr/lib/jvm, and the homes
+     * listed in {@code GIL4J_TEST_JDKS} (separated by the path separator).
+     */
+    static Stream<Path> jdks() {
+        List<Path> homes = new ArrayList<>();
+        homes.add(Paths.get(System.getProperty("java.home")));
+        String listed = System.getenv("GIL4J_TEST_JDKS");
+        if (listed != null && !listed.isBlank()) {
+            Arrays.stream(listed.split(File.pathSeparator)).map(Paths::get).forEach(homes::add);
+        }
+        File[] temurins = new File("/usr/lib/jvm").listFiles((dir, name) -> name.startsWith("temurin-25"));
+        if (temurins != null) {
+            Arrays.stream(temurins).map(File::toPath).forEach(homes::add);
+        }
+        return homes.stream().filter(h -> Files.isExecutable(h.resolve("bin/java"))).distinct();
+    }
+
+    /**
+     * Runs {@code mainClass} from the test classes (and the API jar) on {@code jdk}.
+     *
+     * @param agentArgument the agent argument; null runs without the agent
+     */
+    static Result run(Path jdk, String agentArgument, String mainClass, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(jdk.resolve("bin/java").toString());
+        command.add("-Xshare:off");
+        if (agentArgument != null) {
+            command.add("-javaagent:" + AGENT_JAR.toAbsolutePath()
+                    + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
+        }
+        command.add("-cp");
+        command.add(TEST_CLASSES + File.pathSeparator + apiJar());
+        command.add(mainClass);
+        command.addAll(Arrays.asList(args));
+        return execute(command);
+    }
+
+    private static Result execute(List<String> command) throws IOException, InterruptedException {
+        Path out = Files.createTempFile("gil4j-it-", ".out");
+        Path err = Files.createTempFile("gil4j-it-", ".err");
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroyForcibly().waitFor();
+            }
+            Result result = new Result(finished ? process.exitValue() : -1,
+                    Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+            if (!finished) {
+                throw new AssertionError("forked JVM did not finish within 60 s: " + command + "\n" + result);
+            }
+            return result;
+        } finally {
+            Files.deleteIfExists(out);
+            Files.deleteIfExists(err);
+        }
+    }
+
+    private static String apiJar() {
+        try {
+            return Paths.get(io.gil4j.api.Gil4j.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package io.gil4j.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gil4j.it.app.ClassInitCycleApp;
+import io.gil4j.it.app.CounterApp;
+import io.gil4j.it.app.MonitorDeadlockApp;
+import io.gil4j.it.app.SleepersApp;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** An unmodified program under the agent in {@code gil} mode, on every JDK under test. */
+class GilModeIT {
+
+    private static final String APP = "include=io.gil4j.it.app.**";
+
+    static java.util.stream.Stream<Path> jdks() {
+        return ForkedJvm.jdks();
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void gil_loses_no_unsynchronized_update(Path jdk) throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", CounterApp.class.getName());
+        assertEquals("count=8000000 expected=8000000", result.stdout().strip(), result.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void legacy_gil_loses_no_unsynchronized_update(Path jdk) throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil,gil=legacy", CounterApp.class.getName());
+        assertEquals("count=8000000 expected=8000000", result.stdout().strip(), result.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void gil_is_released_while_threads_sleep(Path jdk) throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", SleepersApp.class.getName());
+        long elapsed = number(result, "elapsedMs=(\\d+)");
+        assertTrue(elapsed < 900, "4 sleeps of 300 ms must overlap under the GIL, took " + elapsed + " ms\n" + result);
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void class_initialisation_cycle_under_the_lock_does_not_hang(Path jdk) throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", ClassInitCycleApp.class.getName());
+        assertTrue(result.stdout().contains("done value=499999500000"), result.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void holder_blocked_on_an_unwrapped_monitor_does_not_hang(Path jdk) throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", MonitorDeadlockApp.class.getName());
+        assertTrue(result.stdout().contains("done"), result.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdks")
+    void mode_switched_in_process_takes_effect(Path jdk) throws Exception {
+        ForkedJvm.Result native_ = ForkedJvm.run(jdk, APP, SleepersApp.class.getName(), "native");
+        ForkedJvm.Result gil = ForkedJvm.run(jdk, APP, SleepersApp.class.getName(), "gil");
+        assertTrue(number(native_, "elapsedMs=(\\d+)") < 900, native_.toString());
+        assertTrue(number(gil, "elapsedMs=(\\d+)") < 900, gil.toString());
+        assertTrue(gil.agentLines().isEmpty(), gil.toString());
+    }
+
+    static long number(ForkedJvm.Result result, String regex) {
+        Matcher m = Pattern.compile(regex).matcher(result.stdout());
+        assertTrue(m.find(), "no " + regex + " in\n" + result);
+        return Long.parseLong(m.group(1));
+    }
+}

@@ -1,0 +1,34 @@
+package io.gil4j.it.app;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Threads increment one unsynchronized counter. Under the GIL no update is lost, because threads switch
+ * only at check points, never inside {@code count++}. Prints {@code count=<n> expected=<n>}.
+ */
+public final class CounterApp {
+
+    private static long count;
+
+    public static void main(String[] args) throws Exception {
+        int threads = 4;
+        int perThread = 2_000_000;
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> increment(perThread));
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        System.out.println("count=" + count + " expected=" + (long) threads * perThread);
+    }
+
+    private static void increment(int times) {
+        for (int i = 0; i < times; i++) {
+            count++;
+        }
+    }
+}
