@@ -1,0 +1,71 @@
+package io.gil4j.mode;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gil4j.bootstrap.Hooks;
+import io.gil4j.gil.Algorithm;
+import io.gil4j.gil.ClearanceListener;
+import io.gil4j.gil.InterpreterLock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+class ModeControllerTest {
+
+    private final InterpreterLock lock =
+            new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100, ClearanceListener.IGNORE);
+
+    @Test
+    void native_mode_takes_no_lock_at_entry() {
+        ModeController controller = new ModeController(lock, Mode.NATIVE);
+        assertEquals(Hooks.NONE, controller.enter());
+        assertFalse(lock.isHeldByCurrentThread());
+    }
+
+    @Test
+    void gil_mode_takes_the_lock_at_the_outer_entry_and_releases_it_at_that_exit() {
+        ModeController controller = new ModeController(lock, Mode.GIL);
+        assertEquals(Hooks.OUTER, controller.enter());
+        assertEquals(Hooks.NESTED, controller.enter());
+        assertTrue(lock.isHeldByCurrentThread());
+        controller.exitOuter();
+        assertFalse(lock.isHeldByCurrentThread());
+    }
+
+    @Test
+    void blocking_call_releases_and_retakes_the_lock() throws Exception {
+        ModeController controller = new ModeController(lock, Mode.GIL);
+        controller.enter();
+        assertTrue(controller.beforeBlocking());
+        assertTrue(CompletableFuture.supplyAsync(() -> {
+            boolean taken = lock.acquire();
+            lock.release(io.gil4j.gil.SwitchReason.EXIT);
+            return taken;
+        }).get(5, TimeUnit.SECONDS), "another thread could not take the lock during the blocking call");
+        controller.afterBlocking();
+        assertTrue(lock.isHeldByCurrentThread());
+        assertEquals(1, lock.stats().blockingSwitches());
+    }
+
+    @Test
+    void switching_to_native_disables_the_lock_and_back_enables_it() {
+        ModeController controller = new ModeController(lock, Mode.GIL);
+        controller.switchMode("native");
+        assertEquals("native", controller.mode());
+        assertFalse(lock.isEnabled());
+        controller.switchMode("gil");
+        assertEquals(Mode.GIL, controller.current());
+        assertTrue(lock.isEnabled());
+    }
+
+    @Test
+    void unknown_mode_is_rejected_with_the_accepted_names_and_the_mode_is_kept() {
+        ModeController controller = new ModeController(lock, Mode.GIL);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> controller.switchMode("x"));
+        assertEquals("unknown mode 'x': accepted values are native, gil", e.getMessage());
+        assertEquals(Mode.GIL, controller.current());
+    }
+}
