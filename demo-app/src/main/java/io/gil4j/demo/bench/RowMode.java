@@ -1,0 +1,53 @@
+package io.gil4j.demo.bench;
+
+import io.gil4j.demo.cli.Args;
+import io.gil4j.demo.mode.ModeControl;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/**
+ * The kinds of bench rows: which agent mode a row runs in and how its tasks are run. To add a row kind
+ * (an interpreter pool, a process pool), add a constant with its runner.
+ */
+public enum RowMode {
+    /** The baseline: mode {@code native}, one task after another on the calling thread. */
+    SEQUENTIAL(ModeControl.NATIVE, false, workers -> new SequentialRunner()),
+    /** Mode {@code gil}: a thread pool whose threads share one interpreter lock. Needs the agent. */
+    GIL(ModeControl.GIL, true, workers -> new ThreadPoolRunner("gil", workers)),
+    /** Mode {@code native}: a thread pool on the JVM as it is. */
+    NATIVE(ModeControl.NATIVE, false, workers -> new ThreadPoolRunner("native", workers));
+
+    /** Every row kind by its command-line name, in declaration order. */
+    public static final Map<String, RowMode> BY_LABEL = Args.labelled(RowMode::label, values());
+
+    private final String agentMode;
+    private final boolean needsAgent;
+    private final IntFunction<TaskRunner> runners;
+
+    RowMode(String agentMode, boolean needsAgent, IntFunction<TaskRunner> runners) {
+        this.agentMode = agentMode;
+        this.needsAgent = needsAgent;
+        this.runners = runners;
+    }
+
+    /** The name on the command line and in the first column of the output. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The agent mode the bench switches to before the row. */
+    public String agentMode() {
+        return agentMode;
+    }
+
+    /** True if the row means nothing without the agent. */
+    public boolean needsAgent() {
+        return needsAgent;
+    }
+
+    /** A runner for one row with {@code workers} threads (ignored by the sequential row); the caller closes it. */
+    TaskRunner newRunner(int workers) {
+        return runners.apply(workers);
+    }
+}

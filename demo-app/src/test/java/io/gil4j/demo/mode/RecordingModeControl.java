@@ -1,0 +1,39 @@
+package io.gil4j.demo.mode;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A mode control for tests: an agent that is present or not, and that records every switch. */
+public final class RecordingModeControl implements ModeControl {
+
+    private final boolean present;
+    private final List<String> switches = new ArrayList<>();
+    private String mode;
+
+    /** An agent that is {@code present} or not, now in {@code mode}. */
+    public RecordingModeControl(boolean present, String mode) {
+        this.present = present;
+        this.mode = mode;
+    }
+
+    @Override
+    public boolean agentPresent() {
+        return present;
+    }
+
+    @Override
+    public String mode() {
+        return mode;
+    }
+
+    @Override
+    public void switchTo(String next) {
+        switches.add(next);
+        mode = next;
+    }
+
+    /** Every mode switched to, in order. */
+    public List<String> switches() {
+        return List.copyOf(switches);
+    }
+}
