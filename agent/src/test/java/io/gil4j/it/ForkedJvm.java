@@ -37,6 +37,9 @@ final class ForkedJvm {
         }
     }
 
+    /** The {@code @MethodSource} of tests that run on every JDK under test. */
+    static final String JDKS = "io.gil4j.it.ForkedJvm#jdks";
+
     static final Path AGENT_JAR = Paths.get(System.getProperty("gil4j.agent.jar", "target/gil4j-agent.jar"));
     private static final String TEST_CLASSES = System.getProperty("gil4j.test.classes", "target/test-classes");
 

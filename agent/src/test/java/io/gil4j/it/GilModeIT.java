@@ -18,26 +18,22 @@ class GilModeIT {
 
     private static final String APP = "include=io.gil4j.it.app.**";
 
-    static java.util.stream.Stream<Path> jdks() {
-        return ForkedJvm.jdks();
-    }
-
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource(ForkedJvm.JDKS)
     void gil_loses_no_unsynchronized_update(Path jdk) throws Exception {
         ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", CounterApp.class.getName());
         assertEquals("count=8000000 expected=8000000", result.stdout().strip(), result.toString());
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource(ForkedJvm.JDKS)
     void legacy_gil_loses_no_unsynchronized_update(Path jdk) throws Exception {
         ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil,gil=legacy", CounterApp.class.getName());
         assertEquals("count=8000000 expected=8000000", result.stdout().strip(), result.toString());
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource(ForkedJvm.JDKS)
     void gil_is_released_while_threads_sleep(Path jdk) throws Exception {
         ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", SleepersApp.class.getName());
         long elapsed = number(result, "elapsedMs=(\\d+)");
@@ -45,21 +41,21 @@ class GilModeIT {
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource(ForkedJvm.JDKS)
     void class_initialisation_cycle_under_the_lock_does_not_hang(Path jdk) throws Exception {
         ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", ClassInitCycleApp.class.getName());
         assertTrue(result.stdout().contains("done value=499999500000"), result.toString());
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource(ForkedJvm.JDKS)
     void holder_blocked_on_an_unwrapped_monitor_does_not_hang(Path jdk) throws Exception {
         ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", MonitorDeadlockApp.class.getName());
         assertTrue(result.stdout().contains("done"), result.toString());
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource(ForkedJvm.JDKS)
     void mode_switched_in_process_takes_effect(Path jdk) throws Exception {
         ForkedJvm.Result native_ = ForkedJvm.run(jdk, APP, SleepersApp.class.getName(), "native");
         ForkedJvm.Result gil = ForkedJvm.run(jdk, APP, SleepersApp.class.getName(), "gil");

@@ -16,12 +16,8 @@ class HostSafetyIT {
 
     private static final String APP = "include=io.gil4j.it.app.**";
 
-    static java.util.stream.Stream<Path> jdks() {
-        return ForkedJvm.jdks();
-    }
-
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource(ForkedJvm.JDKS)
     void bad_mode_prints_one_line_naming_key_value_and_accepted_values_and_app_runs(Path jdk) throws Exception {
         ForkedJvm.Result plain = ForkedJvm.run(jdk, null, BehaviourApp.class.getName());
         ForkedJvm.Result bad = ForkedJvm.run(jdk, APP + ",mode=turbo", BehaviourApp.class.getName());
@@ -33,7 +29,7 @@ class HostSafetyIT {
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource(ForkedJvm.JDKS)
     void unknown_key_prints_one_line_naming_it_and_app_runs(Path jdk) throws Exception {
         ForkedJvm.Result bad = ForkedJvm.run(jdk, APP + ",switch-intervall=5ms", BehaviourApp.class.getName());
         assertEquals(0, bad.exitCode(), bad.toString());
@@ -43,7 +39,7 @@ class HostSafetyIT {
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource(ForkedJvm.JDKS)
     void failing_hooks_never_reach_the_application(Path jdk) throws Exception {
         ForkedJvm.Result normal = ForkedJvm.run(jdk, APP, BehaviourApp.class.getName(), "gil");
         ForkedJvm.Result faulty = ForkedJvm.run(jdk, APP + ",inject-faults=true", BehaviourApp.class.getName(), "gil");
@@ -58,7 +54,7 @@ class HostSafetyIT {
     }
 
     @ParameterizedTest
-    @MethodSource("jdks")
+    @MethodSource(ForkedJvm.JDKS)
     void agent_internals_are_invisible_to_the_application(Path jdk) throws Exception {
         String[] internals = {
             "net.bytebuddy.ByteBuddy", "io.gil4j.shaded.bytebuddy.ByteBuddy", "io.gil4j.gil.InterpreterLock",
