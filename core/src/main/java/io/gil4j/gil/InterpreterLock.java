@@ -37,17 +37,24 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Clearance.</b> After each change the lock tells its {@link ClearanceListener} which thread may pass
  * check points without calling it (the holder, when no drop is pending and the algorithm is NEW). Every
- * publication happens under the mutex, except the one by a fast-path taker, which publishes itself and then
- * re-reads {@code dropRequest} and {@code enabled}: a waiter or {@link #disable()} writes those before it
- * publishes, so one of the two sees the other and the last publication is right.
+ * publication happens under the mutex except two. A fast-path taker publishes itself and then re-reads
+ * {@code dropRequest} and {@code enabled}: a waiter or {@link #disable()} writes those before it publishes,
+ * so one of the two sees the other and the last publication is right. A fast-path releaser publishes
+ * "nobody" before it frees the lock, and may race a publication under the mutex that read the old owner or
+ * {@code enabled}; so every publication under the mutex is bracketed by two increments of
+ * {@code publications} (odd while one is under way, as in a seqlock), and the releaser, after freeing the
+ * lock, publishes again under the mutex if that counter was odd or moved since before its own publication.
+ * (jcstress: {@code ClearanceStress}.)
  *
  * <p><b>Revocation.</b> {@link #revoke(long)} lets a {@link LockWatchdog} free the lock of a holder that made
  * no progress (no acquisition, no slow check point) while others waited; the holder finds out at its next
  * check point, where it is no longer {@code owner}, and takes the lock again before running on.
  *
- * <p><b>Counters.</b> Each counter has one writer at a time, the thread holding the lock (a revoking
- * watchdog adds the victim's hold time), and is written with opaque stores so readers never see a torn or
- * stale-forever value; {@link #stats()} reads them without stopping anyone.
+ * <p><b>Counters.</b> Each counter has one writer at a time — the thread holding the lock, except hold time,
+ * which a sampler adds ({@link #sampleHold(long)}, called by the {@link LockWatchdog} every tick) so that
+ * the fast paths never read the clock — and is written with opaque stores so readers never see a torn or
+ * stale-forever value; {@link #stats()} reads them without stopping anyone. Wait time is measured exactly:
+ * only a contended taker reads the clock.
  *
  * <p><b>Who calls what.</b> {@link #acquire()}, {@link #release(SwitchReason)}, {@link #checkpoint()} and
  * {@link #releaseIfHeld(SwitchReason)} are called by the threads that run guarded code; {@link #enable()},
@@ -94,12 +101,12 @@ public final class InterpreterLock {
     private volatile boolean dropRequest;
     private volatile boolean enabled = true;
     private volatile boolean switchAwaited;
+    private volatile int publications; // odd while a publication under the mutex is under way
 
     // Written only by the holder (see "Counters" above).
     private final long[] counts = new long[COUNTERS];
     private Thread lastHolder;
     private SwitchReason lastRelease;
-    private long heldSince;
     private int ticks;
 
     /**
@@ -226,13 +233,29 @@ public final class InterpreterLock {
             lastHolder = me;
         }
         ticks = 0;
-        heldSince = System.nanoTime();
     }
 
     private void settleAfterTaking() {
         mutex.lock();
         try {
             afterTakingUnderMutex();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    /**
+     * The holder at a check point with no drop pending: publishes its clearance again and wakes a forced
+     * dropper it may have missed, but keeps a drop request made since it looked. (Resetting it, as a new
+     * holder does, would lose that request and make its waiter wait a further interval.)
+     */
+    private void republish() {
+        mutex.lock();
+        try {
+            publish();
+            if (switchAwaited) {
+                switched.signalAll();
+            }
         } finally {
             mutex.unlock();
         }
@@ -257,16 +280,19 @@ public final class InterpreterLock {
         if (owner != me) {
             return;
         }
-        add(HOLD_NANOS, System.nanoTime() - heldSince);
         lastRelease = reason;
         boolean forced = reason == SwitchReason.FORCED && algorithm == Algorithm.NEW;
         if (!forced && waiters == 0 && !dropRequest) {
+            int seen = publications;
             listener.clearanceChanged(enabled, null);
-            if (!OWNER.compareAndSet(this, me, null) || waiters == 0) {
+            if (!OWNER.compareAndSet(this, me, null)) {
                 return;
             }
-            // A waiter arrived between the check and the CAS and may have seen the lock held: wake it.
-            signalAvailable();
+            if (waiters != 0 || (seen & 1) != 0 || publications != seen) {
+                // A waiter arrived between the check and the CAS and may have seen the lock held, or a
+                // publication under the mutex may have overwritten ours with what it read before the CAS.
+                publishAndSignal();
+            }
             return;
         }
         mutex.lock();
@@ -284,9 +310,10 @@ public final class InterpreterLock {
         }
     }
 
-    private void signalAvailable() {
+    private void publishAndSignal() {
         mutex.lock();
         try {
+            publish();
             available.signal();
         } finally {
             mutex.unlock();
@@ -344,7 +371,7 @@ public final class InterpreterLock {
                 release(SwitchReason.FORCED);
                 acquire();
             } else {
-                settleAfterTaking(); // a stale clearance sent us here: publish the right one
+                republish(); // a stale clearance sent us here: publish the right one
             }
         } else if (++ticks >= checkInterval) {
             ticks = 0;
@@ -386,9 +413,11 @@ public final class InterpreterLock {
 
     /** Under the mutex: tell the listener who may pass check points now. */
     private void publish() {
+        publications++; // single writer: the mutex holder
         Thread holder = owner;
         boolean free = algorithm == Algorithm.NEW && holder != null && !dropRequest;
         listener.clearanceChanged(enabled, free ? holder : null);
+        publications++;
     }
 
     // ---- for the watchdog
@@ -417,7 +446,6 @@ public final class InterpreterLock {
                     || !OWNER.compareAndSet(this, victim, null)) {
                 return false;
             }
-            add(HOLD_NANOS, System.nanoTime() - heldSince);
             lastRelease = SwitchReason.WATCHDOG;
             dropRequest = false;
             publish();
@@ -429,6 +457,17 @@ public final class InterpreterLock {
     }
 
     // ---- counters
+
+    /**
+     * Adds {@code elapsedNanos} to the hold time if the lock is held now. One sampler calls this once per
+     * period with the time since its previous call, so hold time is exact to about one period over any
+     * span of many periods. Only one thread may call it.
+     */
+    public void sampleHold(long elapsedNanos) {
+        if (owner != null) {
+            add(HOLD_NANOS, elapsedNanos);
+        }
+    }
 
     /** The counters now; see {@link LockStats}. */
     public LockStats stats() {

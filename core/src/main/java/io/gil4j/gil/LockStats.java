@@ -7,7 +7,7 @@ package io.gil4j.gil;
  * @param acquisitions times the lock was taken
  * @param contendedAcquisitions times the taker had to wait
  * @param waitNanos total time takers spent waiting
- * @param holdNanos total time the lock was held
+ * @param holdNanos total time the lock was held, sampled once per watchdog tick (0 without a watchdog)
  * @param switchNumber hand-overs to a different thread than the last holder (CPython's {@code switch_number})
  * @param forcedSwitches hand-overs after a forced drop
  * @param blockingSwitches hand-overs after a release around a blocking call

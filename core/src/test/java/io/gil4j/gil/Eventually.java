@@ -1,0 +1,77 @@
+package io.gil4j.gil;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Test support: waits for a condition by polling it until a deadline, never by sleeping for a guessed
+ * time. A condition still false at the deadline fails the test with a dump of every thread, so a lost
+ * wake-up shows as a failure with stacks instead of a hung build.
+ */
+final class Eventually {
+
+    private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
+
+    private Eventually() {}
+
+    /** Returns as soon as {@code condition} holds; fails if it does not within {@code timeout}. */
+    static void await(String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                fail("not within " + timeout + ": " + what + "\n" + dumpAllThreads());
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    /**
+     * A bounded negative check: polls {@code invariant} for the whole {@code period} and fails as soon as it
+     * breaks. Only for properties that cannot be observed otherwise; keep the period short.
+     */
+    static void holdsThroughout(String what, Duration period, BooleanSupplier invariant) {
+        long deadline = System.nanoTime() + period.toNanos();
+        do {
+            if (!invariant.getAsBoolean()) {
+                fail("broken within " + period + ": " + what);
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        } while (System.nanoTime() - deadline < 0);
+    }
+
+    /**
+     * As the holder of {@code lock}, passes check points until {@code condition} holds, as guarded code
+     * does while other threads wait; fails if it does not within {@code timeout}.
+     */
+    static void checkpointUntil(InterpreterLock lock, String what, Duration timeout, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                fail("not within " + timeout + " of check points: " + what + "\n" + dumpAllThreads());
+            }
+            lock.checkpoint();
+        }
+    }
+
+    /** Every live thread with its stack and the lock it waits on. */
+    static String dumpAllThreads() {
+        StringBuilder dump = new StringBuilder("thread dump:\n");
+        for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
+            dump.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());
+            if (info.getLockName() != null) {
+                dump.append(" on ").append(info.getLockName());
+            }
+            dump.append('\n');
+            for (StackTraceElement frame : info.getStackTrace()) {
+                dump.append("\tat ").append(frame).append('\n');
+            }
+        }
+        return dump.toString();
+    }
+}
