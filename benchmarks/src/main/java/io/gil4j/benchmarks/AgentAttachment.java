@@ -1,0 +1,60 @@
+package io.gil4j.benchmarks;
+
+import io.gil4j.api.Gil4j;
+import java.util.Objects;
+
+/**
+ * How a benchmark fork runs with respect to the gil4j agent, and the check that it really runs so.
+ *
+ * <p><b>Attaching.</b> JMH fixes a fork's JVM options per benchmark class, never per {@code @Param}, so a
+ * benchmark measured under several attachments is an abstract class with one nested subclass per
+ * attachment, each carrying its own {@code @Fork(jvmArgsAppend = …)} built from {@link #NATIVE_AGENT} or
+ * {@link #GIL_AGENT} followed by the class globs to instrument. The agent jar is named relative to the
+ * working directory: the benchmarks run from the repository root, where {@code ./mvnw -B -DskipTests
+ * package} leaves it at {@code agent/target/gil4j-agent.jar}; a fork that cannot find it does not start.
+ * JMH's command-line {@code -jvmArgsAppend} replaces these options, so it must not be given.
+ *
+ * <p><b>Checking.</b> Each benchmark calls {@link #verify()} in its {@code @Setup}: a fork that is not
+ * attached as its benchmark expects fails before its first iteration instead of measuring the wrong JVM.
+ * The agent's forks also run with {@code log=info}, so that the fork's output names every class the
+ * agent instrumented.
+ */
+public enum AgentAttachment {
+
+    /** No agent: the plain JVM, the baseline. */
+    NONE(null),
+    /** The agent in {@code native} mode: every hook takes its pass-through fast path, no lock is in force. */
+    NATIVE("native"),
+    /** The agent in {@code gil} mode: instrumented code runs only while holding the interpreter lock. */
+    GIL("gil");
+
+    /** The {@code -javaagent} option up to the {@code include} globs: native mode. */
+    public static final String NATIVE_AGENT = "-javaagent:agent/target/gil4j-agent.jar=log=info,mode=native,include=";
+    /** The {@code -javaagent} option up to the {@code include} globs: gil mode. */
+    public static final String GIL_AGENT = "-javaagent:agent/target/gil4j-agent.jar=log=info,mode=gil,include=";
+
+    private final String mode;
+
+    AgentAttachment(String mode) {
+        this.mode = mode;
+    }
+
+    /**
+     * Checks that this JVM runs as this attachment says: without the agent for {@link #NONE}, with it in
+     * the named mode otherwise.
+     *
+     * @throws IllegalStateException if it does not
+     */
+    public void verify() {
+        String actual = Gil4j.isAgentPresent() ? Gil4j.mode() : null;
+        if (!Objects.equals(actual, mode)) {
+            throw new IllegalStateException("this fork should run " + describe(mode) + " but runs "
+                    + describe(actual) + "; run the benchmarks from the repository root, after building the"
+                    + " agent, without JMH's -jvmArgsAppend");
+        }
+    }
+
+    private static String describe(String mode) {
+        return mode == null ? "without the agent" : "with the agent in " + mode + " mode";
+    }
+}
