@@ -1,5 +1,8 @@
 package io.gil4j.bootstrap;
 
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -12,6 +15,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * drop is requested of it, or {@code null} when every thread must ask (a drop is pending, the lock is free,
  * or the algorithm counts check points). A thread that is not cleared takes the slow path, where the
  * runtime decides what it must do; a stale clearance therefore costs one slow call, never correctness.
+ *
+ * <p><b>A slow path the JIT keeps out of line.</b> Under a contended lock the back-edge slow path runs a
+ * few hundred times a second, often enough for the JIT to inline the whole lock into every instrumented
+ * loop; that bloated loop then stays compiled after a switch to {@code native} and runs measurably slower
+ * on every thread. The slow check point is therefore called through a method handle held in a non-final
+ * field, which the JIT cannot treat as a constant and so calls out of line.
  *
  * <p><b>Failure containment.</b> No method here lets a throwable escape: failures of the runtime are
  * counted in {@link #failures()} and otherwise ignored, so the application's code runs as if uninstrumented.
@@ -32,6 +41,7 @@ public final class Hooks {
     private static volatile Object clearance = EVERYONE;
     private static volatile AgentRuntime runtime;
     private static final AtomicLong FAILURES = new AtomicLong();
+    private static MethodHandle slowCheckpoint = slowCheckpointHandle();
 
     private Hooks() {}
 
@@ -106,7 +116,20 @@ public final class Hooks {
     public static void checkpoint() {
         Object c = clearance;
         if (c != EVERYONE && c != Thread.currentThread()) {
-            checkpointSlow();
+            try {
+                slowCheckpoint.invokeExact();
+            } catch (Throwable t) {
+                FAILURES.incrementAndGet();
+            }
+        }
+    }
+
+    private static MethodHandle slowCheckpointHandle() {
+        try {
+            return MethodHandles.lookup()
+                    .findStatic(Hooks.class, "checkpointSlow", MethodType.methodType(void.class));
+        } catch (ReflectiveOperationException e) {
+            throw new LinkageError("Hooks.checkpointSlow", e);
         }
     }
 
