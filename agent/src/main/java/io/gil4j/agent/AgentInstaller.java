@@ -4,11 +4,13 @@ import io.gil4j.bootstrap.AgentRuntime;
 import io.gil4j.bootstrap.Hooks;
 import io.gil4j.config.Config;
 import io.gil4j.config.ConfigException;
+import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.LockWatchdog;
 import io.gil4j.instrument.Instrumenter;
 import io.gil4j.mode.FailingRuntime;
 import io.gil4j.mode.ModeController;
+import io.gil4j.process.WorkerMain;
 import java.lang.instrument.Instrumentation;
 
 /**
@@ -23,6 +25,9 @@ public final class AgentInstaller {
 
     /** Called reflectively by the launcher; never throws. */
     public static void install(String agentArgument, Instrumentation instrumentation) {
+        if (System.getenv(WorkerMain.TOKEN_ENV) != null) {
+            return; // a worker JVM of the processes mode, reached by JAVA_TOOL_OPTIONS: its calls run plainly
+        }
         Config config;
         try {
             config = Config.load(agentArgument, System.getProperties(), System.getenv());
@@ -40,12 +45,14 @@ public final class AgentInstaller {
     private static void start(Config config, Instrumentation instrumentation) {
         InterpreterLock lock = new InterpreterLock(config.algorithm(), config.switchIntervalNanos(),
                 config.checkInterval(), (inForce, holder) -> Hooks.clear(inForce ? holder : Hooks.EVERYONE));
-        ModeController controller = new ModeController(lock, config.mode());
+        Dispatcher dispatcher = new Dispatcher(config);
+        ModeController controller = new ModeController(lock, dispatcher, config.mode());
         AgentRuntime runtime = config.injectFaults() ? new FailingRuntime(controller) : controller;
         if (!Hooks.install(runtime)) {
             AgentLog.warn("agent already installed in this JVM; this attach is ignored");
             return;
         }
+        Runtime.getRuntime().addShutdownHook(new Thread(dispatcher::shutdown, "gil4j-shutdown"));
         LockWatchdog.start(lock, "gil4j-watchdog");
         Instrumenter instrumenter = Instrumenter.install(instrumentation, config);
         if (config.verbose()) {

@@ -3,12 +3,15 @@ package io.gil4j.cli;
 import io.gil4j.config.Config;
 import io.gil4j.config.ConfigException;
 import io.gil4j.config.Option;
+import io.gil4j.process.WorkerMain;
 import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
  * {@code java -jar gil4j-agent.jar <command>}: the agent's command line. Now {@code help}, {@code version}
- * and {@code check-config}; attaching by PID and switching modes of a running JVM come later.
+ * and {@code check-config}; attaching by PID and switching modes of a running JVM come later. The agent
+ * itself starts the worker JVMs of the {@code processes} mode with the command {@code worker}, which is not
+ * for people and is not listed in the help.
  */
 public final class Cli {
 
@@ -33,6 +36,8 @@ public final class Cli {
                 return 0;
             case "check-config":
                 return checkConfig(Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "worker":
+                return WorkerMain.run(Arrays.copyOfRange(args, 1, args.length));
             default:
                 err.println("gil4j: unknown command '" + command + "': accepted commands are help, version, check-config");
                 return 2;

@@ -141,6 +141,27 @@ public final class Config {
             case CHECK_INTERVAL:
                 checkInterval();
                 break;
+            case OFFLOAD:
+                offload();
+                break;
+            case WORKERS:
+                workers();
+                break;
+            case POOL_QUEUE:
+                poolQueue();
+                break;
+            case POOL_POLICY:
+                poolPolicy();
+                break;
+            case INTERPRETERS_ISOLATION:
+                isolatedInterpreters();
+                break;
+            case PROCESSES_MAX_TASKS:
+                processesMaxTasks();
+                break;
+            case PROCESSES_ALLOW:
+                globs(Option.PROCESSES_ALLOW);
+                break;
             case LOG:
                 verbose();
                 break;
@@ -168,14 +189,62 @@ public final class Config {
         return globs(Option.EXCLUDE);
     }
 
+    /** Class globs whose instances may cross to worker processes, beyond the JDK's value types. */
+    public List<ClassGlob> processesAllow() {
+        return globs(Option.PROCESSES_ALLOW);
+    }
+
     private List<ClassGlob> globs(Option option) {
-        List<ClassGlob> globs = new ArrayList<>();
-        for (String glob : raw(option).split(",")) {
-            if (!glob.isBlank()) {
-                globs.add(ClassGlob.of(glob.trim()));
+        return list(option, ClassGlob::of);
+    }
+
+    /** The method patterns and annotations that mark methods besides {@code @io.gil4j.api.Offload}. */
+    public List<MarkPattern> offload() {
+        return list(Option.OFFLOAD, MarkPattern::of);
+    }
+
+    private <T> List<T> list(Option option, java.util.function.Function<String, T> parser) {
+        List<T> items = new ArrayList<>();
+        for (String item : raw(option).split(",")) {
+            if (!item.isBlank()) {
+                items.add(parser.apply(item.trim()));
             }
         }
-        return Collections.unmodifiableList(globs);
+        return Collections.unmodifiableList(items);
+    }
+
+    /** Workers per pool in the {@code interpreters} and {@code processes} modes. */
+    public int workers() {
+        String text = raw(Option.WORKERS).trim();
+        return text.isEmpty() ? Runtime.getRuntime().availableProcessors() : wholeNumber(text, 1, 1024);
+    }
+
+    /** Calls that may wait in a pool's queue. */
+    public int poolQueue() {
+        return wholeNumber(raw(Option.POOL_QUEUE).trim(), 1, 1_000_000);
+    }
+
+    /** What a call meets at a full queue: {@code block}, {@code caller-runs} or {@code reject}. */
+    public String poolPolicy() {
+        return lowerCaseChoice(Option.POOL_POLICY, "block", "caller-runs", "reject");
+    }
+
+    /** True if each interpreter loads the marked classes in a class loader of its own. */
+    public boolean isolatedInterpreters() {
+        return lowerCaseChoice(Option.INTERPRETERS_ISOLATION, "shared", "classloader").equals("classloader");
+    }
+
+    /** Calls after which a worker process is replaced; 0 for never. */
+    public int processesMaxTasks() {
+        return wholeNumber(raw(Option.PROCESSES_MAX_TASKS).trim(), 0, Integer.MAX_VALUE);
+    }
+
+    private static int wholeNumber(String text, int min, int max) {
+        int n = Integer.parseInt(text);
+        if (n < min || n > max) {
+            throw new IllegalArgumentException();
+        }
+        return n;
     }
 
     public long switchIntervalNanos() {
@@ -210,11 +279,7 @@ public final class Config {
     }
 
     public int checkInterval() {
-        int n = Integer.parseInt(raw(Option.CHECK_INTERVAL).trim());
-        if (n < 1 || n > 1_000_000) {
-            throw new IllegalArgumentException();
-        }
-        return n;
+        return wholeNumber(raw(Option.CHECK_INTERVAL).trim(), 1, 1_000_000);
     }
 
     /** True if every transformed class is logged. */

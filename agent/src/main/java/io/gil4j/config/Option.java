@@ -16,6 +16,13 @@ public enum Option {
     SWITCH_INTERVAL("switch-interval", "5ms", "a duration of at least 1us, such as 5ms, 500us, 1us"),
     GIL("gil", "new", "new, legacy"),
     CHECK_INTERVAL("check-interval", "100", "a whole number of check points from 1 to 1000000 (legacy GIL only)"),
+    OFFLOAD("offload", "", "comma-separated method patterns (com.acme.Pricing#quote, com.acme.**#price*) and annotations (@com.acme.CpuBound); @io.gil4j.api.Offload always marks"),
+    WORKERS("workers", "", "a whole number of workers from 1 to 1024 (empty: the available processors)"),
+    POOL_QUEUE("pool.queue", "1024", "a whole number of waiting calls per pool from 1 to 1000000"),
+    POOL_POLICY("pool.policy", "block", "block, caller-runs, reject"),
+    INTERPRETERS_ISOLATION("interpreters.isolation", "shared", "shared, classloader"),
+    PROCESSES_MAX_TASKS("processes.max-tasks", "0", "a whole number of calls after which a worker process is replaced (0: never)"),
+    PROCESSES_ALLOW("processes.allow", "", "comma-separated class globs whose instances may cross to worker processes besides the JDK's value types and the marked classes"),
     LOG("log", "warn", "warn, info"),
     INJECT_FAULTS("inject-faults", "false", "true, false (testing only: every hook fails)");
 
@@ -39,9 +46,9 @@ public enum Option {
         return "gil4j." + key;
     }
 
-    /** The key as an environment variable, e.g. {@code GIL4J_SWITCH_INTERVAL}. */
+    /** The key as an environment variable, e.g. {@code GIL4J_SWITCH_INTERVAL}, {@code GIL4J_POOL_QUEUE}. */
     public String environmentName() {
-        return "GIL4J_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+        return "GIL4J_" + key.toUpperCase(java.util.Locale.ROOT).replace('-', '_').replace('.', '_');
     }
 
     public String defaultValue() {

@@ -25,8 +25,11 @@ import net.bytebuddy.matcher.ElementMatcher;
  * descriptions read from class files rather than loaded classes, name-based ignores first, and a listener
  * that logs and carries on.
  *
- * <p>Each selected method (not abstract, native or a bridge; constructors and static initialisers are left
- * alone) gets {@link GilAdvice} at entry and exits and the {@link CheckpointInserter} rewrite of its body.
+ * <p>Each method of a selected class (not abstract, native or a bridge; constructors and static
+ * initialisers are left alone) gets {@link GilAdvice} at entry and exits and the {@link CheckpointInserter}
+ * rewrite of its body. Each marked method ({@link MarkedMethods}), selected class or not, also gets
+ * {@link OffloadAdvice}, applied last so that it wraps the rest: a rerouted call skips the lock's advice
+ * in the caller as well as the body.
  */
 public final class Instrumenter {
 
@@ -41,6 +44,7 @@ public final class Instrumenter {
     /** Installs the transformation and retransforms the matching classes already loaded. */
     public static Instrumenter install(Instrumentation instrumentation, Config config) {
         TypeSelection selection = new TypeSelection(config.include(), config.exclude());
+        MarkedMethods marked = new MarkedMethods(config.offload());
         TransformationLog log = new TransformationLog(config.verbose());
         ElementMatcher.Junction<MethodDescription> methods =
                 isMethod().and(not(isAbstract())).and(not(isNative())).and(not(isBridge()));
@@ -62,10 +66,13 @@ public final class Instrumenter {
                 .or(any(), isBootstrapClassLoader())
                 .or(any(), loaderIs(ClassLoader.getPlatformClassLoader()))
                 .or(any(), loaderIs(agentLoader))
-                .type(selection)
-                .transform((builder, type, loader, module, domain) -> builder
-                        .visit(Advice.to(GilAdvice.class).on(methods))
-                        .visit(checkpoints))
+                .type(type -> selection.matches(type) || marked.anyIn(type))
+                .transform((builder, type, loader, module, domain) -> {
+                    if (selection.matches(type)) {
+                        builder = builder.visit(Advice.to(GilAdvice.class).on(methods)).visit(checkpoints);
+                    }
+                    return builder.visit(Advice.to(OffloadAdvice.class).on(marked));
+                })
                 .installOn(instrumentation);
         return new Instrumenter(log, transformer);
     }

@@ -1,6 +1,7 @@
 package io.gil4j.mode;
 
 import io.gil4j.bootstrap.AgentRuntime;
+import io.gil4j.bootstrap.Offloaded;
 
 /**
  * A runtime whose every hook throws, for {@code gil4j.inject-faults=true}: it proves that a failure inside
@@ -45,6 +46,11 @@ public final class FailingRuntime implements AgentRuntime {
 
     @Override
     public void afterBlocking() {
+        throw injected();
+    }
+
+    @Override
+    public Offloaded offload(Class<?> type, String method, Object receiver, Object[] arguments) {
         throw injected();
     }
 

@@ -2,6 +2,7 @@ package io.gil4j.mode;
 
 import io.gil4j.bootstrap.AgentRuntime;
 import io.gil4j.bootstrap.Hooks;
+import io.gil4j.bootstrap.Offloaded;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.SwitchReason;
 
@@ -9,10 +10,15 @@ import io.gil4j.gil.SwitchReason;
  * The agent's {@link AgentRuntime}: maps what instrumented code does (enter, exit, check point, blocking
  * call) onto the current mode, and switches modes live.
  *
- * <p>In {@link Mode#GIL} the main {@link InterpreterLock} is enabled: a thread takes it at its outermost
+ * <p>In the modes with a main lock ({@link Mode#mainLockInForce()}: {@code gil}, {@code interpreters},
+ * {@code processes}) the main {@link InterpreterLock} is enabled: a thread takes it at its outermost
  * instrumented frame and gives it up when that frame exits, at a requested drop, and around blocking
- * calls. In {@link Mode#NATIVE} the lock is disabled and {@link Hooks} never calls here, except for
- * threads still unwinding frames they entered under the lock.
+ * calls. In the others ({@code native}, {@code sequential}) the lock is disabled and {@link Hooks} never
+ * calls here, except for threads still unwinding frames they entered under the lock.
+ *
+ * <p>In the modes that reroute marked calls, {@link #offload} hands each call to {@link Rerouting} with the
+ * mode it read at the call's entry, and gives up the main lock while the caller waits, as a blocking call
+ * does.
  *
  * <p>Mode switches are serialised; each one takes effect at every thread's next check point. A thread
  * holding the lock when it is disabled keeps it until it releases, which harms nobody because no one
@@ -21,11 +27,13 @@ import io.gil4j.gil.SwitchReason;
 public final class ModeController implements AgentRuntime {
 
     private final InterpreterLock lock;
+    private final Rerouting rerouting;
     private volatile Mode mode;
 
-    /** Takes over {@code lock} and puts {@code initial} in force. */
-    public ModeController(InterpreterLock lock, Mode initial) {
+    /** Takes over {@code lock}, reroutes marked calls through {@code rerouting}, and puts {@code initial} in force. */
+    public ModeController(InterpreterLock lock, Rerouting rerouting, Mode initial) {
         this.lock = lock;
+        this.rerouting = rerouting;
         switchTo(initial);
     }
 
@@ -37,11 +45,12 @@ public final class ModeController implements AgentRuntime {
     /** Switches to {@code next}; a no-op if it is current. */
     public synchronized void switchTo(Mode next) {
         mode = next;
-        if (next == Mode.GIL) {
+        if (next.mainLockInForce()) {
             lock.enable();
         } else {
             lock.disable();
         }
+        Hooks.offloading(next.reroutesMarkedCalls());
     }
 
     @Override
@@ -76,6 +85,24 @@ public final class ModeController implements AgentRuntime {
     @Override
     public void afterBlocking() {
         lock.acquire();
+    }
+
+    @Override
+    public Offloaded offload(Class<?> type, String method, Object receiver, Object[] arguments) {
+        Mode route = mode;
+        if (!route.reroutesMarkedCalls()) {
+            return null;
+        }
+        boolean released = lock.releaseIfHeld(SwitchReason.BLOCKING);
+        try {
+            return rerouting.run(route, type, method, receiver, arguments);
+        } catch (Exception e) {
+            throw new IllegalStateException("gil4j: could not reroute " + type.getName() + "." + method, e);
+        } finally {
+            if (released) {
+                lock.acquire();
+            }
+        }
     }
 
     @Override

@@ -6,9 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -64,12 +66,21 @@ final class ForkedJvm {
     }
 
     /**
-     * Runs {@code mainClass} from the test classes (and the API jar) on {@code jdk}.
+     * Runs {@code mainClass} from the test classes (and the API jar) on {@code jdk}, for at most 60 s.
      *
      * @param agentArgument the agent argument; null runs without the agent
      */
     static Result run(Path jdk, String agentArgument, String mainClass, String... args)
             throws IOException, InterruptedException {
+        return run(jdk, Map.of(), Duration.ofSeconds(60), agentArgument, mainClass, args);
+    }
+
+    /**
+     * Runs {@code mainClass} as {@link #run(Path, String, String, String...)} does, with {@code environment}
+     * added to the inherited one, for at most {@code deadline}.
+     */
+    static Result run(Path jdk, Map<String, String> environment, Duration deadline, String agentArgument,
+            String mainClass, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(jdk.resolve("bin/java").toString());
         command.add("-Xshare:off");
@@ -81,23 +92,25 @@ final class ForkedJvm {
         command.add(TEST_CLASSES + File.pathSeparator + apiJar());
         command.add(mainClass);
         command.addAll(Arrays.asList(args));
-        return execute(command);
+        return execute(command, environment, deadline);
     }
 
-    private static Result execute(List<String> command) throws IOException, InterruptedException {
+    private static Result execute(List<String> command, Map<String, String> environment, Duration deadline)
+            throws IOException, InterruptedException {
         Path out = Files.createTempFile("gil4j-it-", ".out");
         Path err = Files.createTempFile("gil4j-it-", ".err");
         try {
-            Process process = new ProcessBuilder(command)
-                    .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-            boolean finished = process.waitFor(60, TimeUnit.SECONDS);
+            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            builder.environment().putAll(environment);
+            Process process = builder.start();
+            boolean finished = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
             if (!finished) {
                 process.destroyForcibly().waitFor();
             }
             Result result = new Result(finished ? process.exitValue() : -1,
                     Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
             if (!finished) {
-                throw new AssertionError("forked JVM did not finish within 60 s: " + command + "\n" + result);
+                throw new AssertionError("forked JVM did not finish within " + deadline + ": " + command + "\n" + result);
             }
             return result;
         } finally {

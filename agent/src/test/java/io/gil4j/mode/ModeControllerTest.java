@@ -20,14 +20,14 @@ class ModeControllerTest {
 
     @Test
     void native_mode_takes_no_lock_at_entry() {
-        ModeController controller = new ModeController(lock, Mode.NATIVE);
+        ModeController controller = new ModeController(lock, Rerouting.INLINE, Mode.NATIVE);
         assertEquals(Hooks.NONE, controller.enter());
         assertFalse(lock.isHeldByCurrentThread());
     }
 
     @Test
     void gil_mode_takes_the_lock_at_the_outer_entry_and_releases_it_at_that_exit() {
-        ModeController controller = new ModeController(lock, Mode.GIL);
+        ModeController controller = new ModeController(lock, Rerouting.INLINE, Mode.GIL);
         assertEquals(Hooks.OUTER, controller.enter());
         assertEquals(Hooks.NESTED, controller.enter());
         assertTrue(lock.isHeldByCurrentThread());
@@ -37,7 +37,7 @@ class ModeControllerTest {
 
     @Test
     void blocking_call_releases_and_retakes_the_lock() throws Exception {
-        ModeController controller = new ModeController(lock, Mode.GIL);
+        ModeController controller = new ModeController(lock, Rerouting.INLINE, Mode.GIL);
         controller.enter();
         assertTrue(controller.beforeBlocking());
         assertTrue(CompletableFuture.supplyAsync(() -> {
@@ -52,7 +52,7 @@ class ModeControllerTest {
 
     @Test
     void switching_to_native_disables_the_lock_and_back_enables_it() {
-        ModeController controller = new ModeController(lock, Mode.GIL);
+        ModeController controller = new ModeController(lock, Rerouting.INLINE, Mode.GIL);
         controller.switchMode("native");
         assertEquals("native", controller.mode());
         assertFalse(lock.isEnabled());
@@ -63,7 +63,7 @@ class ModeControllerTest {
 
     @Test
     void unknown_mode_is_rejected_with_the_accepted_names_and_the_mode_is_kept() {
-        ModeController controller = new ModeController(lock, Mode.GIL);
+        ModeController controller = new ModeController(lock, Rerouting.INLINE, Mode.GIL);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> controller.switchMode("x"));
         assertEquals("unknown mode 'x': accepted values are native, gil", e.getMessage());
         assertEquals(Mode.GIL, controller.current());

@@ -8,8 +8,8 @@ import java.util.Objects;
  *
  * <p><b>Attaching.</b> JMH fixes a fork's JVM options per benchmark class, never per {@code @Param}, so a
  * benchmark measured under several attachments is an abstract class with one nested subclass per
- * attachment, each carrying its own {@code @Fork(jvmArgsAppend = …)} built from {@link #NATIVE_AGENT} or
- * {@link #GIL_AGENT} followed by the class globs to instrument. The agent jar is named relative to the
+ * attachment, each carrying its own {@code @Fork(jvmArgsAppend = …)} built from one of the {@code *_AGENT}
+ * constants followed by the class globs to instrument. The agent jar is named relative to the
  * working directory: the benchmarks run from the repository root, where {@code ./mvnw -B -DskipTests
  * package} leaves it at {@code agent/target/gil4j-agent.jar}; a fork that cannot find it does not start.
  * JMH's command-line {@code -jvmArgsAppend} replaces these options, so it must not be given.
@@ -26,12 +26,23 @@ public enum AgentAttachment {
     /** The agent in {@code native} mode: every hook takes its pass-through fast path, no lock is in force. */
     NATIVE("native"),
     /** The agent in {@code gil} mode: instrumented code runs only while holding the interpreter lock. */
-    GIL("gil");
+    GIL("gil"),
+    /** The agent in {@code interpreters} mode: marked calls run on the interpreter pool. */
+    INTERPRETERS("interpreters"),
+    /** The agent in {@code processes} mode: marked calls run in worker JVMs. */
+    PROCESSES("processes");
 
     /** The {@code -javaagent} option up to the {@code include} globs: native mode. */
     public static final String NATIVE_AGENT = "-javaagent:agent/target/gil4j-agent.jar=log=info,mode=native,include=";
     /** The {@code -javaagent} option up to the {@code include} globs: gil mode. */
     public static final String GIL_AGENT = "-javaagent:agent/target/gil4j-agent.jar=log=info,mode=gil,include=";
+
+    /** The {@code -javaagent} option up to the {@code include} globs: interpreters mode. */
+    public static final String INTERPRETERS_AGENT =
+            "-javaagent:agent/target/gil4j-agent.jar=log=info,mode=interpreters,include=";
+    /** The {@code -javaagent} option up to the {@code include} globs: processes mode. */
+    public static final String PROCESSES_AGENT =
+            "-javaagent:agent/target/gil4j-agent.jar=log=info,mode=processes,include=";
 
     private final String mode;
 

@@ -41,6 +41,21 @@ public interface AgentRuntime {
     /** Called after a blocking call for which {@link #beforeBlocking()} returned true. */
     void afterBlocking();
 
+    /**
+     * Called at the entry of a marked method, by a thread that is no {@link WorkerThread}, while
+     * {@link Hooks#offloading(boolean)} is on: runs the call the way the current mode says and waits for it.
+     *
+     * <p>Contract: returning null means the call has not run and the caller must run it inline; throwing
+     * means the same. Once the call has been handed to a worker, every outcome — the method's own
+     * exception, a value that cannot cross, a dead worker — is returned as an {@link Offloaded}.
+     *
+     * @param type the class declaring the method
+     * @param method the method's name followed by its descriptor, e.g. {@code quote(ILjava/lang/String;)J}
+     * @param receiver the instance, or null for a static method
+     * @param arguments the arguments, primitives boxed
+     */
+    Offloaded offload(Class<?> type, String method, Object receiver, Object[] arguments);
+
     /** The current mode's name, as the configuration spells it. */
     String mode();
 

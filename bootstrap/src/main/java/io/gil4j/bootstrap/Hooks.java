@@ -16,6 +16,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * or the algorithm counts check points). A thread that is not cleared takes the slow path, where the
  * runtime decides what it must do; a stale clearance therefore costs one slow call, never correctness.
  *
+ * <p><b>Workers.</b> A {@link WorkerThread} runs under its own interpreter's lock, not the main one: it passes
+ * every check point, and the marked methods it calls run inline.
+ *
  * <p><b>A slow path the JIT keeps out of line.</b> Under a contended lock the back-edge slow path runs a
  * few hundred times a second, often enough for the JIT to inline the whole lock into every instrumented
  * loop; that bloated loop then stays compiled after a switch to {@code native} and runs measurably slower
@@ -40,6 +43,7 @@ public final class Hooks {
 
     private static volatile Object clearance = EVERYONE;
     private static volatile AgentRuntime runtime;
+    private static volatile boolean offloading;
     private static final AtomicLong FAILURES = new AtomicLong();
     private static MethodHandle slowCheckpoint = slowCheckpointHandle();
 
@@ -78,8 +82,12 @@ public final class Hooks {
         if (c == EVERYONE) {
             return NONE;
         }
-        if (c == Thread.currentThread()) {
+        Thread me = Thread.currentThread();
+        if (c == me) {
             return NESTED;
+        }
+        if (me instanceof WorkerThread) {
+            return NONE;
         }
         try {
             AgentRuntime r = runtime;
@@ -95,7 +103,7 @@ public final class Hooks {
         if (token == NESTED) {
             return;
         }
-        if (token == NONE && clearance == EVERYONE) {
+        if (token == NONE && (clearance == EVERYONE || Thread.currentThread() instanceof WorkerThread)) {
             return;
         }
         try {
@@ -115,7 +123,8 @@ public final class Hooks {
     /** A check point at a loop back-edge of an instrumented method. */
     public static void checkpoint() {
         Object c = clearance;
-        if (c != EVERYONE && c != Thread.currentThread()) {
+        Thread me;
+        if (c != EVERYONE && c != (me = Thread.currentThread()) && !(me instanceof WorkerThread)) {
             try {
                 slowCheckpoint.invokeExact();
             } catch (Throwable t) {
@@ -141,6 +150,32 @@ public final class Hooks {
             }
         } catch (Throwable t) {
             FAILURES.incrementAndGet();
+        }
+    }
+
+    /**
+     * Publishes whether the current mode reroutes marked methods; while it does not, {@link #offload} answers
+     * at once.
+     */
+    public static void offloading(boolean rerouted) {
+        offloading = rerouted;
+    }
+
+    /**
+     * Entry of a marked method: runs the call elsewhere if the current mode says so and the caller is no
+     * worker, and returns how it ended there; returns null to let the caller run the body inline, which is
+     * also the answer when the runtime fails (it then has not run the call).
+     */
+    public static Offloaded offload(Class<?> type, String method, Object receiver, Object[] arguments) {
+        if (!offloading || Thread.currentThread() instanceof WorkerThread) {
+            return null;
+        }
+        try {
+            AgentRuntime r = runtime;
+            return r == null ? null : r.offload(type, method, receiver, arguments);
+        } catch (Throwable t) {
+            FAILURES.incrementAndGet();
+            return null;
         }
     }
 

@@ -50,8 +50,9 @@ class MainTest {
 
     @Test
     void bad_bench_option_exits_2_with_one_line() throws InterruptedException {
-        assertEquals(2, run("bench", "--modes", "sequential,processes"));
-        assertEquals("bench: unknown mode 'processes' in --modes; accepted: sequential, gil, native\n", err());
+        assertEquals(2, run("bench", "--modes", "sequential,forks"));
+        assertEquals("bench: unknown mode 'forks' in --modes; accepted: sequential, gil, interpreters, processes, native\n",
+                err());
         assertEquals("", out());
     }
 

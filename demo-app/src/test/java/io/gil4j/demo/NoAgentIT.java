@@ -21,10 +21,10 @@ class NoAgentIT {
 
     @Test
     void unknown_mode_exits_2_with_one_line_naming_the_accepted_ones() throws Exception {
-        DemoJvm.Result run = DemoJvm.run(null, "bench", "--modes", "sequential,interpreters");
+        DemoJvm.Result run = DemoJvm.run(null, "bench", "--modes", "sequential,threads");
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals("", run.stdout());
-        assertEquals(List.of("bench: unknown mode 'interpreters' in --modes; accepted: sequential, gil, native"),
+        assertEquals(List.of("bench: unknown mode 'threads' in --modes; accepted: sequential, gil, interpreters, processes, native"),
                 run.stderr().lines().toList());
     }
 }

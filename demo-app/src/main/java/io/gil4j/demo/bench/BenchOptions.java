@@ -37,11 +37,13 @@ public record BenchOptions(WorkloadKind workload, Size size, int tasks, int work
             "  --tasks N                        tasks per round (default 8)",
             "  --workers N                      threads per pooled row (default: available processors)",
             "  --rounds N                       rounds per row, best counts (default 3)",
-            "  --modes LIST                     comma list of sequential, gil, native (default all three)",
+            "  --modes LIST                     comma list of sequential, gil, interpreters, processes, native",
+            "                                   (default sequential,gil,native)",
             "  --format table|csv               output format (default table)",
             "  --help                           print this help",
             "");
 
+    private static final List<RowMode> DEFAULT_MODES = List.of(RowMode.SEQUENTIAL, RowMode.GIL, RowMode.NATIVE);
     private static final List<String> OPTIONS =
             List.of("workload", "size", "tasks", "workers", "rounds", "modes", "format");
     private static final Map<String, WorkloadKind> WORKLOADS =
@@ -68,7 +70,7 @@ public record BenchOptions(WorkloadKind workload, Size size, int tasks, int work
                 parsed.positiveInt("tasks", 8),
                 parsed.positiveInt("workers", Runtime.getRuntime().availableProcessors()),
                 parsed.positiveInt("rounds", 3),
-                parsed.choices("modes", "mode", List.of(RowMode.values()), RowMode.BY_LABEL),
+                parsed.choices("modes", "mode", DEFAULT_MODES, RowMode.BY_LABEL),
                 parsed.choice("format", OutputFormat.TABLE, FORMATS),
                 parsed.help());
     }

@@ -7,14 +7,20 @@ import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
- * The kinds of bench rows: which agent mode a row runs in and how its tasks are run. To add a row kind
- * (an interpreter pool, a process pool), add a constant with its runner.
+ * The kinds of bench rows: which agent mode a row runs in and how its tasks are run. Every pooled row
+ * submits the tasks to a plain thread pool; in the {@code interpreters} and {@code processes} rows the agent
+ * reroutes each task's {@code @Offload} method to its own pool, whose size is the agent's {@code workers}
+ * option (default: the available processors).
  */
 public enum RowMode {
     /** The baseline: mode {@code native}, one task after another on the calling thread. */
     SEQUENTIAL(ModeControl.NATIVE, false, workers -> new SequentialRunner()),
     /** Mode {@code gil}: a thread pool whose threads share one interpreter lock. Needs the agent. */
     GIL(ModeControl.GIL, true, workers -> new ThreadPoolRunner("gil", workers)),
+    /** Mode {@code interpreters}: the tasks' marked methods run on workers with a lock each. Needs the agent. */
+    INTERPRETERS(ModeControl.INTERPRETERS, true, workers -> new ThreadPoolRunner("interpreters", workers)),
+    /** Mode {@code processes}: the tasks' marked methods run in worker JVMs. Needs the agent. */
+    PROCESSES(ModeControl.PROCESSES, true, workers -> new ThreadPoolRunner("processes", workers)),
     /** Mode {@code native}: a thread pool on the JVM as it is. */
     NATIVE(ModeControl.NATIVE, false, workers -> new ThreadPoolRunner("native", workers));
 

@@ -14,7 +14,10 @@ public interface ModeControl {
     String NATIVE = Gil4j.NATIVE;
     /** The mode in which instrumented code runs under one global interpreter lock. */
     String GIL = "gil";
-
+    /** The mode in which {@code @Offload} methods run on workers with a lock each. */
+    String INTERPRETERS = "interpreters";
+    /** The mode in which {@code @Offload} methods run in worker JVMs. */
+    String PROCESSES = "processes";
 
     /** True when the gil4j agent is attached and can switch modes. */
     boolean agentPresent();
@@ -36,7 +39,7 @@ public interface ModeControl {
      */
     static String agentMissing(String running) {
         return "gil4j-demo: the gil4j agent is not attached (start with -javaagent:gil4j-agent.jar),"
-                + " so gil rows cannot run; running " + running + " only";
+                + " so gil, interpreters and processes rows cannot run; running " + running + " only";
     }
 
     /** The control of this JVM, through {@link Gil4j}. */

@@ -1,5 +1,7 @@
 package io.gil4j.demo.workload;
 
+import io.gil4j.api.Offload;
+import java.io.Serializable;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -12,7 +14,9 @@ import java.util.HexFormat;
  * <p>Many short JDK calls inside one instrumented loop: the loop's back-edge is checked between any two
  * digests, so the lock can change hands every few microseconds if it must.
  */
-public final class HashChain implements Workload {
+public final class HashChain implements Workload, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Digests per task by default: about 0.2 s per task in plain Java on the reference machine. */
     static final int DEFAULT_DIGESTS = 2_000_000;
@@ -45,6 +49,7 @@ public final class HashChain implements Workload {
         return "hash";
     }
 
+    @Offload
     @Override
     public Object runTask(int taskIndex) {
         return chain(taskIndex, digests);

@@ -1,11 +1,16 @@
 package io.gil4j.demo.workload;
 
+import io.gil4j.api.Offload;
+import java.io.Serializable;
+
 /**
  * Counts the primes below {@code n} by trial division: exactly the algorithm of {@code count_primes} in
  * {@code shared/tools/cpython_ref.py}, so figures compare with CPython's. Every task counts below the same
  * {@code n}, as the reference does.
  */
-public final class Primes implements Workload {
+public final class Primes implements Workload, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** The default bound: one task takes about 0.2 s in plain Java on the reference machine. */
     static final int DEFAULT_N = 1_500_000;
@@ -37,6 +42,7 @@ public final class Primes implements Workload {
         return "primes";
     }
 
+    @Offload
     @Override
     public Object runTask(int taskIndex) {
         return countPrimes(n);

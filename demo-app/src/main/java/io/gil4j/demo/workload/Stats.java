@@ -1,5 +1,7 @@
 package io.gil4j.demo.workload;
 
+import io.gil4j.api.Offload;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
@@ -11,7 +13,9 @@ import java.util.SplittableRandom;
  * back-edges. The sort is one long call into the JDK, which the agent does not instrument: like a C
  * function in CPython that keeps the GIL, it holds the lock from start to end.
  */
-public final class Stats implements Workload {
+public final class Stats implements Workload, Serializable {
+
+    private static final long serialVersionUID = 1L;
 
     /** Values per task by default: about 0.2 s per task in plain Java on the reference machine. */
     static final int DEFAULT_VALUES = 2_000_000;
@@ -41,6 +45,7 @@ public final class Stats implements Workload {
         return "stats";
     }
 
+    @Offload
     @Override
     public Object runTask(int taskIndex) {
         return summarize(generate(taskIndex, values));

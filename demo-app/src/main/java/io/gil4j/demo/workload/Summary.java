@@ -1,5 +1,7 @@
 package io.gil4j.demo.workload;
 
+import java.io.Serializable;
+
 /**
  * Summary statistics of a data set, as {@link Stats} computes them. Two summaries are equal when every
  * field is bitwise equal ({@code Double.compare}), which holds for the same data summed in the same order.
@@ -15,4 +17,5 @@ package io.gil4j.demo.workload;
  * @param p99 the 99th percentile
  */
 public record Summary(
-        int count, double mean, double variance, double min, double max, double median, double p90, double p99) {}
+        int count, double mean, double variance, double min, double max, double median, double p90, double p99)
+        implements Serializable {}

@@ -46,8 +46,8 @@ class BenchOptionsTest {
 
     @Test
     void bench_rejects_an_unknown_mode_listing_the_accepted_ones() {
-        assertEquals("bench: unknown mode 'interpreters' in --modes; accepted: sequential, gil, native",
-                usageError("--modes", "sequential,interpreters"));
+        assertEquals("bench: unknown mode 'threads' in --modes; accepted: sequential, gil, interpreters,"
+                + " processes, native", usageError("--modes", "sequential,threads"));
     }
 
     @Test

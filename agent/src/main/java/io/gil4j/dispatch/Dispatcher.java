@@ -1,0 +1,105 @@
+package io.gil4j.dispatch;
+
+import io.gil4j.bootstrap.Offloaded;
+import io.gil4j.bootstrap.WorkerThread;
+import io.gil4j.config.Config;
+import io.gil4j.mode.Mode;
+import io.gil4j.mode.Rerouting;
+import io.gil4j.pool.QueuePolicy;
+import io.gil4j.pool.WorkerPool;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The agent's {@link Rerouting}: the route of each rerouting mode, each built on its first call and kept
+ * until the JVM shuts down, so that calls still running on a route when the mode changes finish there.
+ *
+ * <p>At shutdown ({@link #shutdown}) each route drains within {@link #SHUTDOWN_BOUND}: calls still queued
+ * then fail, and calls made afterwards run inline in their callers.
+ */
+public final class Dispatcher implements Rerouting {
+
+    /** How long shutdown lets queued and running calls finish. */
+    static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(5);
+
+    private final Config config;
+    private volatile boolean shutDown;
+    private PoolRoute lane;
+    private PoolRoute interpreters;
+    private ProcessRoute processes;
+
+    public Dispatcher(Config config) {
+        this.config = config;
+    }
+
+    @Override
+    public Offloaded run(Mode mode, Class<?> type, String method, Object receiver, Object[] arguments)
+            throws NoSuchMethodException {
+        if (shutDown) {
+            return null;
+        }
+        MarkedCall call = MarkedCall.of(type, method, receiver, arguments);
+        switch (mode) {
+            case SEQUENTIAL:
+                return lane().run(call);
+            case INTERPRETERS:
+                return interpreters().run(call);
+            case PROCESSES:
+                return processes().run(call);
+            default:
+                return null;
+        }
+    }
+
+    private synchronized PoolRoute lane() {
+        if (lane == null) {
+            lane = new PoolRoute(pool("sequential", 1));
+        }
+        return lane;
+    }
+
+    private synchronized PoolRoute interpreters() {
+        if (interpreters == null) {
+            interpreters = new PoolRoute(pool("interpreters", config.workers()));
+        }
+        return interpreters;
+    }
+
+    private synchronized ProcessRoute processes() {
+        if (processes == null) {
+            processes = ProcessRoute.start(config);
+        }
+        return processes;
+    }
+
+    private WorkerPool pool(String name, int workers) {
+        QueuePolicy policy = QueuePolicy.valueOf(config.poolPolicy().toUpperCase(Locale.ROOT).replace('-', '_'));
+        return new WorkerPool(name, workers, config.poolQueue(), policy, workerThreads(name));
+    }
+
+    private static ThreadFactory workerThreads(String pool) {
+        AtomicInteger next = new AtomicInteger();
+        return body -> new WorkerThread(body, "gil4j-" + pool + "-" + next.getAndIncrement());
+    }
+
+    /** Drains every route built so far within {@link #SHUTDOWN_BOUND}; later calls run inline. */
+    public void shutdown() {
+        shutDown = true;
+        PoolRoute[] routes;
+        ProcessRoute workers;
+        synchronized (this) {
+            routes = new PoolRoute[] {lane, interpreters};
+            workers = processes;
+        }
+        for (PoolRoute route : routes) {
+            if (route != null) {
+                route.pool().shutdown(SHUTDOWN_BOUND);
+            }
+        }
+        if (workers != null) {
+            workers.pool().shutdown(SHUTDOWN_BOUND);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.gil4j.dispatch;
+
+import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One call of a marked method, as its entry advice saw it: the method, the receiver (null for a static
+ * method) and the arguments. A worker runs it by reflection; the marked method's own advice then lets it
+ * run inline, because workers never reroute.
+ */
+final class MarkedCall {
+
+    private static final ClassValue<Map<String, Method>> METHODS = new ClassValue<>() {
+        @Override
+        protected Map<String, Method> computeValue(Class<?> type) {
+            return new ConcurrentHashMap<>();
+        }
+    };
+
+    final Method method;
+    final Object receiver;
+    final Object[] arguments;
+
+    private MarkedCall(Method method, Object receiver, Object[] arguments) {
+        this.method = method;
+        this.receiver = receiver;
+        this.arguments = arguments;
+    }
+
+    /**
+     * The call of method {@code nameAndDescriptor} ({@code quote(IJ)Ljava/lang/String;}) declared by
+     * {@code type}; the method is looked up once per class and made accessible.
+     *
+     * @throws NoSuchMethodException if {@code type} declares no such method
+     */
+    static MarkedCall of(Class<?> type, String nameAndDescriptor, Object receiver, Object[] arguments)
+            throws NoSuchMethodException {
+        Map<String, Method> methods = METHODS.get(type);
+        Method method = methods.get(nameAndDescriptor);
+        if (method == null) {
+            method = find(type, nameAndDescriptor);
+            methods.put(nameAndDescriptor, method);
+        }
+        return new MarkedCall(method, receiver, arguments);
+    }
+
+    private static Method find(Class<?> type, String nameAndDescriptor) throws NoSuchMethodException {
+        for (Method candidate : type.getDeclaredMethods()) {
+            if (nameAndDescriptor.equals(nameAndDescriptor(candidate))) {
+                candidate.setAccessible(true);
+                return candidate;
+            }
+        }
+        throw new NoSuchMethodException(type.getName() + "." + nameAndDescriptor);
+    }
+
+    /** {@code name} followed by the JVM descriptor, as Byte Buddy's {@code #m#d} writes it. */
+    static String nameAndDescriptor(Method method) {
+        return method.getName()
+                + MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString();
+    }
+
+    /** True if the method completes later: it returns a {@code CompletableFuture} or {@code CompletionStage}. */
+    boolean isAsync() {
+        Class<?> returns = method.getReturnType();
+        return returns == CompletableFuture.class || returns == CompletionStage.class;
+    }
+
+    /**
+     * Runs the call on the current thread and returns its value, or throws exactly what the method threw
+     * (declared as {@code Exception} to fit {@code Callable}; a throwable that is neither an exception nor
+     * an error passes through unchecked).
+     */
+    Object invoke() throws Exception {
+        try {
+            return method.invoke(receiver, arguments);
+        } catch (InvocationTargetException e) {
+            throw MarkedCall.<RuntimeException>unchecked(e.getCause());
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T unchecked(Throwable thrown) throws T {
+        throw (T) thrown;
+    }
+
+    /** {@code com.acme.Pricing.quote}, for messages. */
+    String describe() {
+        return method.getDeclaringClass().getName() + "." + method.getName();
+    }
+}

@@ -1,0 +1,32 @@
+package io.gil4j.instrument;
+
+import io.gil4j.bootstrap.Hooks;
+import io.gil4j.bootstrap.Offloaded;
+import net.bytebuddy.asm.Advice;
+import net.bytebuddy.implementation.bytecode.assign.Assigner;
+
+/**
+ * Inlined around each marked method: at entry the call may be rerouted ({@link Hooks#offload}); if it was,
+ * the body is skipped and the exit returns the value, or throws the throwable, that the call ended with
+ * elsewhere. If the entry fails, or the mode does not reroute, the body runs inline.
+ */
+final class OffloadAdvice {
+
+    private OffloadAdvice() {}
+
+    @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
+    static Offloaded enter(@Advice.Origin Class<?> type, @Advice.Origin("#m#d") String method,
+            @Advice.This(optional = true) Object receiver, @Advice.AllArguments Object[] arguments) {
+        return Hooks.offload(type, method, receiver, arguments);
+    }
+
+    @Advice.OnMethodExit(onThrowable = Throwable.class)
+    static void exit(@Advice.Enter Offloaded offloaded,
+            @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned,
+            @Advice.Thrown(readOnly = false) Throwable thrown) {
+        if (offloaded != null) {
+            returned = offloaded.value();
+            thrown = offloaded.thrown();
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package io.gil4j.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gil4j.it.app.OffloadApp;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Marked methods of an unmodified program rerouted in each mode, on every JDK under test. */
+class OffloadIT {
+
+    private static final String APP = "include=io.gil4j.it.app.**,offload=io.gil4j.it.app.OffloadApp$Pricing#quote";
+
+    private static List<String> run(Path jdk, String settings) throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + "," + settings, OffloadApp.class.getName());
+        assertEquals(0, result.exitCode(), result.toString());
+        assertTrue(result.agentLines().isEmpty(), result.toString());
+        return result.stdoutLines();
+    }
+
+    /** What every mode must show the caller, whatever thread ran the calls. */
+    private static void assertInlineSemantics(List<String> lines) {
+        assertEquals("plus=42", lines.get(1));
+        assertEquals("fail=IllegalStateException:boom cause=WorkerStackTrace callerFrame=main", lines.get(2));
+        assertEquals("fib=6765", lines.get(3));
+        assertEquals("later=soon!", lines.get(4));
+    }
+
+    @ParameterizedTest
+    @MethodSource(ForkedJvm.JDKS)
+    void native_mode_runs_marked_methods_inline(Path jdk) throws Exception {
+        List<String> lines = run(jdk, "mode=native");
+        assertEquals("where=main", lines.get(0));
+        assertEquals("plus=42", lines.get(1));
+        assertEquals("fail=IllegalStateException:boom cause=none callerFrame=main", lines.get(2));
+        assertEquals("quote=main:42", lines.get(5));
+        assertEquals("callerCount=20", lines.get(6));
+    }
+
+    @ParameterizedTest
+    @MethodSource(ForkedJvm.JDKS)
+    void sequential_mode_runs_marked_methods_on_one_lane_as_if_inline(Path jdk) throws Exception {
+        List<String> lines = run(jdk, "mode=sequential");
+        assertEquals("where=gil4j-sequential-0", lines.get(0));
+        assertInlineSemantics(lines);
+        assertEquals("quote=gil4j-sequential-0:42", lines.get(5));
+        assertEquals("callerCount=20", lines.get(6));
+    }
+
+    @ParameterizedTest
+    @MethodSource(ForkedJvm.JDKS)
+    void interpreters_mode_runs_marked_methods_on_interpreters_as_if_inline(Path jdk) throws Exception {
+        List<String> lines = run(jdk, "mode=interpreters,workers=2");
+        assertTrue(lines.get(0).startsWith("where=gil4j-interpreters-"), lines.toString());
+        assertInlineSemantics(lines);
+        assertTrue(lines.get(5).startsWith("quote=gil4j-interpreters-"), lines.toString());
+        assertEquals("callerCount=20", lines.get(6));
+    }
+
+    @ParameterizedTest
+    @MethodSource(ForkedJvm.JDKS)
+    void processes_mode_runs_marked_methods_in_worker_jvms_as_if_inline(Path jdk) throws Exception {
+        List<String> lines = run(jdk, "mode=processes,workers=1");
+        assertEquals("where=gil4j-worker-call", lines.get(0));
+        assertInlineSemantics(lines);
+        assertEquals("quote=gil4j-worker-call:42", lines.get(5));
+        assertEquals("callerCount=0", lines.get(6), "statics are per process");
+    }
+}
