@@ -65,7 +65,7 @@ class ModeControllerTest {
     void unknown_mode_is_rejected_with_the_accepted_names_and_the_mode_is_kept() {
         ModeController controller = new ModeController(lock, Rerouting.INLINE, Mode.GIL);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> controller.switchMode("x"));
-        assertEquals("unknown mode 'x': accepted values are native, gil", e.getMessage());
+        assertEquals("unknown mode 'x': accepted values are native, gil, sequential, interpreters, processes", e.getMessage());
         assertEquals(Mode.GIL, controller.current());
     }
 }
