@@ -22,9 +22,17 @@ import sys
 def parse_rows(text):
     rows = {}
     for row in csv.reader(io.StringIO(text)):
-        if len(row) == 5 and row[0] != "mode" and row[0] != "python":
+        if len(row) == 4 and row[0] == "python":
+            rows["python"] = row[1]
+        elif len(row) == 5 and row[0] != "mode":
             rows[row[0]] = float(row[4])
     return rows
+
+
+def default_python():
+    """The pyenv shim, which honours PYENV_VERSION; a plain `python3` found on PATH may be another version."""
+    shim = os.path.join(os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv")), "shims", "python3")
+    return shim if os.access(shim, os.X_OK) else "python3"
 
 
 def run(cmd, env=None):
@@ -43,6 +51,7 @@ def main():
     p.add_argument("--workload", default="primes")
     p.add_argument("--cpython-ref", default="../shared/tools/cpython_ref.py")
     p.add_argument("--skip-python", action="store_true")
+    p.add_argument("--python", default=default_python(), help="the Python 3.13 command (default: pyenv's shim)")
     a = p.parse_args()
 
     agent = "-javaagent:agent/target/gil4j-agent.jar" + ("=" + a.agent_args if a.agent_args else "")
@@ -51,7 +60,7 @@ def main():
             "--modes", a.java_modes, "--format", "csv"]
     py_env = dict(os.environ, PYENV_VERSION="3.13.0", REF_TASKS=str(a.tasks), REF_WORKERS=str(a.workers),
                   REF_ROUNDS=str(a.rounds))
-    py = ["python3", a.cpython_ref]
+    py = [a.python, a.cpython_ref]
 
     java_runs, py_runs = [], []
     for i in range(a.repeat):
@@ -59,17 +68,21 @@ def main():
         java_runs.append(run(java))
         if not a.skip_python:
             print(f"[fidelity] run {i + 1}/{a.repeat}: CPython", file=sys.stderr, flush=True)
-            py_runs.append(run(py, py_env))
+            rows = run(py, py_env)
+            if not rows.get("python", "").startswith("3.13"):
+                sys.exit(f"fidelity: {a.python} ran Python {rows.get('python')}, not 3.13")
+            py_runs.append(rows)
 
     def summary(runs, mode):
-        values = [r[mode] for r in runs if mode in r]
+        values = [r[mode] for r in runs if mode in r and isinstance(r[mode], float)]
         if not values:
             return "—"
         return f"{statistics.median(values):.2f} ({min(values):.2f}–{max(values):.2f})"
 
     print(f"workload `{a.workload}`, {a.tasks} tasks, {a.workers} workers, best of {a.rounds}, "
           f"{a.repeat} runs each; median (min–max) speedup over sequential\n")
-    print("| gil4j mode | gil4j | CPython mode | CPython 3.13 |")
+    version = py_runs[0]["python"] if py_runs else "3.13"
+    print(f"| gil4j mode | gil4j | CPython mode | CPython {version} |")
     print("|---|---|---|---|")
     pairs = [("sequential", "sequential"), ("gil", "threads"), ("interpreters", "interpreters"),
              ("processes", "processes"), ("native", None)]

@@ -1,6 +1,7 @@
 package io.gil4j.config;
 
 import io.gil4j.gil.Algorithm;
+import io.gil4j.glob.ClassGlob;
 import io.gil4j.mode.Mode;
 import java.util.ArrayList;
 import java.util.Collections;

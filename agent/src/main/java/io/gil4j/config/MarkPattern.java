@@ -1,5 +1,6 @@
 package io.gil4j.config;
 
+import io.gil4j.glob.ClassGlob;
 import java.util.regex.Pattern;
 
 /**

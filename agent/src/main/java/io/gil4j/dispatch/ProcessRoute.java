@@ -1,8 +1,8 @@
 package io.gil4j.dispatch;
 
 import io.gil4j.bootstrap.Offloaded;
-import io.gil4j.config.ClassGlob;
 import io.gil4j.config.Config;
+import io.gil4j.glob.ClassGlob;
 import io.gil4j.process.Call;
 import io.gil4j.process.ProcessPool;
 import io.gil4j.process.WorkerMain;

@@ -1,6 +1,6 @@
 package io.gil4j.instrument;
 
-import io.gil4j.config.ClassGlob;
+import io.gil4j.glob.ClassGlob;
 import java.util.List;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
@@ -18,7 +18,7 @@ final class TypeSelection implements ElementMatcher<TypeDescription> {
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.openjdk.jmh.",
             "io.gil4j.agent.", "io.gil4j.api.", "io.gil4j.bootstrap.", "io.gil4j.shaded.",
             "io.gil4j.gil.", "io.gil4j.config.", "io.gil4j.mode.", "io.gil4j.instrument.", "io.gil4j.cli.",
-            "io.gil4j.offload.", "io.gil4j.pool.", "io.gil4j.process.", "io.gil4j.dispatch.",
+            "io.gil4j.offload.", "io.gil4j.pool.", "io.gil4j.process.", "io.gil4j.dispatch.", "io.gil4j.glob.",
             "net.bytebuddy.", "org.objectweb.asm.",
             "io.opentelemetry.javaagent.", "datadog.", "com.datadog.", "com.newrelic.", "com.dynatrace.",
             "co.elastic.apm.", "org.glowroot.", "org.jacoco.agent.", "com.intellij.rt.",

@@ -1,9 +1,11 @@
 package io.gil4j.process;
 
+import io.gil4j.glob.ClassGlob;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Which classes may cross between the caller and a worker process, checked on both sides of the channel:
@@ -109,23 +111,7 @@ public final class AllowList {
     }
 
     private static Pattern compile(List<String> globs) {
-        StringBuilder regex = new StringBuilder();
-        for (String glob : globs) {
-            if (regex.length() > 0) {
-                regex.append('|');
-            }
-            for (int i = 0; i < glob.length(); i++) {
-                char c = glob.charAt(i);
-                if (c == '*' && i + 1 < glob.length() && glob.charAt(i + 1) == '*') {
-                    regex.append(".*");
-                    i++;
-                } else if (c == '*') {
-                    regex.append("[^.]*");
-                } else {
-                    regex.append(Pattern.quote(String.valueOf(c)));
-                }
-            }
-        }
-        return Pattern.compile(regex.length() == 0 ? "(?!)" : regex.toString());
+        String regex = globs.stream().map(g -> ClassGlob.of(g).regex()).collect(Collectors.joining("|"));
+        return Pattern.compile(regex.isEmpty() ? "(?!)" : regex);
     }
 }

@@ -1,4 +1,4 @@
-package io.gil4j.config;
+package io.gil4j.glob;
 
 import java.util.regex.Pattern;
 
@@ -37,6 +37,11 @@ public final class ClassGlob {
             }
         }
         return new ClassGlob(glob, Pattern.compile(regex.toString()));
+    }
+
+    /** The regular expression this glob stands for, to combine with others. */
+    public String regex() {
+        return pattern.pattern();
     }
 
     /** True if the binary class name ({@code com.acme.Outer$Inner}) matches. */

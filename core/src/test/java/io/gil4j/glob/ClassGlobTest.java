@@ -1,4 +1,4 @@
-package io.gil4j.config;
+package io.gil4j.glob;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
