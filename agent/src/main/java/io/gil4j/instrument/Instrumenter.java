@@ -28,8 +28,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * <p>Each method of a selected class (not abstract, native or a bridge; constructors and static
  * initialisers are left alone) gets {@link GilAdvice} at entry and exits and the {@link CheckpointInserter}
  * rewrite of its body. Each marked method ({@link MarkedMethods}), selected class or not, also gets
- * {@link OffloadAdvice}, applied last so that it wraps the rest: a rerouted call skips the lock's advice
- * in the caller as well as the body.
+ * {@link OffloadAdvice}, registered first so that it wraps the rest (Byte Buddy nests later visitors
+ * inside earlier ones): a rerouted call skips the lock's advice in the caller as well as the body.
  */
 public final class Instrumenter {
 
@@ -68,10 +68,11 @@ public final class Instrumenter {
                 .or(any(), loaderIs(agentLoader))
                 .type(type -> selection.matches(type) || marked.anyIn(type))
                 .transform((builder, type, loader, module, domain) -> {
+                    builder = builder.visit(Advice.to(OffloadAdvice.class).on(marked)); // first visitor: outermost
                     if (selection.matches(type)) {
                         builder = builder.visit(Advice.to(GilAdvice.class).on(methods)).visit(checkpoints);
                     }
-                    return builder.visit(Advice.to(OffloadAdvice.class).on(marked));
+                    return builder;
                 })
                 .installOn(instrumentation);
         return new Instrumenter(log, transformer);
