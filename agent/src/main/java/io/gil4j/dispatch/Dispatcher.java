@@ -55,14 +55,15 @@ public final class Dispatcher implements Rerouting {
 
     private synchronized PoolRoute lane() {
         if (lane == null) {
-            lane = new PoolRoute(pool("sequential", 1));
+            lane = new PoolRoute(pool("sequential", 1), PoolRoute.SHARED);
         }
         return lane;
     }
 
     private synchronized PoolRoute interpreters() {
         if (interpreters == null) {
-            interpreters = new PoolRoute(pool("interpreters", config.workers()));
+            PoolRoute.Handoff handoff = config.isolatedInterpreters() ? new ClassLoaderIsolation() : PoolRoute.SHARED;
+            interpreters = new PoolRoute(pool("interpreters", config.workers()), handoff);
         }
         return interpreters;
     }

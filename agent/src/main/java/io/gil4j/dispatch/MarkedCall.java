@@ -23,11 +23,13 @@ final class MarkedCall {
     };
 
     final Method method;
+    final String nameAndDescriptor;
     final Object receiver;
     final Object[] arguments;
 
-    private MarkedCall(Method method, Object receiver, Object[] arguments) {
+    private MarkedCall(Method method, String nameAndDescriptor, Object receiver, Object[] arguments) {
         this.method = method;
+        this.nameAndDescriptor = nameAndDescriptor;
         this.receiver = receiver;
         this.arguments = arguments;
     }
@@ -46,7 +48,17 @@ final class MarkedCall {
             method = find(type, nameAndDescriptor);
             methods.put(nameAndDescriptor, method);
         }
-        return new MarkedCall(method, receiver, arguments);
+        return new MarkedCall(method, nameAndDescriptor, receiver, arguments);
+    }
+
+    /**
+     * The call of the same method, by name and descriptor, declared by {@code copy} (the declaring class as
+     * another class loader defined it), on {@code receiver} with {@code arguments}.
+     *
+     * @throws NoSuchMethodException if {@code copy} declares no such method
+     */
+    MarkedCall in(Class<?> copy, Object receiver, Object[] arguments) throws NoSuchMethodException {
+        return of(copy, nameAndDescriptor, receiver, arguments);
     }
 
     private static Method find(Class<?> type, String nameAndDescriptor) throws NoSuchMethodException {
@@ -84,8 +96,9 @@ final class MarkedCall {
         }
     }
 
+    /** Throws {@code thrown} as it is, checked or not: {@code throw unchecked(e)}. */
     @SuppressWarnings("unchecked")
-    private static <T extends Throwable> T unchecked(Throwable thrown) throws T {
+    static <T extends Throwable> T unchecked(Throwable thrown) throws T {
         throw (T) thrown;
     }
 

@@ -2,6 +2,7 @@ package io.gil4j.dispatch;
 
 import io.gil4j.bootstrap.Offloaded;
 import io.gil4j.pool.WorkerPool;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
@@ -10,14 +11,32 @@ import java.util.concurrent.CompletionStage;
  * Marked calls on the worker threads of a {@link WorkerPool}: the {@code sequential} lane (one worker) or
  * the interpreters (N workers). A call returning a {@code CompletableFuture} or {@code CompletionStage}
  * returns at once a future that completes when the worker's stage does, like asyncio's
- * {@code run_in_executor}; any other call waits for its outcome.
+ * {@code run_in_executor}; any other call waits for its outcome. A {@link Handoff} says how the call and
+ * its outcome cross to and from the worker.
  */
 final class PoolRoute {
 
-    private final WorkerPool pool;
+    /** How a marked call crosses to a worker. */
+    interface Handoff {
+        /**
+         * Called by the caller: the work a worker runs for {@code call}, returning what the caller gets
+         * (for an async method, a stage of it) or throwing what the caller must receive.
+         *
+         * @throws RuntimeException if the call cannot cross at all (such as a {@code NotShareableException});
+         *     the caller receives it as the call's failure
+         */
+        Callable<Object> work(MarkedCall call);
+    }
 
-    PoolRoute(WorkerPool pool) {
+    /** The worker runs the caller's method on the caller's objects: nothing is copied. */
+    static final Handoff SHARED = call -> call::invoke;
+
+    private final WorkerPool pool;
+    private final Handoff handoff;
+
+    PoolRoute(WorkerPool pool, Handoff handoff) {
         this.pool = pool;
+        this.handoff = handoff;
     }
 
     WorkerPool pool() {
@@ -30,7 +49,7 @@ final class PoolRoute {
             return Offloaded.returned(async(call));
         }
         try {
-            return Offloaded.returned(pool.call(call::invoke));
+            return Offloaded.returned(pool.call(handoff.work(call)));
         } catch (Throwable failure) {
             return Offloaded.threw(failure);
         }
@@ -40,8 +59,8 @@ final class PoolRoute {
         CompletableFuture<Object> done = new CompletableFuture<>();
         CompletableFuture<Object> submitted;
         try {
-            submitted = pool.submit(call::invoke);
-        } catch (RuntimeException refused) {
+            submitted = pool.submit(handoff.work(call));
+        } catch (RuntimeException refused) { // by the handoff or the pool
             done.completeExceptionally(refused);
             return done;
         }

@@ -25,8 +25,10 @@ final class OffloadAdvice {
             @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned,
             @Advice.Thrown(readOnly = false) Throwable thrown) {
         if (offloaded != null) {
-            returned = offloaded.value();
             thrown = offloaded.thrown();
+            if (thrown == null) {
+                returned = offloaded.value(); // never null for a primitive type: a call that threw has no value
+            }
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.gil4j.config;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,11 +56,101 @@ class ConfigTest {
         "gil=old|gil4j.gil=old|new, legacy",
         "check-interval=0|gil4j.check-interval=0|from 1 to 1000000",
         "include=com.a.b-c|gil4j.include=com.a.b-c|class globs",
+        "offload=com.acme.Pricing|gil4j.offload=com.acme.Pricing|method patterns",
+        "offload=@com.acme.Cpu*|gil4j.offload=@com.acme.Cpu*|annotations",
+        "workers=0|gil4j.workers=0|from 1 to 1024",
+        "workers=1025|gil4j.workers=1025|from 1 to 1024",
+        "workers=two|gil4j.workers=two|from 1 to 1024",
+        "pool.queue=0|gil4j.pool.queue=0|from 1 to 1000000",
+        "pool.queue=1000001|gil4j.pool.queue=1000001|from 1 to 1000000",
+        "pool.policy=drop|gil4j.pool.policy=drop|block, caller-runs, reject",
+        "interpreters.isolation=process|gil4j.interpreters.isolation=process|shared, classloader",
+        "processes.max-tasks=-1|gil4j.processes.max-tasks=-1|0: never",
+        "processes.allow=com.acme/x|gil4j.processes.allow=com.acme/x|class globs",
     })
     void bad_value_message_names_key_value_and_accepted_values(String argument, String named, String accepted) {
         ConfigException e = assertThrows(ConfigException.class, () -> Config.load(argument, Map.of(), Map.of()));
         assertTrue(e.getMessage().contains(named) && e.getMessage().contains(accepted), e.getMessage());
         assertEquals(1, e.getMessage().lines().count());
+    }
+
+    @Test
+    void offload_lists_method_patterns_and_annotations_in_order() throws Exception {
+        Config config = Config.load("offload=com.acme.Pricing#quote,@com.acme.CpuBound,com.acme.**#price*",
+                Map.of(), Map.of());
+
+        assertEquals("[com.acme.Pricing#quote, @com.acme.CpuBound, com.acme.**#price*]", config.offload().toString());
+        assertEquals("com.acme.CpuBound", config.offload().get(1).annotation());
+    }
+
+    @Test
+    void pool_and_process_defaults() {
+        Config config = Config.defaults();
+
+        assertTrue(config.offload().isEmpty());
+        assertEquals(Runtime.getRuntime().availableProcessors(), config.workers(), "empty: the available processors");
+        assertEquals(1024, config.poolQueue());
+        assertEquals("block", config.poolPolicy());
+        assertFalse(config.isolatedInterpreters());
+        assertEquals(0, config.processesMaxTasks());
+        assertTrue(config.processesAllow().isEmpty());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,1", "1024,1024", "' 8 ',8"})
+    void workers_accepts_whole_numbers_from_1_to_1024(String text, int workers) throws Exception {
+        assertEquals(workers, Config.load(null, Map.of("gil4j.workers", text), Map.of()).workers());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"1,1", "1000000,1000000"})
+    void pool_queue_accepts_whole_numbers_from_1_to_a_million(String text, int capacity) throws Exception {
+        assertEquals(capacity, Config.load("pool.queue=" + text, Map.of(), Map.of()).poolQueue());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"block,block", "caller-runs,caller-runs", "REJECT,reject"})
+    void pool_policy_accepts_its_three_names_in_any_case(String text, String policy) throws Exception {
+        assertEquals(policy, Config.load("pool.policy=" + text, Map.of(), Map.of()).poolPolicy());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"shared,false", "classloader,true", "ClassLoader,true"})
+    void interpreters_isolation_is_shared_or_classloader(String text, boolean isolated) throws Exception {
+        assertEquals(isolated,
+                Config.load("interpreters.isolation=" + text, Map.of(), Map.of()).isolatedInterpreters());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"0,0", "500,500", "2147483647,2147483647"})
+    void processes_max_tasks_accepts_zero_for_never_and_any_positive_count(String text, int tasks) throws Exception {
+        assertEquals(tasks, Config.load("processes.max-tasks=" + text, Map.of(), Map.of()).processesMaxTasks());
+    }
+
+    @Test
+    void processes_allow_lists_class_globs() throws Exception {
+        Config config = Config.load("processes.allow=com.acme.model.**,com.acme.Money", Map.of(), Map.of());
+
+        assertEquals("[com.acme.model.**, com.acme.Money]", config.processesAllow().toString());
+    }
+
+    @Test
+    void environment_names_write_dots_and_dashes_as_underscores() throws Exception {
+        Map<String, String> env = Map.of("GIL4J_POOL_QUEUE", "7", "GIL4J_POOL_POLICY", "reject",
+                "GIL4J_INTERPRETERS_ISOLATION", "classloader", "GIL4J_PROCESSES_MAX_TASKS", "3",
+                "GIL4J_PROCESSES_ALLOW", "com.acme.*", "GIL4J_WORKERS", "2", "GIL4J_OFFLOAD", "a.B#c");
+
+        Config config = Config.load(null, Map.of(), env);
+
+        assertEquals(7, config.poolQueue());
+        assertEquals("reject", config.poolPolicy());
+        assertTrue(config.isolatedInterpreters());
+        assertEquals(3, config.processesMaxTasks());
+        assertEquals("[com.acme.*]", config.processesAllow().toString());
+        assertEquals(2, config.workers());
+        assertEquals("[a.B#c]", config.offload().toString());
+        assertEquals("GIL4J_POOL_QUEUE", Option.POOL_QUEUE.environmentName());
+        assertEquals("GIL4J_PROCESSES_MAX_TASKS", Option.PROCESSES_MAX_TASKS.environmentName());
     }
 
     @Test

@@ -14,6 +14,10 @@ class OffloadIT {
 
     private static final String APP = "include=io.gil4j.it.app.**,offload=io.gil4j.it.app.OffloadApp$Pricing#quote";
 
+    /** What a caller sees when an argument cannot be copied: the error naming the type. */
+    private static final String NOT_SHAREABLE =
+            "weigh=NotShareableException:cannot pass io.gil4j.it.app.OffloadApp$Parcel ";
+
     private static List<String> run(Path jdk, String settings) throws Exception {
         ForkedJvm.Result result = ForkedJvm.run(jdk, APP + "," + settings, OffloadApp.class.getName());
         assertEquals(0, result.exitCode(), result.toString());
@@ -29,6 +33,15 @@ class OffloadIT {
         assertEquals("later=soon!", lines.get(4));
     }
 
+    /** Runs the app in {@code settings}, checking that its calls ran on interpreters as if inline. */
+    private static List<String> runOnInterpreters(Path jdk, String settings) throws Exception {
+        List<String> lines = run(jdk, settings);
+        assertTrue(lines.get(0).startsWith("where=gil4j-interpreters-"), lines.toString());
+        assertInlineSemantics(lines);
+        assertTrue(lines.get(5).startsWith("quote=gil4j-interpreters-"), lines.toString());
+        return lines;
+    }
+
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void native_mode_runs_marked_methods_inline(Path jdk) throws Exception {
@@ -38,6 +51,7 @@ class OffloadIT {
         assertEquals("fail=IllegalStateException:boom cause=none callerFrame=main", lines.get(2));
         assertEquals("quote=main:42", lines.get(5));
         assertEquals("callerCount=20", lines.get(6));
+        assertEquals("weigh=7", lines.get(7));
     }
 
     @ParameterizedTest
@@ -48,16 +62,23 @@ class OffloadIT {
         assertInlineSemantics(lines);
         assertEquals("quote=gil4j-sequential-0:42", lines.get(5));
         assertEquals("callerCount=20", lines.get(6));
+        assertEquals("weigh=7", lines.get(7));
     }
 
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void interpreters_mode_runs_marked_methods_on_interpreters_as_if_inline(Path jdk) throws Exception {
-        List<String> lines = run(jdk, "mode=interpreters,workers=2");
-        assertTrue(lines.get(0).startsWith("where=gil4j-interpreters-"), lines.toString());
-        assertInlineSemantics(lines);
-        assertTrue(lines.get(5).startsWith("quote=gil4j-interpreters-"), lines.toString());
-        assertEquals("callerCount=20", lines.get(6));
+        List<String> lines = runOnInterpreters(jdk, "mode=interpreters,workers=2");
+        assertEquals("callerCount=20", lines.get(6), "statics are shared");
+        assertEquals("weigh=7", lines.get(7), "nothing is copied");
+    }
+
+    @ParameterizedTest
+    @MethodSource(ForkedJvm.JDKS)
+    void interpreters_with_classloader_isolation_keep_statics_per_interpreter(Path jdk) throws Exception {
+        List<String> lines = runOnInterpreters(jdk, "mode=interpreters,workers=2,interpreters.isolation=classloader");
+        assertEquals("callerCount=0", lines.get(6), "statics are per interpreter");
+        assertTrue(lines.get(7).startsWith(NOT_SHAREABLE), lines.toString());
     }
 
     @ParameterizedTest
@@ -68,5 +89,6 @@ class OffloadIT {
         assertInlineSemantics(lines);
         assertEquals("quote=gil4j-worker-call:42", lines.get(5));
         assertEquals("callerCount=0", lines.get(6), "statics are per process");
+        assertTrue(lines.get(7).startsWith(NOT_SHAREABLE), lines.toString());
     }
 }

@@ -7,7 +7,6 @@ import java.io.ObjectOutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
-import java.util.Map;
 import java.util.StringJoiner;
 
 /**
@@ -20,10 +19,6 @@ import java.util.StringJoiner;
 public final class Call {
 
     private static final int MAX_PARAMETERS = 255; // the JVM's own limit
-
-    private static final Map<String, Class<?>> PRIMITIVES = Map.of(
-            "boolean", boolean.class, "byte", byte.class, "char", char.class, "short", short.class,
-            "int", int.class, "long", long.class, "float", float.class, "double", double.class);
 
     private final String declaringClass;
     private final String methodName;
@@ -131,7 +126,7 @@ public final class Call {
     Object invoke() throws Throwable {
         Class<?>[] types = new Class<?>[parameterTypes.length];
         for (int i = 0; i < types.length; i++) {
-            Class<?> primitive = PRIMITIVES.get(parameterTypes[i]);
+            Class<?> primitive = SerialCodec.PRIMITIVES.get(parameterTypes[i]);
             types[i] = primitive != null ? primitive : Class.forName(parameterTypes[i], false, loader);
         }
         Method method = Class.forName(declaringClass, true, loader).getDeclaredMethod(methodName, types);

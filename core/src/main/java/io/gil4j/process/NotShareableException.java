@@ -1,9 +1,10 @@
 package io.gil4j.process;
 
 /**
- * A value that cannot cross between the caller and a worker process — the counterpart of Python's
- * {@code NotShareableError}. Thrown in the caller, before anything is sent when the caller's side can tell,
- * otherwise when the worker or the caller refuses what it received.
+ * A value that cannot cross between the caller and a worker process, or an interpreter with class loaders
+ * of its own (see {@link Snapshot}) — the counterpart of Python's {@code NotShareableError}. Thrown in the
+ * caller, before anything is sent when the caller's side can tell, otherwise when the worker or the caller
+ * refuses what it received.
  *
  * <p>Two reasons, each with its remedy in the message: the type does not implement {@link
  * java.io.Serializable}, or it is not on the allow-list (see {@link AllowList}); or the value exceeds one of
@@ -30,8 +31,8 @@ public final class NotShareableException extends IllegalArgumentException {
 
     static NotShareableException notSerializable(String type, String what) {
         return new NotShareableException(type, "cannot pass " + type + " " + what
-                + ": the type does not implement java.io.Serializable; make it Serializable and allow it,"
-                + " or pass a value of a type that is", null);
+                + ": the type does not implement java.io.Serializable; make it Serializable (and, for a worker"
+                + " process, allow it), or pass a value of a type that is", null);
     }
 
     static NotShareableException notFound(String type, String what, Throwable cause) {

@@ -10,6 +10,7 @@ import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.io.ObjectStreamClass;
 import java.io.OutputStream;
+import java.util.Map;
 
 /**
  * Java serialization behind the {@link AllowList}, in both directions: writing checks every class as its
@@ -28,6 +29,11 @@ final class SerialCodec {
     interface Reader<T> {
         T read(ObjectInputStream in) throws IOException, ClassNotFoundException;
     }
+
+    /** The primitive types by name, which no class loader resolves. */
+    static final Map<String, Class<?>> PRIMITIVES = Map.of(
+            "boolean", boolean.class, "byte", byte.class, "char", char.class, "short", short.class,
+            "int", int.class, "long", long.class, "float", float.class, "double", double.class, "void", void.class);
 
     private final AllowList allowList;
     private final SerialLimits limits;
@@ -116,13 +122,20 @@ final class SerialCodec {
             this.loader = loader;
         }
 
-        /** Loads without initialising: the filter sees the class before any of its code can run. */
+        /**
+         * Loads without initialising, so the filter sees the class before any of its code can run; only with
+         * the given loader, never with whichever loader is on the stack, as the default does.
+         */
         @Override
-        protected Class<?> resolveClass(ObjectStreamClass desc) throws IOException, ClassNotFoundException {
+        protected Class<?> resolveClass(ObjectStreamClass desc) throws ClassNotFoundException {
             try {
                 return Class.forName(desc.getName(), false, loader);
             } catch (ClassNotFoundException e) {
-                return super.resolveClass(desc); // primitive type names
+                Class<?> primitive = PRIMITIVES.get(desc.getName());
+                if (primitive == null) {
+                    throw e;
+                }
+                return primitive;
             }
         }
 

@@ -53,6 +53,20 @@ public final class OffloadApp {
         static int countCall() {
             return ++calls;
         }
+
+        @Offload
+        static int weigh(Parcel parcel) {
+            return parcel.grams;
+        }
+    }
+
+    /** Not serializable: it cannot be copied to another class loader or process. */
+    static final class Parcel {
+        final int grams;
+
+        Parcel(int grams) {
+            this.grams = grams;
+        }
     }
 
     /** Marked by the configuration ({@code offload=io.gil4j.it.app.OffloadApp$Pricing#quote}). */
@@ -81,5 +95,10 @@ public final class OffloadApp {
             Work.countCall();
         }
         System.out.println("callerCount=" + Work.calls); // the caller's own copy of the static field
+        try {
+            System.out.println("weigh=" + Work.weigh(new Parcel(7)));
+        } catch (RuntimeException e) {
+            System.out.println("weigh=" + e.getClass().getSimpleName() + ":" + e.getMessage());
+        }
     }
 }
