@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Eventually;
+import io.gil4j.testing.Forked;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,12 +43,12 @@ class ClearanceTest {
         InterpreterLock lock = LockVariant.NEW_5MS.newLock(recorder);
         Thread me = Thread.currentThread();
         assertTrue(lock.acquire());
-        Forked<Long> waiter = Forked.takeAndRelease("waiter", lock);
+        Forked<Long> waiter = Contention.takeAndRelease("waiter", lock);
         Eventually.await("the waiter asks for a drop", TIMEOUT, () -> lock.stats().dropRequests() == 1);
         assertTrue(lock.isHeldByCurrentThread());
         assertEquals(new Clearance(true, null), recorder.last(), "still cleared although asked to drop");
 
-        Eventually.checkpointUntil(lock, "the waiter took the lock", TIMEOUT, waiter::isDone);
+        Contention.checkpointUntil(lock, "the waiter took the lock", TIMEOUT, waiter::isDone);
         waiter.get(TIMEOUT);
         assertTrue(recorder.all().contains(new Clearance(true, waiter.thread())), "the taker was never cleared");
         assertEquals(new Clearance(true, me), recorder.last(), "the holder is cleared again");
@@ -72,7 +74,7 @@ class ClearanceTest {
         Recorder recorder = new Recorder();
         InterpreterLock lock = LockVariant.LEGACY_100.newLock(recorder);
         assertTrue(lock.acquire());
-        Forked<Long> waiter = Forked.takeAndRelease("waiter", lock);
+        Forked<Long> waiter = Contention.takeAndRelease("waiter", lock);
         Eventually.await("the waiter waits", TIMEOUT, () -> lock.stats().waiters() == 1);
         for (int i = 0; i < 10 * LockVariant.CHECK_INTERVAL; i++) {
             lock.checkpoint();

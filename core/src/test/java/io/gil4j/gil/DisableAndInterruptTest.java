@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Eventually;
+import io.gil4j.testing.Forked;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,7 +68,7 @@ class DisableAndInterruptTest {
         lock.enable();
         assertTrue(lock.isEnabled());
         assertTrue(lock.acquire());
-        Forked<Long> waiter = Forked.takeAndRelease("waiter", lock);
+        Forked<Long> waiter = Contention.takeAndRelease("waiter", lock);
         Eventually.await("the other thread waits", TIMEOUT, () -> lock.stats().waiters() == 1);
         lock.release(SwitchReason.EXIT);
         waiter.get(TIMEOUT);

@@ -3,6 +3,8 @@ package io.gil4j.gil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Eventually;
+import io.gil4j.testing.Forked;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -30,7 +32,7 @@ class DropRequestTest {
     void woken_waiter_that_finds_the_lock_taken_again_asks_for_no_drop() {
         InterpreterLock lock = LockVariant.quiet(Algorithm.NEW); // no interval runs out in this test
         assertTrue(lock.acquire());
-        Forked<Long> waiter = Forked.takeAndRelease("waiter", lock);
+        Forked<Long> waiter = Contention.takeAndRelease("waiter", lock);
         Eventually.await("the waiter waits", TIMEOUT, () -> lock.stats().waiters() == 1);
         for (int i = 0; i < 1_000 && !waiter.isDone(); i++) {
             lock.release(SwitchReason.EXIT); // wakes the waiter...

@@ -2,6 +2,7 @@ package io.gil4j.gil;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.gil4j.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

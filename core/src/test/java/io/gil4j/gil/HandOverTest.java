@@ -3,6 +3,8 @@ package io.gil4j.gil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Eventually;
+import io.gil4j.testing.Forked;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,9 +26,9 @@ class HandOverTest {
     void holder_honours_drop_request_at_next_checkpoint() {
         InterpreterLock lock = LockVariant.withInterval(Algorithm.NEW, INTERVAL);
         assertTrue(lock.acquire());
-        Forked<Long> waiter = Forked.takeAndRelease("waiter", lock);
+        Forked<Long> waiter = Contention.takeAndRelease("waiter", lock);
         Eventually.await("the waiter waits", Duration.ofSeconds(5), () -> lock.stats().waiters() == 1);
-        Eventually.checkpointUntil(lock, "the waiter took the lock", Duration.ofSeconds(5), waiter::isDone);
+        Contention.checkpointUntil(lock, "the waiter took the lock", Duration.ofSeconds(5), waiter::isDone);
 
         assertTrue(lock.isHeldByCurrentThread(), "the dropper took the lock back at the same check point");
         assertTrue(waiter.get(Duration.ofSeconds(1)) >= INTERVAL.toNanos(), "the waiter asked before an interval");

@@ -3,6 +3,8 @@ package io.gil4j.gil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Eventually;
+import io.gil4j.testing.Forked;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,7 +23,7 @@ class LegacyTest {
     void holder_gives_the_lock_up_at_the_end_of_its_check_point_budget() {
         InterpreterLock lock = LockVariant.LEGACY_100.newLock();
         assertTrue(lock.acquire());
-        Forked<Long> waiter = Forked.takeAndRelease("waiter", lock);
+        Forked<Long> waiter = Contention.takeAndRelease("waiter", lock);
         Eventually.await("the waiter waits", TIMEOUT, () -> lock.stats().waiters() == 1);
         for (int i = 1; i < LockVariant.CHECK_INTERVAL; i++) {
             lock.checkpoint();
@@ -39,8 +41,8 @@ class LegacyTest {
     void waiter_gets_the_lock_from_a_holder_that_only_passes_checkpoints() {
         InterpreterLock lock = LockVariant.LEGACY_100.newLock();
         assertTrue(lock.acquire());
-        Forked<Long> waiter = Forked.takeAndRelease("waiter", lock);
-        Eventually.checkpointUntil(lock, "the waiter got the lock", TIMEOUT, waiter::isDone);
+        Forked<Long> waiter = Contention.takeAndRelease("waiter", lock);
+        Contention.checkpointUntil(lock, "the waiter got the lock", TIMEOUT, waiter::isDone);
         lock.release(SwitchReason.EXIT);
 
         waiter.get(TIMEOUT);

@@ -3,6 +3,8 @@ package io.gil4j.gil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Eventually;
+import io.gil4j.testing.Forked;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -58,7 +60,7 @@ class LockStatsTest {
         InterpreterLock lock = LockVariant.quiet(Algorithm.NEW);
         assertTrue(lock.acquire());
         lock.release(reason);
-        Forked.takeAndRelease("taker", lock).get(TIMEOUT);
+        Contention.takeAndRelease("taker", lock).get(TIMEOUT);
 
         LockStats stats = lock.stats();
         assertEquals(2, stats.switchNumber());
@@ -72,7 +74,7 @@ class LockStatsTest {
     void contended_acquisition_counts_its_wait(Algorithm algorithm) {
         InterpreterLock lock = LockVariant.quiet(algorithm);
         assertTrue(lock.acquire());
-        Forked<Long> waiter = Forked.takeAndRelease("waiter", lock);
+        Forked<Long> waiter = Contention.takeAndRelease("waiter", lock);
         Eventually.await("the waiter waits", TIMEOUT, () -> lock.stats().waiters() == 1);
         holdFor(HOLD_NANOS);
         lock.release(SwitchReason.EXIT);
@@ -92,8 +94,8 @@ class LockStatsTest {
     void waiters_counts_the_threads_waiting_now() {
         InterpreterLock lock = LockVariant.quiet(Algorithm.NEW);
         assertTrue(lock.acquire());
-        Forked<Long> first = Forked.takeAndRelease("waiter-1", lock);
-        Forked<Long> second = Forked.takeAndRelease("waiter-2", lock);
+        Forked<Long> first = Contention.takeAndRelease("waiter-1", lock);
+        Forked<Long> second = Contention.takeAndRelease("waiter-2", lock);
         Eventually.await("both threads wait", TIMEOUT, () -> lock.stats().waiters() == 2);
         lock.release(SwitchReason.EXIT);
         first.get(TIMEOUT);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Eventually;
+import io.gil4j.testing.Forked;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -45,7 +47,7 @@ class LockWatchdogTest {
                 return heldAgain;
             });
             assertTrue(held.await(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS));
-            Forked<Long> waiter = Forked.takeAndRelease("waiter", lock);
+            Forked<Long> waiter = Contention.takeAndRelease("waiter", lock);
 
             long waited = waiter.get(TIMEOUT);
             assertTrue(waited <= HAND_ON_BOUND.toNanos(), "waited " + Duration.ofNanos(waited) + " for " + watchdog);

@@ -3,6 +3,7 @@ package io.gil4j.pool;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Forked;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -75,17 +76,17 @@ class CancelRaceTest {
     }
 
     private void runCallers(WorkerPool pool, Step step) {
-        List<Background<Void>> callers = new ArrayList<>();
+        List<Forked<Void>> callers = new ArrayList<>();
         for (int c = 0; c < CALLERS; c++) {
             int first = c * CALLS_PER_CALLER;
-            callers.add(Background.start("caller-" + c, () -> {
+            callers.add(Forked.start("caller-" + c, () -> {
                 for (int id = first; id < first + CALLS_PER_CALLER; id++) {
                     step.run(id);
                 }
                 return null;
             }));
         }
-        for (Background<Void> caller : callers) {
+        for (Forked<Void> caller : callers) {
             caller.get(TIMEOUT);
         }
         pool.shutdown(TIMEOUT); // returns once the workers have ended every call they started

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Eventually;
+import io.gil4j.testing.Forked;
 import java.time.Duration;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
@@ -38,8 +40,8 @@ class CancellationTest {
     }
 
     /** A caller of {@link WorkerPool#call} on its own thread that reports how it ended. */
-    private Background<String> caller(String name) {
-        return Background.start(name, () -> {
+    private Forked<String> caller(String name) {
+        return Forked.start(name, () -> {
             try {
                 Object value = pool.call(() -> {
                     ran.set(true);
@@ -62,8 +64,8 @@ class CancellationTest {
     void interrupt_while_queued_cancels_the_call_and_it_never_runs() throws Throwable {
         pool(4).submit(gate.returning("held"));
         gate.awaitEntered();
-        Background<String> queued = caller("queued-caller");
-        Background.await("the call is queued", TIMEOUT, () -> pool.stats().queued() == 1);
+        Forked<String> queued = caller("queued-caller");
+        Eventually.await("the call is queued", TIMEOUT, () -> pool.stats().queued() == 1);
 
         queued.thread().interrupt();
 
@@ -81,8 +83,8 @@ class CancellationTest {
         pool(1).submit(gate.returning("held"));
         gate.awaitEntered();
         pool.submit(() -> "fills the queue");
-        Background<String> waiting = caller("waiting-caller");
-        Background.await("the call waits for room", TIMEOUT,
+        Forked<String> waiting = caller("waiting-caller");
+        Eventually.await("the call waits for room", TIMEOUT,
                 () -> pool.stats().submitted() == 3 && waiting.thread().getState() == Thread.State.WAITING);
 
         waiting.thread().interrupt();
@@ -97,14 +99,14 @@ class CancellationTest {
     @Test
     void interrupt_while_running_still_delivers_the_result_and_sets_the_flag() {
         pool(4);
-        Background<Object> running = Background.start("running-caller", () -> {
+        Forked<Object> running = Forked.start("running-caller", () -> {
             Object value = pool.call(gate.returning("result"));
             return value + ", interrupted " + Thread.currentThread().isInterrupted();
         });
         gate.awaitEntered();
 
         running.thread().interrupt();
-        Background.await("the caller took the interrupt and waits on", TIMEOUT,
+        Eventually.await("the caller took the interrupt and waits on", TIMEOUT,
                 () -> running.thread().getState() == Thread.State.WAITING && !running.thread().isInterrupted());
         gate.open();
 

@@ -2,6 +2,7 @@ package io.gil4j.pool;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import io.gil4j.testing.Eventually;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -33,7 +34,7 @@ final class Gate {
     void awaitEntered() {
         try {
             if (!entered.await(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)) {
-                fail("the gated call did not start within " + TIMEOUT + "\n" + Background.dumpAllThreads());
+                fail("the gated call did not start within " + TIMEOUT + "\n" + Eventually.dumpAllThreads());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import io.gil4j.gil.InterpreterLock;
+import io.gil4j.testing.Eventually;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -128,7 +129,7 @@ class PoolLoopTest {
         for (Thread thread : threads) {
             TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, deadline - System.nanoTime()));
             if (thread.isAlive()) {
-                fail(thread.getName() + " still running after " + JOIN_TIMEOUT + "\n" + Background.dumpAllThreads());
+                fail(thread.getName() + " still running after " + JOIN_TIMEOUT + "\n" + Eventually.dumpAllThreads());
             }
         }
     }

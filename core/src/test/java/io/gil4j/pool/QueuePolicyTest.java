@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Eventually;
+import io.gil4j.testing.Forked;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -48,8 +50,8 @@ class QueuePolicyTest {
     void block_waits_for_room_and_runs_the_call_once_a_worker_takes_one() throws Exception {
         fill(QueuePolicy.BLOCK);
 
-        Background<Object> blocked = Background.start("blocked-caller", () -> pool.call(() -> "after waiting"));
-        Background.await("the third call waits for room", TIMEOUT,
+        Forked<Object> blocked = Forked.start("blocked-caller", () -> pool.call(() -> "after waiting"));
+        Eventually.await("the third call waits for room", TIMEOUT,
                 () -> pool.stats().submitted() == 3 && blocked.thread().getState() == Thread.State.WAITING);
         assertFalse(blocked.isDone());
         assertEquals(1, pool.stats().queued(), "still one queued: the blocked call is not in the queue");

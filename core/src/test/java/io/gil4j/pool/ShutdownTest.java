@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Eventually;
+import io.gil4j.testing.Forked;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -38,12 +40,12 @@ class ShutdownTest {
         gate.awaitEntered();
         CompletableFuture<Object> first = pool.submit(() -> "first");
         CompletableFuture<Object> second = pool.submit(() -> "second");
-        Background<Long> shutdown = Background.start("shutdown", () -> {
+        Forked<Long> shutdown = Forked.start("shutdown", () -> {
             long start = System.nanoTime();
             pool.shutdown(LONG_BOUND);
             return System.nanoTime() - start;
         });
-        Background.await("shutdown waits for the workers", TIMEOUT,
+        Eventually.await("shutdown waits for the workers", TIMEOUT,
                 () -> shutdown.thread().getState() == Thread.State.TIMED_WAITING);
 
         gate.open();
@@ -63,10 +65,10 @@ class ShutdownTest {
         CompletableFuture<Object> running = pool.submit(gate.returning("still running"));
         gate.awaitEntered();
         CompletableFuture<Object> queuedFuture = pool.submit(() -> "never");
-        Background<String> queuedCaller = Background.start("queued-caller", () -> outcome(pool));
-        Background.await("two calls queued", TIMEOUT, () -> pool.stats().queued() == 2);
-        Background<String> waitingForRoom = Background.start("waiting-caller", () -> outcome(pool));
-        Background.await("a call waits for room", TIMEOUT, () -> pool.stats().submitted() == 4
+        Forked<String> queuedCaller = Forked.start("queued-caller", () -> outcome(pool));
+        Eventually.await("two calls queued", TIMEOUT, () -> pool.stats().queued() == 2);
+        Forked<String> waitingForRoom = Forked.start("waiting-caller", () -> outcome(pool));
+        Eventually.await("a call waits for room", TIMEOUT, () -> pool.stats().submitted() == 4
                 && waitingForRoom.thread().getState() == Thread.State.WAITING);
 
         long start = System.nanoTime();

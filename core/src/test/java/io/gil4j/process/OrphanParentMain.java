@@ -1,5 +1,6 @@
 package io.gil4j.process;
 
+import io.gil4j.testing.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +25,7 @@ public final class OrphanParentMain {
         });
         caller.setDaemon(true);
         caller.start();
-        Await.until("the worker's pid file", Duration.ofSeconds(30), () -> Files.exists(pidFile));
+        Eventually.await("the worker's pid file", Duration.ofSeconds(30), Workers.POLL, () -> Files.exists(pidFile));
         Runtime.getRuntime().halt(0);
     }
 }

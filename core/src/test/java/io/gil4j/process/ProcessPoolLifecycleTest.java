@@ -9,12 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Eventually;
+import io.gil4j.testing.Forked;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.FutureTask;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -43,12 +44,12 @@ class ProcessPoolLifecycleTest {
     void killed_worker_fails_its_call_within_a_second_and_is_replaced_for_the_next() throws Exception {
         try (ProcessPool pool = Workers.pool(1).build()) {
             Path pidFile = temp.resolve("pid");
-            FutureTask<Outcome> sleeping = callInBackground(pool, sleepCall(pidFile));
+            Forked<Outcome> sleeping = callInBackground(pool, sleepCall(pidFile));
             long pid = Workers.awaitPid(pidFile, WAIT);
 
             long killedAt = System.nanoTime();
             ProcessHandle.of(pid).orElseThrow().destroyForcibly();
-            Outcome outcome = Await.result(sleeping, Duration.ofSeconds(5));
+            Outcome outcome = sleeping.get(Duration.ofSeconds(5));
 
             WorkerDiedException died = assertInstanceOf(WorkerDiedException.class, outcome.thrown());
             long failedAfterMillis = TimeUnit.NANOSECONDS.toMillis(outcome.endedAtNanos() - killedAt);
@@ -56,7 +57,7 @@ class ProcessPoolLifecycleTest {
             assertEquals(pid, died.pid());
             assertTrue(died.getMessage().contains("pid " + pid) && died.getMessage().contains("sleepAfterSaying"),
                     died.getMessage());
-            long replacement = (Long) Await.result(callInBackground(pool, PID), WAIT).valueOrFail();
+            long replacement = (Long) callInBackground(pool, PID).get(WAIT).valueOrFail();
             assertNotEquals(pid, replacement);
             assertEquals(1, pool.stats().workerDeaths());
             assertEquals(1, pool.stats().restarts());
@@ -66,13 +67,13 @@ class ProcessPoolLifecycleTest {
     @Test
     void worker_is_retired_and_replaced_after_max_tasks() throws Exception {
         try (ProcessPool pool = Workers.pool(1).maxTasksPerWorker(2).build()) {
-            long first = (Long) Await.result(callInBackground(pool, PID), WAIT).valueOrFail();
-            long second = (Long) Await.result(callInBackground(pool, PID), WAIT).valueOrFail();
-            long third = (Long) Await.result(callInBackground(pool, PID), WAIT).valueOrFail();
+            long first = (Long) callInBackground(pool, PID).get(WAIT).valueOrFail();
+            long second = (Long) callInBackground(pool, PID).get(WAIT).valueOrFail();
+            long third = (Long) callInBackground(pool, PID).get(WAIT).valueOrFail();
 
             assertEquals(first, second);
             assertNotEquals(first, third);
-            Await.until("the retired worker to exit", WAIT, () -> !Workers.isAlive(first));
+            Eventually.await("the retired worker to exit", WAIT, Workers.POLL, () -> !Workers.isAlive(first));
             assertEquals(0, pool.stats().workerDeaths());
             assertEquals(1, pool.stats().restarts());
         }
@@ -82,7 +83,7 @@ class ProcessPoolLifecycleTest {
     void connection_with_a_wrong_token_is_dropped_and_the_real_worker_accepted() throws Exception {
         ProcessPool.Builder builder = ProcessPool.builder(Workers.command(ImpostorMain.class)).workers(1);
         try (ProcessPool pool = builder.build()) {
-            Outcome outcome = Await.result(callInBackground(pool, PID), WAIT);
+            Outcome outcome = callInBackground(pool, PID).get(WAIT);
 
             assertNull(outcome.thrown(), () -> "the worker did not start: " + outcome.thrown());
             assertEquals(1, pool.stats().workerStarts());
@@ -93,17 +94,17 @@ class ProcessPoolLifecycleTest {
     void shutdown_fails_calls_in_flight_and_waiting_without_hanging() throws Exception {
         ProcessPool pool = Workers.pool(1).build();
         Path pidFile = temp.resolve("pid");
-        FutureTask<Outcome> sleeping = callInBackground(pool, sleepCall(pidFile));
+        Forked<Outcome> sleeping = callInBackground(pool, sleepCall(pidFile));
         long pid = Workers.awaitPid(pidFile, WAIT);
-        FutureTask<Outcome> waiting = callInBackground(pool, PID);
+        Forked<Outcome> waiting = callInBackground(pool, PID);
 
         boolean clean = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> pool.shutdown(Duration.ofMillis(200)));
 
         assertFalse(clean);
-        Throwable cutOff = Await.result(sleeping, Duration.ofSeconds(5)).thrown();
+        Throwable cutOff = sleeping.get(Duration.ofSeconds(5)).thrown();
         assertInstanceOf(WorkerDiedException.class, cutOff);
         assertTrue(cutOff.getMessage().contains("shutdown"), cutOff.getMessage());
-        assertInstanceOf(RejectedExecutionException.class, Await.result(waiting, Duration.ofSeconds(5)).thrown());
+        assertInstanceOf(RejectedExecutionException.class, waiting.get(Duration.ofSeconds(5)).thrown());
         assertThrows(RejectedExecutionException.class, () -> pool.invoke(PID));
         assertFalse(Workers.isAlive(pid), "worker still running after shutdown returned");
     }
@@ -111,7 +112,7 @@ class ProcessPoolLifecycleTest {
     @Test
     void worker_process_exits_of_itself_when_the_pool_is_closed() throws Exception {
         ProcessPool pool = Workers.pool(1).build();
-        long pid = (Long) Await.result(callInBackground(pool, PID), WAIT).valueOrFail();
+        long pid = (Long) callInBackground(pool, PID).get(WAIT).valueOrFail();
 
         boolean clean = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> pool.shutdown(Duration.ofSeconds(5)));
 
@@ -130,7 +131,8 @@ class ProcessPoolLifecycleTest {
             long workerPid = Workers.awaitPid(pidFile, WAIT);
             assertTrue(orphaning.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), "the parent did not halt");
 
-            Await.until("the orphaned worker to exit", Duration.ofSeconds(10), () -> !Workers.isAlive(workerPid));
+            Eventually.await("the orphaned worker to exit", Duration.ofSeconds(10), Workers.POLL,
+                    () -> !Workers.isAlive(workerPid));
         } finally {
             orphaning.destroyForcibly();
         }
@@ -140,8 +142,8 @@ class ProcessPoolLifecycleTest {
         return Call.of(Fixtures.method("sleepAfterSaying"), null, pidFile.toString(), 30_000L);
     }
 
-    private static FutureTask<Outcome> callInBackground(ProcessPool pool, Call call) {
-        return Await.inBackground("caller of " + call, () -> {
+    private static Forked<Outcome> callInBackground(ProcessPool pool, Call call) {
+        return Forked.start("caller of " + call, () -> {
             try {
                 return new Outcome(pool.invoke(call), null, System.nanoTime());
             } catch (Throwable t) {

@@ -1,5 +1,6 @@
 package io.gil4j.process;
 
+import io.gil4j.testing.Eventually;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,6 +8,12 @@ import java.util.List;
 
 /** Test support: worker commands and worker pids. */
 final class Workers {
+
+    /**
+     * How often tests poll for a worker's pid file or exit: a JVM takes a while to start or stop, and polling
+     * faster would only take CPU from it.
+     */
+    static final Duration POLL = Duration.ofMillis(5);
 
     private Workers() {}
 
@@ -25,7 +32,7 @@ final class Workers {
 
     /** The pid that {@link Fixtures#sleepAfterSaying} writes to {@code pidFile}, once it has. */
     static long awaitPid(Path pidFile, Duration timeout) throws Exception {
-        Await.until("a worker to write " + pidFile, timeout, () -> Files.exists(pidFile));
+        Eventually.await("a worker to write " + pidFile, timeout, POLL, () -> Files.exists(pidFile));
         return Long.parseLong(Files.readString(pidFile));
     }
 

@@ -1,4 +1,4 @@
-package io.gil4j.gil;
+package io.gil4j.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -10,53 +10,58 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * Test support: one thread of its own computing a value, waited for with a timeout. (Not the common pool:
- * on a two-core machine it has one thread, and two tasks that wait for each other would deadlock.)
+ * Test support: a value computed on a daemon thread of its own and waited for with a timeout. (Not the
+ * common pool: on a two-core machine it has one thread, and two tasks that wait for each other would
+ * deadlock.)
  */
-final class Forked<T> {
+public final class Forked<T> {
 
     private final FutureTask<T> task;
     private final Thread thread;
 
-    private Forked(String name, Callable<T> body) {
-        this.task = new FutureTask<>(body);
+    /** What the thread computes; it may throw anything, as the code under test may. */
+    @FunctionalInterface
+    public interface Body<T> {
+        T run() throws Throwable;
+    }
+
+    private Forked(String name, Body<T> body) {
+        this.task = new FutureTask<>(callable(body));
         this.thread = new Thread(task, name);
         thread.setDaemon(true);
     }
 
     /** Starts {@code body} on a new daemon thread called {@code name}. */
-    static <T> Forked<T> start(String name, Callable<T> body) {
+    public static <T> Forked<T> start(String name, Body<T> body) {
         Forked<T> forked = new Forked<>(name, body);
         forked.thread.start();
         return forked;
     }
 
-    /**
-     * Starts a thread that takes {@code lock}, releases it at once (at frame exit) and returns how long it
-     * waited for it, in nanoseconds; the thread fails if the lock was disabled.
-     */
-    static Forked<Long> takeAndRelease(String name, InterpreterLock lock) {
-        return start(name, () -> {
-            long start = System.nanoTime();
-            if (!lock.acquire()) {
-                throw new AssertionError(name + " found the lock disabled");
+    private static <T> Callable<T> callable(Body<T> body) {
+        return () -> {
+            try {
+                return body.run();
+            } catch (Exception | Error e) {
+                throw e;
+            } catch (Throwable t) {
+                throw new ExecutionException(t);
             }
-            long waited = System.nanoTime() - start;
-            lock.release(SwitchReason.EXIT);
-            return waited;
-        });
+        };
     }
 
-    Thread thread() {
+    /** The thread computing the value, to interrupt it or look at its state. */
+    public Thread thread() {
         return thread;
     }
 
-    boolean isDone() {
+    /** Whether the body has returned or thrown. */
+    public boolean isDone() {
         return task.isDone();
     }
 
     /** The value; fails the test if the body threw, or did not finish within {@code timeout}. */
-    T get(Duration timeout) {
+    public T get(Duration timeout) {
         try {
             return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {

@@ -1,4 +1,4 @@
-package io.gil4j.gil;
+package io.gil4j.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
@@ -14,20 +14,38 @@ import java.util.function.BooleanSupplier;
  * time. A condition still false at the deadline fails the test with a dump of every thread, so a lost
  * wake-up shows as a failure with stacks instead of a hung build.
  */
-final class Eventually {
+public final class Eventually {
 
     private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
 
     private Eventually() {}
 
-    /** Returns as soon as {@code condition} holds; fails if it does not within {@code timeout}. */
-    static void await(String what, Duration timeout, BooleanSupplier condition) {
+    /**
+     * Returns as soon as {@code condition} holds, polling it every 100 µs; fails if it does not within
+     * {@code timeout}.
+     */
+    public static void await(String what, Duration timeout, BooleanSupplier condition) {
+        await(what, timeout, condition, () -> LockSupport.parkNanos(POLL_NANOS));
+    }
+
+    /** As {@link #await(String, Duration, BooleanSupplier)}, polling every {@code pollEvery} instead. */
+    public static void await(String what, Duration timeout, Duration pollEvery, BooleanSupplier condition) {
+        long pollNanos = pollEvery.toNanos();
+        await(what, timeout, condition, () -> LockSupport.parkNanos(pollNanos));
+    }
+
+    /**
+     * Returns as soon as {@code condition} holds; fails if it does not within {@code timeout}. Runs {@code
+     * betweenPolls} after each poll that found it false; that must return promptly, as the deadline is only
+     * checked between polls.
+     */
+    public static void await(String what, Duration timeout, BooleanSupplier condition, Runnable betweenPolls) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
                 fail("not within " + timeout + ": " + what + "\n" + dumpAllThreads());
             }
-            LockSupport.parkNanos(POLL_NANOS);
+            betweenPolls.run();
         }
     }
 
@@ -35,7 +53,7 @@ final class Eventually {
      * A bounded negative check: polls {@code invariant} for the whole {@code period} and fails as soon as it
      * breaks. Only for properties that cannot be observed otherwise; keep the period short.
      */
-    static void holdsThroughout(String what, Duration period, BooleanSupplier invariant) {
+    public static void holdsThroughout(String what, Duration period, BooleanSupplier invariant) {
         long deadline = System.nanoTime() + period.toNanos();
         do {
             if (!invariant.getAsBoolean()) {
@@ -45,22 +63,8 @@ final class Eventually {
         } while (System.nanoTime() - deadline < 0);
     }
 
-    /**
-     * As the holder of {@code lock}, passes check points until {@code condition} holds, as guarded code
-     * does while other threads wait; fails if it does not within {@code timeout}.
-     */
-    static void checkpointUntil(InterpreterLock lock, String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                fail("not within " + timeout + " of check points: " + what + "\n" + dumpAllThreads());
-            }
-            lock.checkpoint();
-        }
-    }
-
-    /** Every live thread with its stack and the lock it waits on. */
-    static String dumpAllThreads() {
+    /** Every live thread with its stack and the lock it waits on, for a failure message. */
+    public static String dumpAllThreads() {
         StringBuilder dump = new StringBuilder("thread dump:\n");
         for (ThreadInfo info : ManagementFactory.getThreadMXBean().dumpAllThreads(true, true)) {
             dump.append('"').append(info.getThreadName()).append("\" ").append(info.getThreadState());
