@@ -1,5 +1,6 @@
 package io.gil4j.benchmarks;
 
+import io.gil4j.api.Gil4j;
 import io.gil4j.benchmarks.marked.Trivial;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,10 +15,12 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * What the first rerouted call of a JVM costs: the route is built and its worker started on that call — a
- * thread for {@link Interpreters}, a JVM for {@link Processes} — so its time is the worker's start-up as the
- * application sees it (CPython: about 100 µs to start a thread, about 50 ms to spawn a process). One call
- * per fork, in ten fresh forks each.
+ * What the first call on a new route costs: the route is built and its first worker started on that call —
+ * a thread for {@link Interpreters}, a JVM for {@link Processes} — so its time is the worker's start-up as
+ * the application sees it (CPython: about 100 µs to start a thread, about 50 ms to spawn a process). Each
+ * fork first warms the agent's rerouting code on the {@code sequential} lane, so that class loading and
+ * the first reflective call are not counted; then it switches to the mode under test and times one call.
+ * Ten fresh forks each.
  *
  * <p>Run from the repository root:
  *
@@ -32,36 +35,44 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public abstract class StartupBenchmark {
 
-    private final AgentAttachment attachment;
+    private static final int WARM_UP_CALLS = 10_000;
 
-    StartupBenchmark(AgentAttachment attachment) {
-        this.attachment = attachment;
+    private final String mode;
+
+    StartupBenchmark(String mode) {
+        this.mode = mode;
     }
 
+    /** Warms the rerouting code on the sequential lane, then switches to the mode under test. */
     @Setup
-    public void verifyAttachment() {
-        attachment.verify();
+    public void warmUpThenSwitch() {
+        AgentAttachment.NATIVE.verify();
+        Gil4j.switchMode("sequential");
+        for (int i = 0; i < WARM_UP_CALLS; i++) {
+            Trivial.echo(i);
+        }
+        Gil4j.switchMode(mode);
     }
 
-    /** The JVM's first marked call: builds the route, starts a worker, runs the call. */
+    /** The first marked call on the route: builds it, starts a worker, runs the call. */
     @Benchmark
     public int firstCall() {
         return Trivial.echo(1);
     }
 
     /** The interpreter pool: the first call starts a worker thread. */
-    @Fork(value = 10, jvmArgsAppend = AgentAttachment.INTERPRETERS_AGENT + DispatchBenchmark.MARKED)
+    @Fork(value = 10, jvmArgsAppend = AgentAttachment.NATIVE_AGENT + DispatchBenchmark.MARKED)
     public static class Interpreters extends StartupBenchmark {
         public Interpreters() {
-            super(AgentAttachment.INTERPRETERS);
+            super("interpreters");
         }
     }
 
     /** The worker processes: the first call starts a worker JVM. */
-    @Fork(value = 10, jvmArgsAppend = AgentAttachment.PROCESSES_AGENT + DispatchBenchmark.MARKED)
+    @Fork(value = 10, jvmArgsAppend = AgentAttachment.NATIVE_AGENT + DispatchBenchmark.MARKED)
     public static class Processes extends StartupBenchmark {
         public Processes() {
-            super(AgentAttachment.PROCESSES);
+            super("processes");
         }
     }
 }
