@@ -21,7 +21,8 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * What it costs to reroute one call: the round trip of a trivial marked call ({@link Trivial#echo}) from
  * one caller, sampled so that JMH reports its median ({@code p0.50}), in the {@code interpreters} mode
- * ({@link Interpreters}) and the {@code processes} mode ({@link Processes}); and, in the interpreters' fork,
+ * ({@link Interpreters}; with a class loader per interpreter, {@link IsolatedInterpreters}) and the
+ * {@code processes} mode ({@link Processes}); and, in the interpreters' fork,
  * the same round trip through a plain {@code ThreadPoolExecutor} of as many threads
  * ({@code threadPoolSubmitGet}), the cost a hand-written offload would pay. Goal: the interpreters' median
  * at most 10 µs and within 1.5× of the thread pool's.
@@ -84,6 +85,14 @@ public abstract class DispatchBenchmark {
         public int threadPoolSubmitGet() throws InterruptedException, ExecutionException {
             int value = next();
             return threads.submit(() -> value).get();
+        }
+    }
+
+    /** The interpreter pool with a class loader per interpreter: arguments and results are copied. */
+    @Fork(value = 2, jvmArgsAppend = AgentAttachment.INTERPRETERS_AGENT + MARKED + ",interpreters.isolation=classloader")
+    public static class IsolatedInterpreters extends DispatchBenchmark {
+        public IsolatedInterpreters() {
+            super(AgentAttachment.INTERPRETERS);
         }
     }
 
