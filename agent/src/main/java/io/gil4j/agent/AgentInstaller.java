@@ -8,6 +8,7 @@ import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.LockWatchdog;
 import io.gil4j.instrument.Instrumenter;
+import io.gil4j.log.AgentLog;
 import io.gil4j.mode.FailingRuntime;
 import io.gil4j.mode.ModeController;
 import io.gil4j.process.WorkerMain;

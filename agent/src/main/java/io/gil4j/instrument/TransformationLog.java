@@ -1,6 +1,6 @@
 package io.gil4j.instrument;
 
-import io.gil4j.agent.AgentLog;
+import io.gil4j.log.AgentLog;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;

@@ -1,4 +1,4 @@
-package io.gil4j.agent;
+package io.gil4j.log;
 
 /**
  * The agent's only output: one line per event on standard error, prefixed {@code [gil4j]}, so that it
