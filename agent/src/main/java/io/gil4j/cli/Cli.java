@@ -76,8 +76,9 @@ public final class Cli {
         s.append("  check-config [key=value]  check a configuration and print the effective values\n\n");
         s.append("Configuration (agent argument key=value, system property gil4j.<key>, environment GIL4J_<KEY>;\n");
         s.append("the agent argument wins over the system property, which wins over the environment):\n");
+        int width = java.util.Arrays.stream(Option.values()).mapToInt(o -> o.key().length()).max().orElse(0);
         for (Option option : Option.values()) {
-            s.append(String.format("  %-16s default %-7s %s%n", option.key(),
+            s.append(String.format("  %-" + width + "s  default %-7s %s%n", option.key(),
                     option.defaultValue().isEmpty() ? "(none)" : option.defaultValue(), option.accepted()));
         }
         return s.toString();
