@@ -31,6 +31,13 @@ final class PoolRoute {
     /** The worker runs the caller's method on the caller's objects: nothing is copied. */
     static final Handoff SHARED = call -> call::invoke;
 
+    /**
+     * What the work returns when the pool gives it back to its caller to run (caller-runs at a full queue):
+     * the route then answers null, and the caller runs the method's body itself. Running the work there
+     * instead would call the marked method again through its advice, which would offload it again.
+     */
+    private static final Object RUN_IN_CALLER = new Object();
+
     private final WorkerPool pool;
     private final Handoff handoff;
 
@@ -43,26 +50,39 @@ final class PoolRoute {
         return pool;
     }
 
-    /** Runs {@code call} on a worker: its outcome, or, for an async method, a future of it. */
+    /**
+     * Runs {@code call} on a worker: its outcome, or, for an async method, a future of it; null if the pool
+     * gave the call back to its caller to run inline.
+     */
     Offloaded run(MarkedCall call) {
         if (call.isAsync()) {
-            return Offloaded.returned(async(call));
+            return async(call);
         }
         try {
-            return Offloaded.returned(pool.call(handoff.work(call)));
+            Object value = pool.call(onWorkerOnly(handoff.work(call)));
+            return value == RUN_IN_CALLER ? null : Offloaded.returned(value);
         } catch (Throwable failure) {
             return Offloaded.threw(failure);
         }
     }
 
-    private CompletableFuture<Object> async(MarkedCall call) {
+    /** {@code work} when a worker runs it; {@link #RUN_IN_CALLER} when the pool makes the caller run it. */
+    private static Callable<Object> onWorkerOnly(Callable<Object> work) {
+        Thread caller = Thread.currentThread();
+        return () -> Thread.currentThread() == caller ? RUN_IN_CALLER : work.call();
+    }
+
+    private Offloaded async(MarkedCall call) {
         CompletableFuture<Object> done = new CompletableFuture<>();
         CompletableFuture<Object> submitted;
         try {
-            submitted = pool.submit(handoff.work(call));
+            submitted = pool.submit(onWorkerOnly(handoff.work(call)));
         } catch (RuntimeException refused) { // by the handoff or the pool
             done.completeExceptionally(refused);
-            return done;
+            return Offloaded.returned(done);
+        }
+        if (submitted.isDone() && !submitted.isCompletedExceptionally() && submitted.getNow(null) == RUN_IN_CALLER) {
+            return null;
         }
         done.whenComplete((value, failure) -> {
             if (done.isCancelled()) {
@@ -84,7 +104,7 @@ final class PoolRoute {
                 });
             }
         });
-        return done;
+        return Offloaded.returned(done);
     }
 
     private static Throwable unwrap(Throwable failure) {
