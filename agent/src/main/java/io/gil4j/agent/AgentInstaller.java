@@ -5,20 +5,29 @@ import io.gil4j.bootstrap.Hooks;
 import io.gil4j.config.Config;
 import io.gil4j.config.ConfigException;
 import io.gil4j.dispatch.Dispatcher;
+import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.LockWatchdog;
 import io.gil4j.instrument.Instrumenter;
 import io.gil4j.log.AgentLog;
+import io.gil4j.metrics.Telemetry;
 import io.gil4j.mode.FailingRuntime;
 import io.gil4j.mode.ModeController;
 import io.gil4j.process.WorkerMain;
+import io.gil4j.work.MarkedWork;
+import io.gil4j.work.SpeedupTracker;
 import java.lang.instrument.Instrumentation;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the agent inside its own class loader, once the launcher has put the bootstrap jar in place:
  * reads the configuration, creates the lock and the mode controller, installs them behind {@link Hooks},
- * and only then instruments classes. A bad configuration stops here with one line on standard error, and
- * the application runs as if the agent were absent.
+ * and only then instruments classes. Unless metrics are off, it also installs the recorder of marked calls
+ * and starts the telemetry on a thread of its own, so that start-up does not wait for the SDK. A bad
+ * configuration stops here with one line on standard error, and the application runs as if the agent were
+ * absent; telemetry that cannot start is one line too, and the rest of the agent runs on.
  */
 public final class AgentInstaller {
 
@@ -44,21 +53,50 @@ public final class AgentInstaller {
     }
 
     private static void start(Config config, Instrumentation instrumentation) {
+        boolean metrics = Telemetry.enabled(config);
         InterpreterLock lock = new InterpreterLock(config.algorithm(), config.switchIntervalNanos(),
-                config.checkInterval(), (inForce, holder) -> Hooks.clear(inForce ? holder : Hooks.EVERYONE));
-        Dispatcher dispatcher = new Dispatcher(config);
+                config.checkInterval(), (inForce, holder) -> Hooks.clear(inForce ? holder : Hooks.EVERYONE),
+                metrics ? HoldTiming.SAMPLED : HoldTiming.OFF);
+        LockWatchdog watchdog = LockWatchdog.start(lock, "gil4j-watchdog");
+        Dispatcher dispatcher = new Dispatcher(config, watchdog::watch);
         ModeController controller = new ModeController(lock, dispatcher, config.mode());
-        AgentRuntime runtime = config.injectFaults() ? new FailingRuntime(controller) : controller;
+        FailingRuntime failing = config.injectFaults() ? new FailingRuntime(controller) : null;
+        AgentRuntime runtime = failing != null ? failing : controller;
         if (!Hooks.install(runtime)) {
+            watchdog.close();
             AgentLog.warn("agent already installed in this JVM; this attach is ignored");
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(dispatcher::shutdown, "gil4j-shutdown"));
-        LockWatchdog.start(lock, "gil4j-watchdog");
+        if (metrics) {
+            MarkedWork work = new MarkedWork(controller::current);
+            Hooks.record(failing != null ? failing : work);
+            SpeedupTracker speedup = new SpeedupTracker(config.speedupBaseline());
+            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "gil4j-ticker"));
+            ticker.scheduleAtFixedRate(() -> speedup.tick(System.nanoTime(), work.completed(), controller.current(),
+                    controller.transitions()), 0, 1, TimeUnit.SECONDS);
+            Telemetry.Sources sources = new Telemetry.Sources(lock, dispatcher, controller, work, speedup);
+            daemon(() -> startTelemetry(config, sources), "gil4j-telemetry-start").start();
+        }
         Instrumenter instrumenter = Instrumenter.install(instrumentation, config);
         if (config.verbose()) {
             AgentLog.info("started: mode " + controller.mode() + ", " + instrumenter.transformedClasses()
                     + " classes instrumented so far");
         }
+    }
+
+    private static void startTelemetry(Config config, Telemetry.Sources sources) {
+        try {
+            Telemetry telemetry = Telemetry.start(config, sources);
+            Runtime.getRuntime().addShutdownHook(new Thread(telemetry::close, "gil4j-telemetry-shutdown"));
+        } catch (Throwable t) {
+            AgentLog.warn("metrics disabled, the rest of the agent runs on: " + t);
+        }
+    }
+
+    private static Thread daemon(Runnable task, String name) {
+        Thread thread = new Thread(task, name);
+        thread.setDaemon(true);
+        return thread;
     }
 }

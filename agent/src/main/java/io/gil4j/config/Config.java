@@ -9,6 +9,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,6 +24,12 @@ import java.util.regex.Pattern;
  * argument, pairs are separated by commas or semicolons, and a comma-separated value such as a list of
  * globs continues until the next {@code key=}.
  *
+ * <p><b>OpenTelemetry overrides.</b> The agent's telemetry reads the standard {@code OTEL_*} variables and
+ * {@code otel.*} properties. A key {@code gil4j.otel.<key>} (system property), {@code GIL4J_OTEL_<KEY>}
+ * (environment) or {@code otel.<key>} (agent argument) sets {@code otel.<key>} for gil4j alone, over the
+ * standard sources, so that gil4j can export elsewhere than another OpenTelemetry agent in the same JVM
+ * (see {@link #otelOverrides()}); the same precedence applies among the three.
+ *
  * <p><b>Errors.</b> An unknown {@code gil4j.*} key in any source, or a value that does not parse, is a
  * {@link ConfigException} whose message is one line naming the key, the value, where it came from and
  * what is accepted.
@@ -30,11 +37,16 @@ import java.util.regex.Pattern;
 public final class Config {
 
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ns|us|µs|ms|s)");
+    private static final String OTEL_PROPERTY = "gil4j.otel.";
+    private static final String OTEL_ENVIRONMENT = "GIL4J_OTEL_";
+    private static final String OTEL_ARGUMENT = "otel.";
 
     private final Map<Option, String> values;
+    private final Map<String, String> otelOverrides;
 
-    private Config(Map<Option, String> values) {
+    private Config(Map<Option, String> values, Map<String, String> otelOverrides) {
         this.values = values;
+        this.otelOverrides = otelOverrides;
     }
 
     /** The defaults alone. */
@@ -56,25 +68,36 @@ public final class Config {
     public static Config load(String agentArgument, Map<?, ?> properties, Map<String, String> environment)
             throws ConfigException {
         Map<Option, String> values = new EnumMap<>(Option.class);
+        Map<String, String> otel = new TreeMap<>();
         for (Map.Entry<String, String> e : environment.entrySet()) {
-            if (e.getKey().startsWith("GIL4J_")) {
-                values.put(optionNamed(e.getKey(), e.getValue(), "environment variable"), e.getValue().trim());
+            String name = e.getKey();
+            if (name.startsWith(OTEL_ENVIRONMENT)) {
+                otel.put("otel." + name.substring(OTEL_ENVIRONMENT.length()).toLowerCase(Locale.ROOT).replace('_', '.'),
+                        e.getValue().trim());
+            } else if (name.startsWith("GIL4J_")) {
+                values.put(optionNamed(name, e.getValue(), "environment variable"), e.getValue().trim());
             }
         }
         for (Map.Entry<?, ?> e : properties.entrySet()) {
             String name = String.valueOf(e.getKey());
-            if (name.startsWith("gil4j.")) {
-                String value = String.valueOf(e.getValue());
+            String value = String.valueOf(e.getValue());
+            if (name.startsWith(OTEL_PROPERTY)) {
+                otel.put(name.substring("gil4j.".length()), value.trim());
+            } else if (name.startsWith("gil4j.")) {
                 values.put(optionNamed(name, value, "system property"), value.trim());
             }
         }
         for (Map.Entry<String, String> e : parseAgentArgument(agentArgument).entrySet()) {
-            values.put(optionNamed("gil4j." + e.getKey(), e.getValue(), "agent argument"), e.getValue());
+            if (e.getKey().startsWith(OTEL_ARGUMENT)) {
+                otel.put(e.getKey(), e.getValue());
+            } else {
+                values.put(optionNamed("gil4j." + e.getKey(), e.getValue(), "agent argument"), e.getValue());
+            }
         }
         for (Option option : Option.values()) {
             values.putIfAbsent(option, option.defaultValue());
         }
-        Config config = new Config(values);
+        Config config = new Config(values, Collections.unmodifiableMap(otel));
         config.validate();
         return config;
     }
@@ -162,6 +185,9 @@ public final class Config {
                 break;
             case PROCESSES_ALLOW:
                 globs(Option.PROCESSES_ALLOW);
+                break;
+            case SPEEDUP_BASELINE:
+                speedupBaseline();
                 break;
             case LOG:
                 verbose();
@@ -283,6 +309,19 @@ public final class Config {
         return wholeNumber(raw(Option.CHECK_INTERVAL).trim(), 1, 1_000_000);
     }
 
+    /** The mode whose throughput {@code gil4j.speedup} divides by. */
+    public Mode speedupBaseline() {
+        return Mode.of(raw(Option.SPEEDUP_BASELINE));
+    }
+
+    /**
+     * The OpenTelemetry properties set for gil4j alone ({@code otel.exporter.prometheus.port} and the like),
+     * which win over the same {@code otel.*} properties and {@code OTEL_*} variables.
+     */
+    public Map<String, String> otelOverrides() {
+        return otelOverrides;
+    }
+
     /** True if every transformed class is logged. */
     public boolean verbose() {
         return lowerCaseChoice(Option.LOG, "warn", "info").equals("info");
@@ -309,6 +348,7 @@ public final class Config {
         for (Option option : Option.values()) {
             out.append(option.propertyName()).append('=').append(raw(option)).append('\n');
         }
+        otelOverrides.forEach((key, value) -> out.append("gil4j.").append(key).append('=').append(value).append('\n'));
         return out.toString();
     }
 }

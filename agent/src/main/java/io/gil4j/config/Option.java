@@ -23,6 +23,7 @@ public enum Option {
     INTERPRETERS_ISOLATION("interpreters.isolation", "shared", "shared, classloader"),
     PROCESSES_MAX_TASKS("processes.max-tasks", "0", "a whole number of calls after which a worker process is replaced (0: never)"),
     PROCESSES_ALLOW("processes.allow", "", "comma-separated class globs whose instances may cross to worker processes besides the JDK's value types (empty: the include globs, else the main class's package and below)"),
+    SPEEDUP_BASELINE("speedup.baseline", "sequential", Mode.accepted() + " (the mode gil4j.speedup is measured against)"),
     LOG("log", "warn", "warn, info"),
     INJECT_FAULTS("inject-faults", "false", "true, false (testing only: every hook fails)");
 

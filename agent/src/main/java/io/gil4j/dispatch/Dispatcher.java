@@ -3,14 +3,19 @@ package io.gil4j.dispatch;
 import io.gil4j.bootstrap.Offloaded;
 import io.gil4j.bootstrap.WorkerThread;
 import io.gil4j.config.Config;
+import io.gil4j.gil.InterpreterLock;
 import io.gil4j.mode.Mode;
 import io.gil4j.mode.Rerouting;
 import io.gil4j.pool.QueuePolicy;
 import io.gil4j.pool.WorkerPool;
+import io.gil4j.process.ProcessPool;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
  * The agent's {@link Rerouting}: the route of each rerouting mode, each built on its first call and kept
@@ -25,13 +30,19 @@ public final class Dispatcher implements Rerouting {
     static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(5);
 
     private final Config config;
+    private final Consumer<InterpreterLock> newInterpreter;
     private volatile boolean shutDown;
     private PoolRoute lane;
     private PoolRoute interpreters;
     private ProcessRoute processes;
 
-    public Dispatcher(Config config) {
+    /**
+     * @param newInterpreter told of each interpreter's lock when its pool is built (the watchdog samples
+     *     its hold time)
+     */
+    public Dispatcher(Config config, Consumer<InterpreterLock> newInterpreter) {
         this.config = config;
+        this.newInterpreter = newInterpreter;
     }
 
     @Override
@@ -55,7 +66,7 @@ public final class Dispatcher implements Rerouting {
 
     private synchronized PoolRoute lane() {
         if (lane == null) {
-            lane = new PoolRoute(pool("sequential", 1), PoolRoute.SHARED);
+            lane = new PoolRoute(pool(Mode.SEQUENTIAL, 1), PoolRoute.SHARED);
         }
         return lane;
     }
@@ -63,7 +74,7 @@ public final class Dispatcher implements Rerouting {
     private synchronized PoolRoute interpreters() {
         if (interpreters == null) {
             PoolRoute.Handoff handoff = config.isolatedInterpreters() ? new ClassLoaderIsolation() : PoolRoute.SHARED;
-            interpreters = new PoolRoute(pool("interpreters", config.workers()), handoff);
+            interpreters = new PoolRoute(pool(Mode.INTERPRETERS, config.workers()), handoff);
         }
         return interpreters;
     }
@@ -75,9 +86,29 @@ public final class Dispatcher implements Rerouting {
         return processes;
     }
 
-    private WorkerPool pool(String name, int workers) {
+    /** The pool of {@code mode}'s route, named after it. */
+    private WorkerPool pool(Mode mode, int workers) {
         QueuePolicy policy = QueuePolicy.valueOf(config.poolPolicy().toUpperCase(Locale.ROOT).replace('-', '_'));
-        return new WorkerPool(name, workers, config.poolQueue(), policy, workerThreads(name));
+        String name = mode.configName();
+        WorkerPool pool = new WorkerPool(name, workers, config.poolQueue(), policy, workerThreads(name));
+        pool.interpreters().forEach(newInterpreter);
+        return pool;
+    }
+
+    /** The thread pools of the routes built so far: the sequential lane and the interpreters, as built. */
+    public synchronized List<WorkerPool> workerPools() {
+        List<WorkerPool> pools = new ArrayList<>(2);
+        for (PoolRoute route : new PoolRoute[] {lane, interpreters}) {
+            if (route != null) {
+                pools.add(route.pool());
+            }
+        }
+        return pools;
+    }
+
+    /** The worker-process pool, or null until the first call in {@code processes} mode built it. */
+    public synchronized ProcessPool processPool() {
+        return processes == null ? null : processes.pool();
     }
 
     private static ThreadFactory workerThreads(String pool) {
@@ -88,19 +119,10 @@ public final class Dispatcher implements Rerouting {
     /** Drains every route built so far within {@link #SHUTDOWN_BOUND}; later calls run inline. */
     public void shutdown() {
         shutDown = true;
-        PoolRoute[] routes;
-        ProcessRoute workers;
-        synchronized (this) {
-            routes = new PoolRoute[] {lane, interpreters};
-            workers = processes;
-        }
-        for (PoolRoute route : routes) {
-            if (route != null) {
-                route.pool().shutdown(SHUTDOWN_BOUND);
-            }
-        }
+        workerPools().forEach(pool -> pool.shutdown(SHUTDOWN_BOUND));
+        ProcessPool workers = processPool();
         if (workers != null) {
-            workers.pool().shutdown(SHUTDOWN_BOUND);
+            workers.shutdown(SHUTDOWN_BOUND);
         }
     }
 }

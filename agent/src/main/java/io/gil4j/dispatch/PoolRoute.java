@@ -40,10 +40,13 @@ final class PoolRoute {
 
     private final WorkerPool pool;
     private final Handoff handoff;
+    private final String mode;
 
+    /** A route to the workers of {@code pool}, which is named after its mode, as the configuration spells it. */
     PoolRoute(WorkerPool pool, Handoff handoff) {
         this.pool = pool;
         this.handoff = handoff;
+        this.mode = pool.name();
     }
 
     WorkerPool pool() {
@@ -60,9 +63,9 @@ final class PoolRoute {
         }
         try {
             Object value = pool.call(onWorkerOnly(handoff.work(call)));
-            return value == RUN_IN_CALLER ? null : Offloaded.returned(value);
+            return value == RUN_IN_CALLER ? null : Offloaded.returned(mode, value);
         } catch (Throwable failure) {
-            return Offloaded.threw(failure);
+            return Offloaded.threw(mode, failure);
         }
     }
 
@@ -79,7 +82,7 @@ final class PoolRoute {
             submitted = pool.submit(onWorkerOnly(handoff.work(call)));
         } catch (RuntimeException refused) { // by the handoff or the pool
             done.completeExceptionally(refused);
-            return Offloaded.returned(done);
+            return Offloaded.returned(mode, done);
         }
         if (submitted.isDone() && !submitted.isCompletedExceptionally() && submitted.getNow(null) == RUN_IN_CALLER) {
             return null;
@@ -104,7 +107,7 @@ final class PoolRoute {
                 });
             }
         });
-        return Offloaded.returned(done);
+        return Offloaded.returned(mode, done);
     }
 
     private static Throwable unwrap(Throwable failure) {

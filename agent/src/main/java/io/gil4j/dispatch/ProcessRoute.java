@@ -3,6 +3,7 @@ package io.gil4j.dispatch;
 import io.gil4j.bootstrap.Offloaded;
 import io.gil4j.config.Config;
 import io.gil4j.glob.ClassGlob;
+import io.gil4j.mode.Mode;
 import io.gil4j.process.Call;
 import io.gil4j.process.ProcessPool;
 import io.gil4j.process.WorkerMain;
@@ -22,6 +23,8 @@ import java.util.stream.Collectors;
  * caller: a future cannot cross to another process, as a coroutine cannot be pickled.
  */
 final class ProcessRoute {
+
+    private static final String MODE = Mode.PROCESSES.configName();
 
     /** The agent launcher's command that runs {@link WorkerMain}. */
     static final String WORKER_COMMAND = "worker";
@@ -52,9 +55,9 @@ final class ProcessRoute {
             return null;
         }
         try {
-            return Offloaded.returned(pool.invoke(Call.of(call.method, call.receiver, call.arguments)));
+            return Offloaded.returned(MODE, pool.invoke(Call.of(call.method, call.receiver, call.arguments)));
         } catch (Throwable failure) {
-            return Offloaded.threw(failure);
+            return Offloaded.threw(MODE, failure);
         }
     }
 

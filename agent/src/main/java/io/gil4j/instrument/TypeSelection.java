@@ -19,7 +19,7 @@ final class TypeSelection implements ElementMatcher<TypeDescription> {
             "io.gil4j.agent.", "io.gil4j.api.", "io.gil4j.bootstrap.", "io.gil4j.shaded.",
             "io.gil4j.gil.", "io.gil4j.config.", "io.gil4j.mode.", "io.gil4j.instrument.", "io.gil4j.cli.",
             "io.gil4j.offload.", "io.gil4j.pool.", "io.gil4j.process.", "io.gil4j.dispatch.", "io.gil4j.glob.",
-            "io.gil4j.log.",
+            "io.gil4j.log.", "io.gil4j.metrics.", "io.gil4j.work.", "io.gil4j.cpu.", "io.gil4j.stats.",
             "net.bytebuddy.", "org.objectweb.asm.",
             "io.opentelemetry.javaagent.", "datadog.", "com.datadog.", "com.newrelic.", "com.dynatrace.",
             "co.elastic.apm.", "org.glowroot.", "org.jacoco.agent.", "com.intellij.rt.",

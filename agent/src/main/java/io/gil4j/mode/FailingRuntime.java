@@ -1,13 +1,15 @@
 package io.gil4j.mode;
 
 import io.gil4j.bootstrap.AgentRuntime;
+import io.gil4j.bootstrap.MarkedCallRecorder;
 import io.gil4j.bootstrap.Offloaded;
 
 /**
- * A runtime whose every hook throws, for {@code gil4j.inject-faults=true}: it proves that a failure inside
- * the agent never reaches the application. Mode queries still answer, so the API keeps working.
+ * A runtime and a recorder of marked calls whose every hook throws, for {@code gil4j.inject-faults=true}:
+ * it proves that a failure inside the agent never reaches the application. Mode queries still answer, so
+ * the API keeps working.
  */
-public final class FailingRuntime implements AgentRuntime {
+public final class FailingRuntime implements AgentRuntime, MarkedCallRecorder {
 
     private final ModeController delegate;
 
@@ -51,6 +53,17 @@ public final class FailingRuntime implements AgentRuntime {
 
     @Override
     public Offloaded offload(Class<?> type, String method, Object receiver, Object[] arguments) {
+        throw injected();
+    }
+
+    @Override
+    public long threadCpuNanos() {
+        throw injected();
+    }
+
+    @Override
+    public void ended(Class<?> type, String method, String mode, long nanos, long cpuNanos, Object returned,
+            Throwable thrown) {
         throw injected();
     }
 

@@ -23,6 +23,8 @@ public enum Mode {
      */
     PROCESSES("processes", true, true);
 
+    private static final Mode[] VALUES = values();
+
     private final String configName;
     private final boolean mainLock;
     private final boolean reroutes;
@@ -46,6 +48,19 @@ public enum Mode {
     /** The name as written in configuration. */
     public String configName() {
         return configName;
+    }
+
+    /**
+     * The mode named exactly {@code configName}, as {@link #configName()} spells it, or null: a lookup for
+     * names the agent wrote itself, with none of {@link #of}'s leniency.
+     */
+    public static Mode byConfigName(String configName) {
+        for (Mode mode : VALUES) {
+            if (mode.configName.equals(configName)) {
+                return mode;
+            }
+        }
+        return null;
     }
 
     /**

@@ -5,6 +5,7 @@ import io.gil4j.bootstrap.Hooks;
 import io.gil4j.bootstrap.Offloaded;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.SwitchReason;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The agent's {@link AgentRuntime}: maps what instrumented code does (enter, exit, check point, blocking
@@ -22,13 +23,16 @@ import io.gil4j.gil.SwitchReason;
  *
  * <p>Mode switches are serialised; each one takes effect at every thread's next check point. A thread
  * holding the lock when it is disabled keeps it until it releases, which harms nobody because no one
- * waits for a disabled lock; waiters leave at once.
+ * waits for a disabled lock; waiters leave at once. Each switch to another mode is counted and told to the
+ * {@link ModeListener}s, in order.
  */
 public final class ModeController implements AgentRuntime {
 
     private final InterpreterLock lock;
     private final Rerouting rerouting;
+    private final CopyOnWriteArrayList<ModeListener> listeners = new CopyOnWriteArrayList<>();
     private volatile Mode mode;
+    private volatile long transitions;
 
     /** Takes over {@code lock}, reroutes marked calls through {@code rerouting}, and puts {@code initial} in force. */
     public ModeController(InterpreterLock lock, Rerouting rerouting, Mode initial) {
@@ -44,6 +48,10 @@ public final class ModeController implements AgentRuntime {
 
     /** Switches to {@code next}; a no-op if it is current. */
     public synchronized void switchTo(Mode next) {
+        Mode from = mode;
+        if (from == next) {
+            return;
+        }
         mode = next;
         if (next.mainLockInForce()) {
             lock.enable();
@@ -51,6 +59,27 @@ public final class ModeController implements AgentRuntime {
             lock.disable();
         }
         Hooks.offloading(next.reroutesMarkedCalls());
+        if (from == null) {
+            return; // the initial mode: no switch
+        }
+        transitions++; // single writer: under this monitor
+        for (ModeListener listener : listeners) {
+            try {
+                listener.switched(from, next);
+            } catch (Throwable t) {
+                Hooks.recordFailure();
+            }
+        }
+    }
+
+    /** Switches to another mode made since start-up. */
+    public long transitions() {
+        return transitions;
+    }
+
+    /** Tells {@code listener} of every later switch. */
+    public void addListener(ModeListener listener) {
+        listeners.add(listener);
     }
 
     @Override

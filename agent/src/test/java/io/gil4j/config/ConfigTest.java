@@ -154,6 +154,27 @@ class ConfigTest {
     }
 
     @Test
+    void otel_keys_from_every_source_are_overrides_for_gil4j_alone_with_the_usual_precedence() throws Exception {
+        Map<String, String> env = Map.of("GIL4J_OTEL_EXPORTER_PROMETHEUS_PORT", "3", "GIL4J_OTEL_SERVICE_NAME", "shop",
+                "OTEL_EXPORTER_PROMETHEUS_PORT", "9");
+        Map<String, String> props = Map.of("gil4j.otel.exporter.prometheus.port", "2");
+        Config config = Config.load("otel.exporter.prometheus.port=1", props, env);
+        assertEquals(Map.of("otel.exporter.prometheus.port", "1", "otel.service.name", "shop"), config.otelOverrides());
+        assertEquals("2", Config.load(null, props, env).otelOverrides().get("otel.exporter.prometheus.port"));
+        assertEquals("3", Config.load(null, Map.of(), env).otelOverrides().get("otel.exporter.prometheus.port"));
+        assertTrue(config.describe().contains("gil4j.otel.service.name=shop"));
+    }
+
+    @Test
+    void speedup_baseline_is_a_mode_sequential_by_default() throws Exception {
+        assertEquals(Mode.SEQUENTIAL, Config.defaults().speedupBaseline());
+        assertEquals(Mode.GIL, Config.load("speedup.baseline=gil", Map.of(), Map.of()).speedupBaseline());
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> Config.load("speedup.baseline=fast", Map.of(), Map.of()));
+        assertTrue(e.getMessage().contains("gil4j.speedup.baseline=fast"), e.getMessage());
+    }
+
+    @Test
     void unknown_keys_are_rejected_from_every_source_with_the_accepted_keys() {
         for (Runnable load : new Runnable[] {
             () -> load("modus=gil", Map.of(), Map.of()),

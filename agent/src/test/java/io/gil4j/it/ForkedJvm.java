@@ -42,6 +42,9 @@ final class ForkedJvm {
     /** The {@code @MethodSource} of tests that run on every JDK under test. */
     static final String JDKS = "io.gil4j.it.ForkedJvm#jdks";
 
+    /** Metrics stay on, each test JVM's endpoint on a free port: test JVMs never compete for 9464. */
+    static final String EPHEMERAL_PROMETHEUS_PORT = "-Dgil4j.otel.exporter.prometheus.port=0";
+
     static final Path AGENT_JAR = Paths.get(System.getProperty("gil4j.agent.jar", "target/gil4j-agent.jar"));
     private static final String TEST_CLASSES = System.getProperty("gil4j.test.classes", "target/test-classes");
 
@@ -85,6 +88,7 @@ final class ForkedJvm {
         command.add(jdk.resolve("bin/java").toString());
         command.add("-Xshare:off");
         if (agentArgument != null) {
+            command.add(EPHEMERAL_PROMETHEUS_PORT);
             command.add("-javaagent:" + AGENT_JAR.toAbsolutePath()
                     + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
         }

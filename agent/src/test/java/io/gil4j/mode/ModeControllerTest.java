@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gil4j.bootstrap.Hooks;
 import io.gil4j.gil.Algorithm;
 import io.gil4j.gil.ClearanceListener;
+import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -16,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ModeControllerTest {
 
     private final InterpreterLock lock =
-            new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100, ClearanceListener.IGNORE);
+            new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100, ClearanceListener.IGNORE,
+                    HoldTiming.SAMPLED);
 
     @Test
     void native_mode_takes_no_lock_at_entry() {

@@ -2,6 +2,7 @@ package io.gil4j.benchmarks;
 
 import io.gil4j.gil.Algorithm;
 import io.gil4j.gil.ClearanceListener;
+import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.SwitchReason;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +29,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * <ul>
  *   <li>{@code interpreterLock}: {@link InterpreterLock#acquire()} then {@link
  *       InterpreterLock#release(SwitchReason) release(EXIT)} around an increment — the fast paths, one CAS
- *       each plus the counters; neither reads the clock (hold time is sampled by the watchdog). Goal: at
- *       most 25 ns.
+ *       each plus the counters, with the hold timing the agent uses while metrics are on
+ *       ({@link HoldTiming#SAMPLED}: one hold in 64 reads the clock twice). Goal: at most 25 ns.
+ *   <li>{@code interpreterLockUntimed}: the same with {@link HoldTiming#OFF}, as with metrics off: the
+ *       difference is what the metrics cost the lock's fast path. Goal: at most 5 %.
  *   <li>{@code reentrantLock}, {@code synchronizedBlock}: the same increment under {@link ReentrantLock}
  *       and under a monitor, the baselines.
  *   <li>{@code nanoTime}: one {@link System#nanoTime()}, for scale: a contended taker reads the clock
@@ -53,23 +56,33 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class LockBenchmark {
 
-    private final InterpreterLock gil = newLock();
+    private final InterpreterLock gil = newLock(HoldTiming.SAMPLED);
+    private final InterpreterLock untimed = newLock(HoldTiming.OFF);
     private final ReentrantLock reentrantLock = new ReentrantLock();
     private final Object monitor = new Object();
     private int counter;
 
     /** The lock as the agent configures it by default: NEW algorithm, 5 ms switch interval. */
-    static InterpreterLock newLock() {
-        return new InterpreterLock(Algorithm.NEW, 5_000_000, 100, ClearanceListener.IGNORE);
+    static InterpreterLock newLock(HoldTiming holdTiming) {
+        return new InterpreterLock(Algorithm.NEW, 5_000_000, 100, ClearanceListener.IGNORE, holdTiming);
     }
 
     @Benchmark
     public int interpreterLock() {
-        gil.acquire();
+        return incrementUnder(gil);
+    }
+
+    @Benchmark
+    public int interpreterLockUntimed() {
+        return incrementUnder(untimed);
+    }
+
+    private int incrementUnder(InterpreterLock lock) {
+        lock.acquire();
         try {
             return ++counter;
         } finally {
-            gil.release(SwitchReason.EXIT);
+            lock.release(SwitchReason.EXIT);
         }
     }
 
@@ -108,7 +121,7 @@ public class LockBenchmark {
     @State(Scope.Thread)
     public static class HeldLock {
 
-        final InterpreterLock lock = newLock();
+        final InterpreterLock lock = newLock(HoldTiming.SAMPLED);
 
         @Setup(Level.Iteration)
         public void take() {

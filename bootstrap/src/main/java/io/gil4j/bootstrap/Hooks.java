@@ -25,6 +25,12 @@ import java.util.concurrent.atomic.AtomicLong;
  * on every thread. The slow check point is therefore called through a method handle held in a non-final
  * field, which the JIT cannot treat as a constant and so calls out of line.
  *
+ * <p><b>Marked calls measured.</b> Once a {@link MarkedCallRecorder} is installed ({@link #record}), the offload
+ * advice brackets every marked call made by a thread that is no worker with {@link #markedStart},
+ * {@link #markedCpu} and {@link #markedEnd}: two clock reads, two thread-CPU reads when the call runs in its
+ * caller, and one call into the recorder. A call on a worker is part of the call that sent it there and
+ * is not measured again. Before that, each of them is one volatile read.
+ *
  * <p><b>Failure containment.</b> No method here lets a throwable escape: failures of the runtime are
  * counted in {@link #failures()} and otherwise ignored, so the application's code runs as if uninstrumented.
  * Before {@link #install} every hook is a no-op.
@@ -44,6 +50,7 @@ public final class Hooks {
     private static volatile Object clearance = EVERYONE;
     private static volatile AgentRuntime runtime;
     private static volatile boolean offloading;
+    private static volatile MarkedCallRecorder recorder;
     private static final AtomicLong FAILURES = new AtomicLong();
     private static MethodHandle slowCheckpoint = slowCheckpointHandle();
 
@@ -202,6 +209,69 @@ public final class Hooks {
             AgentRuntime r = runtime;
             if (r != null) {
                 r.afterBlocking();
+            }
+        } catch (Throwable t) {
+            FAILURES.incrementAndGet();
+        }
+    }
+
+    /**
+     * Installs what measures marked calls. Only the first call has an effect.
+     *
+     * @return true if {@code markedCallRecorder} was installed by this call
+     */
+    public static synchronized boolean record(MarkedCallRecorder markedCallRecorder) {
+        if (recorder != null || markedCallRecorder == null) {
+            return false;
+        }
+        recorder = markedCallRecorder;
+        return true;
+    }
+
+    /**
+     * Entry of a marked call, before {@link #offload}: the clock now, or 0 if the call is not measured (no
+     * recorder, or the caller is a worker).
+     */
+    public static long markedStart() {
+        if (recorder == null || Thread.currentThread() instanceof WorkerThread) {
+            return 0;
+        }
+        long now = System.nanoTime();
+        return now == 0 ? 1 : now; // 0 means "not measured"
+    }
+
+    /**
+     * After {@link #offload} returned {@code offloaded}: the caller's CPU time now if the call is measured
+     * ({@code started != 0}) and runs in the caller ({@code offloaded == null}), else 0.
+     */
+    public static long markedCpu(long started, Offloaded offloaded) {
+        if (started == 0 || offloaded != null) {
+            return 0;
+        }
+        try {
+            MarkedCallRecorder r = recorder;
+            return r == null ? 0 : r.threadCpuNanos();
+        } catch (Throwable t) {
+            FAILURES.incrementAndGet();
+            return 0;
+        }
+    }
+
+    /**
+     * Exit of a marked call, normal or exceptional, with what {@link #markedStart} and {@link #markedCpu}
+     * returned for it; does nothing if it is not measured.
+     */
+    public static void markedEnd(long started, long cpuStarted, Class<?> type, String method, Offloaded offloaded,
+            Object returned, Throwable thrown) {
+        if (started == 0) {
+            return;
+        }
+        try {
+            long nanos = System.nanoTime() - started;
+            MarkedCallRecorder r = recorder;
+            if (r != null) {
+                long cpu = cpuStarted == 0 ? 0 : r.threadCpuNanos() - cpuStarted;
+                r.ended(type, method, offloaded == null ? null : offloaded.mode(), nanos, cpu, returned, thrown);
             }
         } catch (Throwable t) {
             FAILURES.incrementAndGet();

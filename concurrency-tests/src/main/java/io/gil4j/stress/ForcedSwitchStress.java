@@ -5,6 +5,7 @@ import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
 import io.gil4j.gil.Algorithm;
 import io.gil4j.gil.ClearanceListener;
+import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.SwitchReason;
 import org.openjdk.jcstress.annotations.Actor;
@@ -30,7 +31,7 @@ public final class ForcedSwitchStress {
         volatile boolean waiterHadLock;
 
         Base(long intervalNanos) {
-            lock = new InterpreterLock(Algorithm.NEW, intervalNanos, 100, ClearanceListener.IGNORE);
+            lock = new InterpreterLock(Algorithm.NEW, intervalNanos, 100, ClearanceListener.IGNORE, HoldTiming.SAMPLED);
         }
 
         void holdUntilWaiterHadLock() {

@@ -2,6 +2,7 @@ package io.gil4j.stress;
 
 import io.gil4j.gil.Algorithm;
 import io.gil4j.gil.ClearanceListener;
+import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
 
 /** Locks for stress tests, and the state shapes several tests share. */
@@ -16,7 +17,7 @@ final class StressLocks {
     private StressLocks() {}
 
     static InterpreterLock longInterval(Algorithm algorithm, ClearanceListener listener) {
-        return new InterpreterLock(algorithm, LONG_INTERVAL_NANOS, 100, listener);
+        return new InterpreterLock(algorithm, LONG_INTERVAL_NANOS, 100, listener, HoldTiming.SAMPLED);
     }
 
     static InterpreterLock longInterval(Algorithm algorithm) {

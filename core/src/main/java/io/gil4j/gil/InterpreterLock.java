@@ -1,5 +1,7 @@
 package io.gil4j.gil;
 
+import io.gil4j.stats.DurationHistogram;
+import io.gil4j.stats.HistogramSnapshot;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +58,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * stale-forever value; {@link #stats()} reads them without stopping anyone. Wait time is measured exactly:
  * only a contended taker reads the clock.
  *
+ * <p><b>Histograms.</b> A contended taker counts its wait in a {@link DurationHistogram}; an
+ * uncontended acquisition is a wait of zero, added when {@link #stats()} reads it, so the fast path writes
+ * nothing more. The holds that {@link HoldTiming} selects are timed: the new holder notes the start and a
+ * weight in two opaque fields, and whoever frees the lock — the holder, or {@link #revoke} — reads them
+ * before its CAS on {@code owner} and, if the CAS succeeds, records the hold; exactly one CAS succeeds per
+ * hold, so each timed hold is recorded once. The fields are overwritten by every new holder, never reset
+ * by a releaser, so a late releaser cannot clobber its successor's.
+ *
  * <p><b>Who calls what.</b> {@link #acquire()}, {@link #release(SwitchReason)}, {@link #checkpoint()} and
  * {@link #releaseIfHeld(SwitchReason)} are called by the threads that run guarded code; {@link #enable()},
  * {@link #disable()}, {@link #revoke(long)} and {@link #stats()} by anyone. The lock is not re-entrant: a
@@ -64,12 +74,20 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class InterpreterLock {
 
+    /** One in how many uncontended acquisitions a {@link HoldTiming#SAMPLED} lock times; a power of two. */
+    public static final int HOLD_SAMPLE_EVERY = 64;
+
     private static final VarHandle OWNER;
+    private static final VarHandle HOLD_START;
+    private static final VarHandle HOLD_WEIGHT;
     private static final VarHandle COUNTS = MethodHandles.arrayElementVarHandle(long[].class);
 
     static {
         try {
-            OWNER = MethodHandles.lookup().findVarHandle(InterpreterLock.class, "owner", Thread.class);
+            MethodHandles.Lookup lookup = MethodHandles.lookup();
+            OWNER = lookup.findVarHandle(InterpreterLock.class, "owner", Thread.class);
+            HOLD_START = lookup.findVarHandle(InterpreterLock.class, "holdStart", long.class);
+            HOLD_WEIGHT = lookup.findVarHandle(InterpreterLock.class, "holdWeight", long.class);
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -79,17 +97,17 @@ public final class InterpreterLock {
     private static final int SWITCHES_BY_REASON = 0;
     private static final int ACQUISITIONS = SwitchReason.values().length;
     private static final int CONTENDED = ACQUISITIONS + 1;
-    private static final int WAIT_NANOS = ACQUISITIONS + 2;
-    private static final int HOLD_NANOS = ACQUISITIONS + 3;
-    private static final int SLOW_CHECKPOINTS = ACQUISITIONS + 4;
-    private static final int DROP_REQUESTS = ACQUISITIONS + 5;
-    private static final int SWITCH_NUMBER = ACQUISITIONS + 6;
-    private static final int COUNTERS = ACQUISITIONS + 7;
+    private static final int HOLD_NANOS = ACQUISITIONS + 2;
+    private static final int SLOW_CHECKPOINTS = ACQUISITIONS + 3;
+    private static final int DROP_REQUESTS = ACQUISITIONS + 4;
+    private static final int SWITCH_NUMBER = ACQUISITIONS + 5;
+    private static final int COUNTERS = ACQUISITIONS + 6;
 
     private final Algorithm algorithm;
     private final long intervalNanos;
     private final int checkInterval;
     private final ClearanceListener listener;
+    private final HoldTiming holdTiming;
 
     private final ReentrantLock mutex = new ReentrantLock();
     private final Condition available = mutex.newCondition();
@@ -108,14 +126,22 @@ public final class InterpreterLock {
     private Thread lastHolder;
     private SwitchReason lastRelease;
     private int ticks;
+    private final DurationHistogram waits = new DurationHistogram();
+    private final DurationHistogram holds = new DurationHistogram();
+    @SuppressWarnings("unused") // accessed through HOLD_START and HOLD_WEIGHT; see "Histograms" above
+    private long holdStart;
+    @SuppressWarnings("unused")
+    private long holdWeight; // 0: the current hold is not timed
 
     /**
      * @param algorithm how the lock is handed over
      * @param intervalNanos the switch interval: how long a waiter waits before asking for a drop (NEW)
      * @param checkInterval check points between re-takes (LEGACY); ignored by NEW
      * @param listener told which thread may pass check points freely
+     * @param holdTiming which holds are timed for the hold histogram
      */
-    public InterpreterLock(Algorithm algorithm, long intervalNanos, int checkInterval, ClearanceListener listener) {
+    public InterpreterLock(Algorithm algorithm, long intervalNanos, int checkInterval, ClearanceListener listener,
+            HoldTiming holdTiming) {
         if (intervalNanos < 1_000) {
             throw new IllegalArgumentException("switch interval below 1 µs: " + intervalNanos + " ns");
         }
@@ -126,6 +152,7 @@ public final class InterpreterLock {
         this.intervalNanos = intervalNanos;
         this.checkInterval = checkInterval;
         this.listener = listener;
+        this.holdTiming = holdTiming;
         listener.clearanceChanged(true, null);
     }
 
@@ -161,7 +188,7 @@ public final class InterpreterLock {
             return false;
         }
         if (OWNER.compareAndSet(this, null, me)) {
-            taken(me, 0);
+            taken(me, 0, 0);
             listener.clearanceChanged(true, algorithm == Algorithm.NEW ? me : null);
             if (dropRequest || switchAwaited || !enabled) {
                 settleAfterTaking();
@@ -187,7 +214,8 @@ public final class InterpreterLock {
             } finally {
                 waiters--;
             }
-            taken(me, System.nanoTime() - start);
+            long now = System.nanoTime();
+            taken(me, now - start, now);
             afterTakingUnderMutex();
             return true;
         } finally {
@@ -218,13 +246,18 @@ public final class InterpreterLock {
         }
     }
 
-    /** Bookkeeping of a new holder; runs with the lock held, before anything is published. */
-    private void taken(Thread me, long waitedNanos) {
-        add(ACQUISITIONS, 1);
+    /**
+     * Bookkeeping of a new holder; runs with the lock held, before anything is published. {@code now} is the
+     * clock a contended taker read, or 0 on the fast path, which reads none.
+     */
+    private void taken(Thread me, long waitedNanos, long now) {
+        long acquisitions = count(ACQUISITIONS) + 1;
+        COUNTS.setOpaque(counts, ACQUISITIONS, acquisitions);
         if (waitedNanos > 0) {
             add(CONTENDED, 1);
-            add(WAIT_NANOS, waitedNanos);
+            waits.record(waitedNanos);
         }
+        timeHold(acquisitions, now);
         if (lastHolder != me) {
             add(SWITCH_NUMBER, 1);
             if (lastRelease != null) {
@@ -233,6 +266,37 @@ public final class InterpreterLock {
             lastHolder = me;
         }
         ticks = 0;
+    }
+
+    /** Notes where the new hold starts if {@link HoldTiming} selects it, and with what weight. */
+    private void timeHold(long acquisition, long now) {
+        long weight = 0;
+        if (holdTiming == HoldTiming.EVERY || (holdTiming == HoldTiming.SAMPLED && now != 0)) {
+            weight = 1;
+        } else if (holdTiming == HoldTiming.SAMPLED && (acquisition & (HOLD_SAMPLE_EVERY - 1)) == 0) {
+            weight = HOLD_SAMPLE_EVERY;
+        }
+        if (weight != 0) {
+            HOLD_START.setOpaque(this, now != 0 ? now : System.nanoTime());
+        }
+        HOLD_WEIGHT.setOpaque(this, weight);
+    }
+
+    /**
+     * Frees the lock if {@code holder} holds it, and records the hold this ends if it was timed.
+     *
+     * @return false if {@code holder} did not hold the lock (nothing changed)
+     */
+    private boolean free(Thread holder) {
+        long weight = (long) HOLD_WEIGHT.getOpaque(this);
+        long start = (long) HOLD_START.getOpaque(this);
+        if (!OWNER.compareAndSet(this, holder, null)) {
+            return false;
+        }
+        if (weight != 0) {
+            holds.record(System.nanoTime() - start, weight);
+        }
+        return true;
     }
 
     private void settleAfterTaking() {
@@ -285,7 +349,7 @@ public final class InterpreterLock {
         if (!forced && waiters == 0 && !dropRequest) {
             int seen = publications;
             listener.clearanceChanged(enabled, null);
-            if (!OWNER.compareAndSet(this, me, null)) {
+            if (!free(me)) {
                 return;
             }
             if (waiters != 0 || (seen & 1) != 0 || publications != seen) {
@@ -297,7 +361,7 @@ public final class InterpreterLock {
         }
         mutex.lock();
         try {
-            if (!OWNER.compareAndSet(this, me, null)) {
+            if (!free(me)) {
                 return;
             }
             publish();
@@ -442,8 +506,7 @@ public final class InterpreterLock {
         mutex.lock();
         try {
             Thread victim = owner;
-            if (victim == null || waiters == 0 || !enabled || progressMark() != expectedMark
-                    || !OWNER.compareAndSet(this, victim, null)) {
+            if (victim == null || waiters == 0 || !enabled || progressMark() != expectedMark || !free(victim)) {
                 return false;
             }
             lastRelease = SwitchReason.WATCHDOG;
@@ -471,10 +534,13 @@ public final class InterpreterLock {
 
     /** The counters now; see {@link LockStats}. */
     public LockStats stats() {
+        long acquisitions = count(ACQUISITIONS);
+        long contended = count(CONTENDED);
+        HistogramSnapshot contendedWaits = waits.snapshot();
         return new LockStats(
-                count(ACQUISITIONS),
-                count(CONTENDED),
-                count(WAIT_NANOS),
+                acquisitions,
+                contended,
+                contendedWaits.sumNanos(),
                 count(HOLD_NANOS),
                 count(SWITCH_NUMBER),
                 count(SWITCHES_BY_REASON + SwitchReason.FORCED.ordinal()),
@@ -482,7 +548,9 @@ public final class InterpreterLock {
                 count(SWITCHES_BY_REASON + SwitchReason.EXIT.ordinal()),
                 count(SWITCHES_BY_REASON + SwitchReason.WATCHDOG.ordinal()),
                 count(DROP_REQUESTS),
-                waiters);
+                waiters,
+                contendedWaits.withZeros(Math.max(0, acquisitions - contendedWaits.count())),
+                holds.snapshot());
     }
 
     private long switchNumber() {

@@ -1,5 +1,7 @@
 package io.gil4j.gil;
 
+import io.gil4j.stats.HistogramSnapshot;
+
 /**
  * A snapshot of a lock's counters since it was created. Each field is read without stopping the lock,
  * so fields may be from slightly different instants; every counter is monotonic.
@@ -15,6 +17,9 @@ package io.gil4j.gil;
  * @param watchdogSwitches hand-overs after the watchdog revoked a stalled holder
  * @param dropRequests drop requests made by waiters
  * @param waiters threads waiting right now
+ * @param waits the wait of every acquisition, an uncontended one counted as zero: {@code waits.count()} is
+ *     about {@code acquisitions}, {@code waits.sumNanos()} is {@code waitNanos}
+ * @param holds the timed holds, as {@link HoldTiming} selects and weighs them
  */
 public record LockStats(
         long acquisitions,
@@ -27,7 +32,9 @@ public record LockStats(
         long exitSwitches,
         long watchdogSwitches,
         long dropRequests,
-        int waiters) {
+        int waiters,
+        HistogramSnapshot waits,
+        HistogramSnapshot holds) {
 
     /** Hand-overs counted under {@code reason}. */
     public long switches(SwitchReason reason) {

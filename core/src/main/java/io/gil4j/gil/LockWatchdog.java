@@ -1,5 +1,6 @@
 package io.gil4j.gil;
 
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -21,45 +22,70 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Each tick also {@linkplain InterpreterLock#sampleHold samples} whether the lock is held, which is how the
  * lock's hold time is measured without a clock read on its fast paths.
  *
- * <p>Cost while nothing is contended: one wake-up per tick. The thread never holds the lock's mutex
- * across a tick and never runs guarded code. {@link #close()} stops and joins it.
+ * <p>Further locks can be {@linkplain #watch watched} by the same thread at the same tick (the interpreters'
+ * locks, so that their hold time is sampled too); each has its own progress record, and the watchdog is
+ * the only thread that calls {@link InterpreterLock#sampleHold} on any lock it watches.
+ *
+ * <p>Cost while nothing is contended: one wake-up per tick. The thread never holds a lock's mutex across a
+ * tick and never runs guarded code. {@link #close()} stops and joins it.
  */
 public final class LockWatchdog implements AutoCloseable {
 
     /** Ticks never come faster than this, whatever the switch interval: parking is not precise below it. */
     public static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
 
-    private final InterpreterLock lock;
     private final long tickNanos;
     private final Thread thread;
+    private final CopyOnWriteArrayList<Watched> watched = new CopyOnWriteArrayList<>();
     private volatile boolean running = true;
 
     private LockWatchdog(InterpreterLock lock, String name) {
-        this.lock = lock;
         this.tickNanos = Math.max(lock.intervalNanos(), MIN_TICK_NANOS);
         this.thread = new Thread(this::watch, name);
         thread.setDaemon(true);
+        watched.add(new Watched(lock));
     }
 
-    /** Starts a watchdog over {@code lock} on a daemon thread called {@code name}. */
+    /** Starts a watchdog over {@code lock}, ticking at its switch interval, on a daemon thread called {@code name}. */
     public static LockWatchdog start(InterpreterLock lock, String name) {
         LockWatchdog watchdog = new LockWatchdog(lock, name);
         watchdog.thread.start();
         return watchdog;
     }
 
+    /** Watches {@code lock} too, from the next tick on, at this watchdog's tick; any thread, any time. */
+    public void watch(InterpreterLock lock) {
+        watched.add(new Watched(lock));
+    }
+
     private void watch() {
-        long mark = 0;
-        int unchangedTicks = -1; // -1: not contended at the last tick
         long lastTick = System.nanoTime();
         while (running) {
             LockSupport.parkNanos(this, tickNanos);
             long tick = System.nanoTime();
-            lock.sampleHold(tick - lastTick);
+            for (Watched lock : watched) {
+                lock.tick(tick - lastTick);
+            }
             lastTick = tick;
+        }
+    }
+
+    /** One watched lock and its progress record, read and written by the watchdog thread only. */
+    private static final class Watched {
+
+        private final InterpreterLock lock;
+        private long mark;
+        private int unchangedTicks = -1; // -1: not contended at the last tick
+
+        Watched(InterpreterLock lock) {
+            this.lock = lock;
+        }
+
+        void tick(long elapsedNanos) {
+            lock.sampleHold(elapsedNanos);
             if (!lock.isContended()) {
                 unchangedTicks = -1;
-                continue;
+                return;
             }
             long now = lock.progressMark();
             if (unchangedTicks < 0 || now != mark) {

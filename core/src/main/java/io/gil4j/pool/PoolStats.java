@@ -1,9 +1,11 @@
 package io.gil4j.pool;
 
+import io.gil4j.stats.HistogramSnapshot;
+
 /**
  * A snapshot of a pool's counters since it was created. Each field is read without stopping the pool, so
- * fields may be from slightly different instants; every counter but the two gauges ({@code queued},
- * {@code busyWorkers}) is monotonic. Each submitted call ends in exactly one of {@code completed},
+ * fields may be from slightly different instants; every counter but the gauges ({@code queued},
+ * {@code startedWorkers}, {@code busyWorkers}) is monotonic. Each submitted call ends in exactly one of {@code completed},
  * {@code failed}, {@code cancelled}, {@code rejected} and {@code ranInCaller}, so once nothing moves,
  * {@code submitted == }{@link #ended()}.
  *
@@ -15,8 +17,13 @@ package io.gil4j.pool;
  *     when shutdown's bound ran out
  * @param ranInCaller calls the submitter ran itself because the queue was full ({@link QueuePolicy#CALLER_RUNS})
  * @param queued calls waiting in the queue now
+ * @param queueCapacity how many calls the queue holds at most ({@code gil4j.pool.queue})
+ * @param startedWorkers workers started so far (they start with the first submission, and never end
+ *     before shutdown)
  * @param busyWorkers workers running a call now
- * @param queueWaitNanos total time calls that started on a worker spent between submission and start
+ * @param queueWaits the time each call that started on a worker spent between submission and start
+ * @param cpuNanos CPU time the workers have used (0 where the JVM does not measure thread CPU time); a
+ *     worker's dies with it, so this may fall once after shutdown
  */
 public record PoolStats(
         long submitted,
@@ -26,8 +33,11 @@ public record PoolStats(
         long rejected,
         long ranInCaller,
         int queued,
+        int queueCapacity,
+        int startedWorkers,
         int busyWorkers,
-        long queueWaitNanos) {
+        HistogramSnapshot queueWaits,
+        long cpuNanos) {
 
     /**
      * Calls that have ended, one way or another; {@code submitted - ended()} are in flight: waiting for room,

@@ -2,9 +2,13 @@ package io.gil4j.pool;
 
 import io.gil4j.gil.Algorithm;
 import io.gil4j.gil.ClearanceListener;
+import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.SwitchReason;
 import io.gil4j.offload.WorkerStackTrace;
+import io.gil4j.stats.DurationHistogram;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -65,8 +69,10 @@ import java.util.concurrent.locks.LockSupport;
  * has been shut down.
  *
  * <p><b>Counters.</b> {@link LongAdder}s, so the many writers do not contend on one cache line; the queue
- * depth is a volatile field written under the queue's lock. {@link #stats()} reads them without stopping
- * anyone.
+ * depth is a volatile field written under the queue's lock; each worker records its call's time in the
+ * queue in a {@link DurationHistogram}. {@link #stats()} reads them without stopping anyone, and reads the
+ * CPU time of the workers from the JVM then: a worker runs nothing but calls, so the calls' CPU time costs
+ * the calls nothing to measure.
  */
 public final class WorkerPool {
 
@@ -95,7 +101,7 @@ public final class WorkerPool {
     private final LongAdder rejected = new LongAdder();
     private final LongAdder ranInCaller = new LongAdder();
     private final LongAdder busyWorkers = new LongAdder();
-    private final LongAdder queueWaitNanos = new LongAdder();
+    private final DurationHistogram queueWaits = new DurationHistogram();
 
     /**
      * Creates a pool; no thread starts until the first submission.
@@ -120,7 +126,7 @@ public final class WorkerPool {
         List<InterpreterLock> locks = new ArrayList<>(workers);
         for (int i = 0; i < workers; i++) {
             locks.add(new InterpreterLock(Algorithm.NEW, INTERPRETER_INTERVAL_NANOS, INTERPRETER_CHECK_INTERVAL,
-                    ClearanceListener.IGNORE));
+                    ClearanceListener.IGNORE, HoldTiming.EVERY));
         }
         this.interpreters = List.copyOf(locks);
     }
@@ -291,6 +297,7 @@ public final class WorkerPool {
 
     /** The counters now; see {@link PoolStats}. */
     public PoolStats stats() {
+        Thread[] started = workers;
         return new PoolStats(
                 submitted.sum(),
                 completed.sum(),
@@ -299,8 +306,24 @@ public final class WorkerPool {
                 rejected.sum(),
                 ranInCaller.sum(),
                 queue.depth(),
+                queue.capacity(),
+                started.length,
                 busyWorkers.intValue(),
-                queueWaitNanos.sum());
+                queueWaits.snapshot(),
+                cpuNanos(started));
+    }
+
+    /** The CPU time the given workers have used, as far as the JVM measures thread CPU time; 0 if it does not. */
+    private static long cpuNanos(Thread[] started) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        if (!threads.isThreadCpuTimeSupported()) {
+            return 0;
+        }
+        long sum = 0;
+        for (Thread worker : started) {
+            sum += Math.max(0, threads.getThreadCpuTime(worker.getId()));
+        }
+        return sum;
     }
 
     /**
@@ -385,7 +408,7 @@ public final class WorkerPool {
             if (!call.start()) {
                 continue; // cancelled or rejected after it was dequeued
             }
-            queueWaitNanos.add(System.nanoTime() - call.createdNanos);
+            queueWaits.record(System.nanoTime() - call.createdNanos);
             busyWorkers.increment();
             Thread.interrupted(); // an interrupt left by the previous call is not this call's
             Object value = null;

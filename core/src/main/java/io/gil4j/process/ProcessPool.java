@@ -1,5 +1,6 @@
 package io.gil4j.process;
 
+import io.gil4j.stats.DurationHistogram;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -54,6 +55,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * found in the idle queue by a caller is dropped by that caller. {@code running} holds every worker whose
  * process has not exited, for shutdown to stop.
  *
+ * <p><b>Counters.</b> Calls and failures are {@link LongAdder}s; each call's wait for a worker (to start
+ * one, if it must) is recorded in a {@link DurationHistogram} when the call is sent. {@link #stats()} reads
+ * the gauges under {@code lock}, and asks the operating system for each live worker's CPU time, adding the
+ * last seen of every worker that has exited.
+ *
  * <p><b>Invariants.</b> Every call ends exactly once: by its reply, or by the {@link WorkerDiedException}
  * of its connection's end — whichever completes its future first (the pending call is taken under the
  * worker's monitor by exactly one of them). No caller waits on a dead worker: the reader fails the pending
@@ -82,6 +88,7 @@ public final class ProcessPool implements AutoCloseable {
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Worker> idle = new ArrayDeque<>();
     private int live;
+    private int waiting;
     private boolean closed;
 
     private final Set<Worker> running = ConcurrentHashMap.newKeySet();
@@ -89,10 +96,13 @@ public final class ProcessPool implements AutoCloseable {
 
     private final LongAdder calls = new LongAdder();
     private final LongAdder failures = new LongAdder();
+    private final LongAdder rejected = new LongAdder();
     private final AtomicLong workerStarts = new AtomicLong();
     private final AtomicLong workerDeaths = new AtomicLong();
     private final AtomicLong totalStartupNanos = new AtomicLong();
     private volatile long lastStartupNanos;
+    private final DurationHistogram waits = new DurationHistogram();
+    private final AtomicLong exitedCpuNanos = new AtomicLong();
 
     private ProcessPool(Builder builder) {
         this.workers = builder.workers;
@@ -128,12 +138,14 @@ public final class ProcessPool implements AutoCloseable {
         calls.increment();
         try {
             byte[] payload = codec.encode("to a worker for " + call, call::writeTo);
-            long deadline = System.nanoTime() + workerWait.toNanos();
+            long start = System.nanoTime();
+            long deadline = start + workerWait.toNanos();
             while (true) {
                 Worker worker = acquire(call, deadline);
                 CompletableFuture<Frame> reply = worker.send(ids.incrementAndGet(), payload, call);
                 try {
                     if (reply != null) {
+                        waits.record(System.nanoTime() - start);
                         return Reply.unwrap(await(reply, callerStack), call, codec, worker.name(), callerStack);
                     }
                 } finally {
@@ -196,9 +208,25 @@ public final class ProcessPool implements AutoCloseable {
 
     /** The counters now. Any thread; not an atomic snapshot across counters. */
     public PoolStats stats() {
+        int liveNow;
+        int idleNow;
+        int waitingNow;
+        lock.lock();
+        try {
+            liveNow = live;
+            idleNow = idle.size();
+            waitingNow = waiting;
+        } finally {
+            lock.unlock();
+        }
+        long cpu = exitedCpuNanos.get();
+        for (Worker worker : running) {
+            cpu += worker.cpuNanos();
+        }
         long starts = workerStarts.get();
         return new PoolStats(calls.sum(), failures.sum(), starts, workerDeaths.get(), Math.max(0, starts - workers),
-                lastStartupNanos, totalStartupNanos.get());
+                lastStartupNanos, totalStartupNanos.get(), workers, liveNow, liveNow - idleNow, waitingNow,
+                rejected.sum(), waits.snapshot(), cpu);
     }
 
     private Worker acquire(Call call, long deadline) throws InterruptedException {
@@ -206,6 +234,7 @@ public final class ProcessPool implements AutoCloseable {
         try {
             while (true) {
                 if (closed) {
+                    rejected.increment();
                     throw new RejectedExecutionException("the process pool is shut down; " + call + " was not run");
                 }
                 Worker worker = idle.pollFirst();
@@ -219,10 +248,16 @@ public final class ProcessPool implements AutoCloseable {
                 } else {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
+                        rejected.increment();
                         throw new RejectedExecutionException("no worker was free within " + workerWait + " for "
                                 + call);
                     }
-                    changed.awaitNanos(left);
+                    waiting++;
+                    try {
+                        changed.awaitNanos(left);
+                    } finally {
+                        waiting--;
+                    }
                 }
             }
         } finally {
@@ -258,7 +293,10 @@ public final class ProcessPool implements AutoCloseable {
     /** Called by the launcher as soon as the process exists. */
     private void register(Worker worker) {
         running.add(worker);
-        worker.process().onExit().thenRun(() -> running.remove(worker));
+        worker.process().onExit().thenRun(() -> {
+            running.remove(worker);
+            exitedCpuNanos.addAndGet(worker.cpuNanos());
+        });
         boolean stop;
         lock.lock();
         try {

@@ -46,6 +46,7 @@ final class Worker {
     private Socket socket;
     private DataOutputStream out;
     private long startupNanos;
+    private volatile long cpuNanosSeen;
 
     Worker(Process process, Listener listener, long maxPayload) {
         this.process = process;
@@ -156,6 +157,20 @@ final class Worker {
 
     synchronized long startupNanos() {
         return startupNanos;
+    }
+
+    /**
+     * The CPU time the worker's process has used, as the operating system reports it now, or the most seen
+     * so far if it reports nothing (the process has exited, or the platform does not say). Any thread.
+     */
+    long cpuNanos() {
+        long now = process.info().totalCpuDuration().map(Duration::toNanos).orElse(0L);
+        long seen = cpuNanosSeen;
+        if (now > seen) {
+            cpuNanosSeen = now; // racing samplers may lower it by what one saw more: a few ticks at most
+            return now;
+        }
+        return seen;
     }
 
     Process process() {

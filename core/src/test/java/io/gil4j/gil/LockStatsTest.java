@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.testing.Eventually;
 import io.gil4j.testing.Forked;
+import io.gil4j.stats.HistogramSnapshot;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -14,7 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The counters, one step at a time: every acquisition is counted, a wait only when the taker had to wait,
  * the time held, and a switch only when the lock goes to a thread other than its last holder, under the
- * reason of the release before it. The locks here never ask for a drop, so every count is exact.
+ * reason of the release before it; the wait of every acquisition and the holds that the timing selects, in
+ * histograms. The locks here never ask for a drop, so every count is exact.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class LockStatsTest {
@@ -88,6 +91,69 @@ class LockStatsTest {
         assertEquals(1, stats.exitSwitches());
         assertEquals(0, stats.dropRequests());
         assertEquals(0, stats.waiters());
+        assertEquals(2, stats.waits().count(), "every acquisition has a wait");
+        assertEquals(1, stats.waits().count(0), "the uncontended one waited zero");
+        assertEquals(stats.waitNanos(), stats.waits().sumNanos());
+    }
+
+    @Test
+    void every_hold_is_timed_when_timing_is_every() {
+        InterpreterLock lock = quiet(HoldTiming.EVERY);
+        for (int i = 0; i < 3; i++) {
+            assertTrue(lock.acquire());
+            holdFor(HOLD_NANOS);
+            lock.release(SwitchReason.EXIT);
+        }
+
+        HistogramSnapshot holds = lock.stats().holds();
+        assertEquals(3, holds.count());
+        assertTrue(holds.sumNanos() >= 3 * HOLD_NANOS, holds.toString());
+    }
+
+    @Test
+    void sampled_timing_times_one_uncontended_hold_in_64_and_counts_it_64_times() {
+        InterpreterLock lock = quiet(HoldTiming.SAMPLED);
+        for (int i = 0; i < 3 * InterpreterLock.HOLD_SAMPLE_EVERY - 1; i++) {
+            assertTrue(lock.acquire());
+            lock.release(SwitchReason.EXIT);
+        }
+
+        assertEquals(2L * InterpreterLock.HOLD_SAMPLE_EVERY, lock.stats().holds().count(),
+                "acquisitions 64 and 128 of 191 were timed");
+    }
+
+    @Test
+    void sampled_timing_times_every_hold_that_began_contended() throws Exception {
+        InterpreterLock lock = quiet(HoldTiming.SAMPLED);
+        assertTrue(lock.acquire());
+        Forked<Long> waiter = Forked.start("waiter", () -> {
+            lock.acquire();
+            holdFor(HOLD_NANOS);
+            lock.release(SwitchReason.EXIT);
+            return 0L;
+        });
+        Eventually.await("the waiter waits", TIMEOUT, () -> lock.stats().waiters() == 1);
+        lock.release(SwitchReason.EXIT);
+        waiter.get(TIMEOUT);
+
+        HistogramSnapshot holds = lock.stats().holds();
+        assertEquals(1, holds.count(), "the first, uncontended hold is not sampled; the contended one is");
+        assertTrue(holds.sumNanos() >= HOLD_NANOS, holds.toString());
+    }
+
+    @Test
+    void no_hold_is_timed_when_timing_is_off() {
+        InterpreterLock lock = quiet(HoldTiming.OFF);
+        for (int i = 0; i < 2 * InterpreterLock.HOLD_SAMPLE_EVERY; i++) {
+            assertTrue(lock.acquire());
+            lock.release(SwitchReason.EXIT);
+        }
+        assertEquals(0, lock.stats().holds().count());
+    }
+
+    private static InterpreterLock quiet(HoldTiming timing) {
+        return new InterpreterLock(Algorithm.NEW, TimeUnit.HOURS.toNanos(1), LockVariant.CHECK_INTERVAL,
+                ClearanceListener.IGNORE, timing);
     }
 
     @Test
@@ -115,6 +181,23 @@ class LockStatsTest {
         lock.release(SwitchReason.EXIT);
         lock.sampleHold(4_000);
         assertEquals(3_000, lock.stats().holdNanos());
+    }
+
+    @Test
+    void watchdog_samples_the_hold_time_of_every_lock_it_watches() {
+        InterpreterLock watched = LockVariant.NEW_5MS.newLock();
+        InterpreterLock also = LockVariant.NEW_5MS.newLock();
+        LockWatchdog watchdog = LockWatchdog.start(watched, "wd");
+        try {
+            watchdog.watch(also);
+            assertTrue(also.acquire());
+            holdFor(20 * HOLD_NANOS);
+            also.release(SwitchReason.EXIT);
+        } finally {
+            watchdog.close();
+        }
+        assertTrue(also.stats().holdNanos() > 0, "the lock watched later is sampled");
+        assertEquals(0, watched.stats().holdNanos(), "never held");
     }
 
     @Test

@@ -31,12 +31,13 @@ enum LockVariant {
     }
 
     InterpreterLock newLock(ClearanceListener listener) {
-        return new InterpreterLock(algorithm, intervalNanos, CHECK_INTERVAL, listener);
+        return new InterpreterLock(algorithm, intervalNanos, CHECK_INTERVAL, listener, HoldTiming.SAMPLED);
     }
 
     /** A lock with the given switch interval. */
     static InterpreterLock withInterval(Algorithm algorithm, Duration interval) {
-        return new InterpreterLock(algorithm, interval.toNanos(), CHECK_INTERVAL, ClearanceListener.IGNORE);
+        return new InterpreterLock(algorithm, interval.toNanos(), CHECK_INTERVAL, ClearanceListener.IGNORE,
+                HoldTiming.SAMPLED);
     }
 
     /**
@@ -44,7 +45,7 @@ enum LockVariant {
      * only when the holder releases: what single-step tests need to count exactly.
      */
     static InterpreterLock quiet(Algorithm algorithm, ClearanceListener listener) {
-        return new InterpreterLock(algorithm, TimeUnit.HOURS.toNanos(1), CHECK_INTERVAL, listener);
+        return new InterpreterLock(algorithm, TimeUnit.HOURS.toNanos(1), CHECK_INTERVAL, listener, HoldTiming.SAMPLED);
     }
 
     static InterpreterLock quiet(Algorithm algorithm) {

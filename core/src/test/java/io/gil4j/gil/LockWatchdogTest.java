@@ -90,6 +90,27 @@ class LockWatchdogTest {
     }
 
     @Test
+    void a_revoked_hold_is_recorded_once_by_the_revoke() throws Exception {
+        InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5),
+                LockVariant.CHECK_INTERVAL, ClearanceListener.IGNORE, HoldTiming.EVERY);
+        CountDownLatch held = new CountDownLatch(1);
+        CountDownLatch resume = new CountDownLatch(1);
+        try (LockWatchdog watchdog = LockWatchdog.start(lock, "wd")) {
+            Forked<Boolean> revoked = Forked.start("revoked-holder", () -> {
+                assertTrue(lock.acquire());
+                held.countDown();
+                assertTrue(resume.await(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS));
+                return lock.releaseIfHeld(SwitchReason.EXIT);
+            });
+            assertTrue(held.await(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS));
+            Contention.takeAndRelease("waiter", lock).get(TIMEOUT);
+            resume.countDown();
+            assertFalse(revoked.get(TIMEOUT), "the revoked holder thought it still held the lock " + watchdog);
+        }
+        assertEquals(2, lock.stats().holds().count(), "the revoked hold and the waiter's, each once");
+    }
+
+    @Test
     void no_revoke_while_the_holder_passes_checkpoints() {
         // 50 ms: the watchdog would need a holder idle for 100 ms, far beyond any scheduling hiccup.
         InterpreterLock lock = LockVariant.withInterval(Algorithm.NEW, Duration.ofMillis(50));

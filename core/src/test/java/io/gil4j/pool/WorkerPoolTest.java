@@ -13,6 +13,7 @@ import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.SwitchReason;
 import io.gil4j.offload.WorkerStackTrace;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -216,6 +217,30 @@ class WorkerPoolTest {
         assertEquals("inner on gil4j-test-0", nested);
         assertFalse(pool.isWorkerThread());
         assertEquals(1, pool.stats().submitted(), "the refused calls were never submitted");
+    }
+
+    @Test
+    void stats_count_workers_queue_waits_and_worker_cpu_time() throws Throwable {
+        WorkerPool pool = pool(2);
+        long busyNanos = TimeUnit.MILLISECONDS.toNanos(30);
+        for (int i = 0; i < 3; i++) {
+            pool.call(() -> {
+                long start = System.nanoTime();
+                while (System.nanoTime() - start < busyNanos) {
+                    Thread.onSpinWait();
+                }
+                return null;
+            });
+        }
+
+        PoolStats stats = pool.stats();
+        assertEquals(2, stats.startedWorkers(), "all workers start with the first submission");
+        assertEquals(16, stats.queueCapacity());
+        assertEquals(3, stats.queueWaits().count(), "one queue wait per call that started");
+        assertEquals(0, stats.busyWorkers());
+        if (ManagementFactory.getThreadMXBean().isThreadCpuTimeSupported()) {
+            assertTrue(stats.cpuNanos() >= 2 * busyNanos, "workers spun 90 ms, counted " + stats.cpuNanos() + " ns");
+        }
     }
 
     @Test

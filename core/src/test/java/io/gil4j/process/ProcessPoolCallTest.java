@@ -153,6 +153,12 @@ class ProcessPoolCallTest {
         assertEquals(stats.lastStartupNanos(), stats.totalStartupNanos());
         assertTrue(stats.calls() >= roundTrips.length + 1);
         assertEquals(0, stats.workerDeaths());
+        assertTrue(stats.waits().count() >= roundTrips.length + 1, "every sent call's wait: " + stats.waits());
+        assertTrue(stats.waits().sumNanos() >= stats.lastStartupNanos(), "the first call waited for the start-up");
+        assertEquals(1, stats.live());
+        assertEquals(0, stats.busy());
+        assertEquals(0, stats.waiting());
+        assertTrue(stats.cpuNanos() > 0, "the worker JVM's CPU time, as the operating system reports it");
         Arrays.sort(roundTrips);
         System.out.printf("worker start-up %.1f ms; trivial call round trip median %.1f us, p90 %.1f us%n",
                 stats.lastStartupNanos() / 1e6, roundTrips[roundTrips.length / 2] / 1e3,

@@ -3,14 +3,17 @@ package io.gil4j.demo;
 import io.gil4j.demo.bench.BenchCommand;
 import io.gil4j.demo.cli.UsageException;
 import io.gil4j.demo.convoy.ConvoyCommand;
+import io.gil4j.demo.load.LoadCommand;
 import io.gil4j.demo.mode.ModeControl;
+import io.gil4j.demo.serve.ServeCommand;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 
 /**
- * Entry point: {@code java [-javaagent:gil4j-agent.jar] -jar gil4j-demo.jar bench|convoy|help [options]}.
+ * Entry point: {@code java [-javaagent:gil4j-agent.jar] -jar gil4j-demo.jar bench|convoy|serve|load|help [options]}.
  *
  * <p>Exit codes: 0 done, 1 the command failed, 2 the command line is wrong (one line on standard error
  * names the problem and the accepted values).
@@ -21,6 +24,8 @@ public final class Main {
             "usage: java [-javaagent:gil4j-agent.jar] -jar gil4j-demo.jar <command> [options]",
             "  bench   run a workload sequentially and on a thread pool in each mode, print times",
             "  convoy  measure echo round trips beside a CPU-bound thread in each mode",
+            "  serve   serve the workloads over HTTP, for watching the modes live",
+            "  load    drive a URL with a fixed number of clients, print throughput and latency",
             "  help    print this help; <command> --help prints a command's options",
             "");
 
@@ -43,6 +48,8 @@ public final class Main {
         Map<String, Command> commands = new LinkedHashMap<>();
         commands.put("bench", new BenchCommand(modes));
         commands.put("convoy", new ConvoyCommand(modes));
+        commands.put("serve", new ServeCommand(modes, new CountDownLatch(1)));
+        commands.put("load", new LoadCommand());
         if (args.isEmpty()) {
             err.print(USAGE);
             return UsageException.EXIT_CODE;

@@ -50,6 +50,7 @@ final class DemoJvm {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         if (agent != null) {
+            command.add("-Dgil4j.otel.exporter.prometheus.port=0"); // metrics on, never competing for 9464
             command.add("-javaagent:" + agent.toAbsolutePath());
         }
         command.add("-jar");

@@ -30,7 +30,7 @@ class MainTest {
     @Test
     void unknown_command_exits_2_naming_it_and_the_accepted_ones() throws InterruptedException {
         assertEquals(2, run("frobnicate"));
-        assertEquals("gil4j-demo: unknown command 'frobnicate'; accepted: bench, convoy, help\n", err());
+        assertEquals("gil4j-demo: unknown command 'frobnicate'; accepted: bench, convoy, serve, load, help\n", err());
         assertEquals("", out());
     }
 

@@ -17,9 +17,10 @@ import java.util.jar.JarFile;
 
 /**
  * Loads the agent's internals from the {@code inst/} entries of the agent jar, where classes are stored as
- * {@code .classdata} so that no other class loader can find them. Its parent is the bootstrap loader: the
- * agent sees the JDK and the bootstrap hooks, never the application's classes, and the application never
- * sees the agent's (Byte Buddy and the rest are relocated besides).
+ * {@code .classdata} so that no other class loader can find them. Its parent is the platform loader: the
+ * agent sees the JDK (the JDK's HTTP server and client included, which the platform loader defines) and,
+ * through the bootstrap loader, the bootstrap hooks, never the application's classes; and the application
+ * never sees the agent's (Byte Buddy, OpenTelemetry and the rest are relocated besides).
  */
 final class AgentClassLoader extends ClassLoader {
 
@@ -34,7 +35,7 @@ final class AgentClassLoader extends ClassLoader {
     private final ProtectionDomain domain;
 
     AgentClassLoader(File agentJar) throws IOException {
-        super("gil4j", null);
+        super("gil4j", ClassLoader.getPlatformClassLoader());
         this.jar = new JarFile(agentJar, false);
         this.jarUrl = agentJar.toURI().toURL();
         this.domain = new ProtectionDomain(new CodeSource(jarUrl, (Certificate[]) null), null, this, null);

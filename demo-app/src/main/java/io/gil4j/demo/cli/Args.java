@@ -100,6 +100,32 @@ public final class Args {
         throw new UsageException(command + ": --" + name + " must be a positive integer, got '" + raw + "'");
     }
 
+    /** The value of {@code --name} as given, or {@code defaultValue} if absent. */
+    public String text(String name, String defaultValue) {
+        return values.getOrDefault(name, defaultValue);
+    }
+
+    /**
+     * The value of {@code --name} as a TCP port, 0 to 65535, or {@code defaultValue} if absent.
+     *
+     * @throws UsageException if the value is not such a number
+     */
+    public int port(String name, int defaultValue) throws UsageException {
+        String raw = values.get(name);
+        if (raw == null) {
+            return defaultValue;
+        }
+        try {
+            int value = Integer.parseInt(raw.trim());
+            if (value >= 0 && value <= 65_535) {
+                return value;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below with the accepted form
+        }
+        throw new UsageException(command + ": --" + name + " must be a port from 0 to 65535, got '" + raw + "'");
+    }
+
     /**
      * The value of {@code --name} looked up in {@code accepted} (label to value, in the order to list them),
      * or {@code defaultValue} if absent. Labels match without regard to case.
