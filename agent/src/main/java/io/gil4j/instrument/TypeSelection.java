@@ -8,8 +8,9 @@ import net.bytebuddy.matcher.ElementMatcher;
 /**
  * Which classes the agent instruments: those the {@code include} globs select (every class when there are
  * none), minus the {@code exclude} globs, minus what is never instrumented: the JDK, the agent and its
- * relocated libraries, other agents, generated proxies, synthetic and hidden classes, and interfaces and
- * annotations (nothing of theirs runs as work worth guarding).
+ * relocated libraries, other agents and OpenTelemetry altogether (the OpenTelemetry Java agent loads its SDK
+ * unrelocated, and telemetry threads must never wait for the lock), generated proxies, synthetic and
+ * hidden classes, and interfaces and annotations (nothing of theirs runs as work worth guarding).
  */
 final class TypeSelection implements ElementMatcher<TypeDescription> {
 
@@ -21,7 +22,7 @@ final class TypeSelection implements ElementMatcher<TypeDescription> {
             "io.gil4j.offload.", "io.gil4j.pool.", "io.gil4j.process.", "io.gil4j.dispatch.", "io.gil4j.glob.",
             "io.gil4j.log.", "io.gil4j.metrics.", "io.gil4j.work.", "io.gil4j.cpu.", "io.gil4j.stats.",
             "net.bytebuddy.", "org.objectweb.asm.",
-            "io.opentelemetry.javaagent.", "datadog.", "com.datadog.", "com.newrelic.", "com.dynatrace.",
+            "io.opentelemetry.", "datadog.", "com.datadog.", "com.newrelic.", "com.dynatrace.",
             "co.elastic.apm.", "org.glowroot.", "org.jacoco.agent.", "com.intellij.rt.",
             "org.gradle.", "org.apache.maven.surefire.");
 

@@ -68,6 +68,7 @@ public final class Telemetry implements AutoCloseable {
      *     which property); nothing is left running then
      */
     public static Telemetry start(Config config, Sources sources) {
+        SdkLog.route();
         TelemetrySettings settings = settings(config);
         String service = TelemetrySettings.guessServiceName(System.getProperty("sun.java.command"));
         HistogramExport histograms = new HistogramExport(InstrumentationScopeInfo.create(SCOPE), HISTOGRAMS,

@@ -15,7 +15,7 @@ import java.util.Map;
  * @param port the port to listen on (0: any free one)
  * @param workload what {@code GET /work} runs
  * @param size how much work one request does
- * @param threads how many threads handle requests
+ * @param threads how many connections are served at once, one thread each
  * @param cycle the modes to switch through, in order, one dwell each, round and round; empty: stay
  * @param dwell how long each mode of {@code cycle} lasts
  * @param help true if {@code --help} was given
@@ -38,7 +38,7 @@ public record ServeOptions(String host, int port, WorkloadKind workload, Size si
             "  --port N                         port to listen on, 0 for any free one (default 8080)",
             "  --workload primes|stats|hash|io  what each request does (default primes)",
             "  --size small|default             work per request (default: default, about 0.2 s of CPU)",
-            "  --threads N                      request threads (default 16)",
+            "  --threads N                      connections served at once, a thread each (default 16)",
             "  --cycle LIST                     modes to switch through, e.g. sequential,interpreters (default:",
             "                                   none, the mode stays as the agent started it)",
             "  --dwell DURATION                 how long each mode of --cycle lasts (default 30s)",

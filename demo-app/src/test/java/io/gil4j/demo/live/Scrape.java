@@ -1,0 +1,89 @@
+package io.gil4j.demo.live;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+
+/** One scrape of a Prometheus text exposition, and the samples in it. */
+record Scrape(String text) {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** A sample line: metric name, labels as written, value. */
+    record Sample(String name, String labels, double value) {
+        boolean has(String label, String value) {
+            return labels.contains(label + "=\"" + value + "\"");
+        }
+    }
+
+    /** Gets {@code url}; fails the test on any status but 200. */
+    static Scrape of(String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new AssertionError("GET " + url + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return new Scrape(response.body());
+    }
+
+    /** Scrapes {@code url} until one satisfies {@code condition}, for at most {@code timeout}; that scrape. */
+    static Scrape until(String url, Duration timeout, Predicate<Scrape> condition, String what)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Scrape last = null;
+        while (System.nanoTime() - deadline < 0) {
+            try {
+                last = of(url);
+                if (condition.test(last)) {
+                    return last;
+                }
+            } catch (IOException notYet) {
+                // the endpoint is not up yet
+            }
+            Thread.sleep(250);
+        }
+        throw new AssertionError("no scrape of " + url + " showed " + what + " within " + timeout
+                + (last == null ? "; the endpoint never answered" : "; last:\n" + last.text()));
+    }
+
+    /** Waits for {@code condition}, checking every 250 ms, for at most {@code timeout}. */
+    static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("not within " + timeout + ": " + what);
+            }
+            Thread.sleep(250);
+        }
+    }
+
+    /** Every sample of the metric {@code name} (exactly; {@code _bucket}, {@code _count} are names of their own). */
+    List<Sample> samples(String name) {
+        List<Sample> found = new ArrayList<>();
+        for (String line : text.lines().toList()) {
+            if (line.startsWith("#") || !line.startsWith(name)) {
+                continue;
+            }
+            int brace = line.indexOf('{');
+            int space = line.lastIndexOf(' ');
+            String metric = brace >= 0 ? line.substring(0, brace) : line.substring(0, space);
+            if (metric.equals(name)) {
+                String labels = brace >= 0 ? line.substring(brace, line.lastIndexOf('}') + 1) : "";
+                found.add(new Sample(metric, labels, Double.parseDouble(line.substring(space + 1))));
+            }
+        }
+        return found;
+    }
+
+    /** True if some sample of {@code name} is above zero. */
+    boolean hasData(String name) {
+        return samples(name).stream().anyMatch(s -> s.value() > 0);
+    }
+}
