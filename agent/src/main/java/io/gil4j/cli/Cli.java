@@ -81,6 +81,10 @@ public final class Cli {
             s.append(String.format("  %-" + width + "s  default %-7s %s%n", option.key(),
                     option.defaultValue().isEmpty() ? "(none)" : option.defaultValue(), option.accepted()));
         }
+        s.append("\nMetrics (OpenTelemetry SDK): the standard OTEL_* variables and otel.* properties; by default a\n");
+        s.append("Prometheus endpoint on localhost:9464/metrics, OTEL_METRICS_EXPORTER=otlp|prometheus,otlp|none to\n");
+        s.append("change that. otel.<key> in the agent argument (gil4j.otel.<key>, GIL4J_OTEL_<KEY>) sets otel.<key> for\n");
+        s.append("gil4j alone, over the standard sources.\n");
         return s.toString();
     }
 }

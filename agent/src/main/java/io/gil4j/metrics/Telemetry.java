@@ -103,7 +103,7 @@ public final class Telemetry implements AutoCloseable {
             WorkMetrics.register(meter, histograms, sources.work(), sources.dispatcher(), sources.modes(),
                     sources.speedup());
             CoreMetrics.register(meter);
-            return new Telemetry(sdk, RuntimeTelemetry.create(sdk));
+            return new Telemetry(sdk, RuntimeTelemetry.create(new OriginalScopes(sdk)));
         } catch (RuntimeException e) {
             sdk.shutdown().join(CLOSE_SECONDS, TimeUnit.SECONDS);
             throw e;

@@ -85,24 +85,7 @@ public final class Args {
      * @throws UsageException if the value is not a positive integer
      */
     public int positiveInt(String name, int defaultValue) throws UsageException {
-        String raw = values.get(name);
-        if (raw == null) {
-            return defaultValue;
-        }
-        try {
-            int value = Integer.parseInt(raw.trim());
-            if (value >= 1) {
-                return value;
-            }
-        } catch (NumberFormatException notANumber) {
-            // reported below with the accepted form
-        }
-        throw new UsageException(command + ": --" + name + " must be a positive integer, got '" + raw + "'");
-    }
-
-    /** The value of {@code --name} as given, or {@code defaultValue} if absent. */
-    public String text(String name, String defaultValue) {
-        return values.getOrDefault(name, defaultValue);
+        return wholeNumber(name, defaultValue, 1, Integer.MAX_VALUE, "a positive integer");
     }
 
     /**
@@ -111,19 +94,28 @@ public final class Args {
      * @throws UsageException if the value is not such a number
      */
     public int port(String name, int defaultValue) throws UsageException {
+        return wholeNumber(name, defaultValue, 0, 65_535, "a port from 0 to 65535");
+    }
+
+    private int wholeNumber(String name, int defaultValue, int min, int max, String what) throws UsageException {
         String raw = values.get(name);
         if (raw == null) {
             return defaultValue;
         }
         try {
             int value = Integer.parseInt(raw.trim());
-            if (value >= 0 && value <= 65_535) {
+            if (value >= min && value <= max) {
                 return value;
             }
         } catch (NumberFormatException notANumber) {
             // reported below with the accepted form
         }
-        throw new UsageException(command + ": --" + name + " must be a port from 0 to 65535, got '" + raw + "'");
+        throw new UsageException(command + ": --" + name + " must be " + what + ", got '" + raw + "'");
+    }
+
+    /** The value of {@code --name} as given, or {@code defaultValue} if absent. */
+    public String text(String name, String defaultValue) {
+        return values.getOrDefault(name, defaultValue);
     }
 
     /**
