@@ -27,11 +27,6 @@ public enum CpuMode {
         return label;
     }
 
-    /** True unless the CPU was idle or waiting for I/O with nothing to run. */
-    public boolean busy() {
-        return this != IDLE && this != IOWAIT;
-    }
-
     long ticks(long[] line) {
         long sum = 0;
         for (int column : columns) {

@@ -106,9 +106,4 @@ public final class CpuTimes {
     public long nanos(int cpu, CpuMode mode) {
         return nanos.get(cpu).get(mode);
     }
-
-    /** How many logical CPUs were read. */
-    public int size() {
-        return nanos.size();
-    }
 }

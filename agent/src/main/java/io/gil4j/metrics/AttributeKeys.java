@@ -1,6 +1,7 @@
 package io.gil4j.metrics;
 
 import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.common.Attributes;
 
 /** The attributes of gil4j's metrics: gil4j's own under {@code gil4j.}, the rest from the semantic conventions. */
 final class AttributeKeys {
@@ -19,4 +20,9 @@ final class AttributeKeys {
     static final AttributeKey<String> CPU_MODE = AttributeKey.stringKey("cpu.mode");
 
     private AttributeKeys() {}
+
+    /** {@code attributes} and one more. */
+    static <T> Attributes with(Attributes attributes, AttributeKey<T> key, T value) {
+        return attributes.toBuilder().put(key, value).build();
+    }
 }

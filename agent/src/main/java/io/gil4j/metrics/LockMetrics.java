@@ -5,10 +5,10 @@ import static io.gil4j.metrics.AttributeKeys.LOCK_CONTENDED;
 import static io.gil4j.metrics.AttributeKeys.LOCK_STATE;
 import static io.gil4j.metrics.AttributeKeys.MODE;
 import static io.gil4j.metrics.AttributeKeys.SWITCH_REASON;
+import static io.gil4j.metrics.AttributeKeys.with;
 
 import io.gil4j.gil.SwitchReason;
 import io.gil4j.mode.Mode;
-import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
@@ -69,8 +69,4 @@ final class LockMetrics {
         });
     }
 
-    /** {@code attributes} and one more. */
-    static <T> Attributes with(Attributes attributes, AttributeKey<T> key, T value) {
-        return attributes.toBuilder().put(key, value).build();
-    }
 }

@@ -8,7 +8,7 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 /**
  * The SDK as OpenTelemetry's own libraries inside the agent see it, with their instrumentation scopes named
  * as they are outside it. Relocation rewrites every string that starts with OpenTelemetry's package, the
- * scope names of its libraries included ({@code io.opentelemetry.runtime-telemetry-java17} would be exported
+ * scope names of its libraries included ({@code io.opentelemetry.runtime-telemetry} would be exported
  * under the agent's relocated package); this gives the original prefix back. The prefix is built at run
  * time, so that relocation leaves it alone.
  */

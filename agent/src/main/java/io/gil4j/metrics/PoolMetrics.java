@@ -2,6 +2,7 @@ package io.gil4j.metrics;
 
 import static io.gil4j.metrics.AttributeKeys.POOL;
 import static io.gil4j.metrics.AttributeKeys.POOL_THREAD_STATE;
+import static io.gil4j.metrics.AttributeKeys.with;
 
 import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.mode.Mode;
@@ -52,9 +53,9 @@ final class PoolMetrics {
                 Attributes attributes = Attributes.of(POOL, pool.name());
                 queue.record(stats.queued(), attributes);
                 limit.record(stats.queueCapacity(), attributes);
-                threads.record(stats.busyWorkers(), LockMetrics.with(attributes, POOL_THREAD_STATE, "active"));
+                threads.record(stats.busyWorkers(), with(attributes, POOL_THREAD_STATE, "active"));
                 threads.record(stats.startedWorkers() - stats.busyWorkers(),
-                        LockMetrics.with(attributes, POOL_THREAD_STATE, "idle"));
+                        with(attributes, POOL_THREAD_STATE, "idle"));
                 rejected.record(stats.rejected(), attributes);
             }
             ProcessPool processes = dispatcher.processPool();
@@ -62,8 +63,8 @@ final class PoolMetrics {
                 io.gil4j.process.PoolStats stats = processes.stats();
                 Attributes attributes = Attributes.of(POOL, PROCESSES);
                 queue.record(stats.waiting(), attributes);
-                threads.record(stats.busy(), LockMetrics.with(attributes, POOL_THREAD_STATE, "active"));
-                threads.record(stats.live() - stats.busy(), LockMetrics.with(attributes, POOL_THREAD_STATE, "idle"));
+                threads.record(stats.busy(), with(attributes, POOL_THREAD_STATE, "active"));
+                threads.record(stats.live() - stats.busy(), with(attributes, POOL_THREAD_STATE, "idle"));
                 rejected.record(stats.rejected(), attributes);
                 starts.record(stats.workerStarts(), attributes);
                 startup.record(HistogramExport.seconds(stats.totalStartupNanos()), attributes);
