@@ -491,6 +491,21 @@ public final class InterpreterLock {
         return owner != null && waiters > 0 && enabled;
     }
 
+    /**
+     * True if the lock is contended and the holder's next check point will show in {@link #progressMark()}:
+     * under {@link Algorithm#NEW} only once a waiter has asked for a drop (until then the holder passes its
+     * check points on the fast path, without a trace, as it should), under {@link Algorithm#LEGACY} always
+     * (every check point is counted). Before that, a holder without progress is not stalled: it was not asked.
+     */
+    public boolean awaitsHolderProgress() {
+        return isContended() && (algorithm == Algorithm.LEGACY || dropRequest);
+    }
+
+    /** The thread holding the lock now, or null; a racy read, for the watchdog's verdict on a stalled holder. */
+    public Thread owner() {
+        return owner;
+    }
+
     /** A number that changes whenever the lock shows progress: an acquisition or a slow check point. */
     public long progressMark() {
         return count(ACQUISITIONS) + count(SLOW_CHECKPOINTS);

@@ -11,13 +11,20 @@ import java.util.concurrent.locks.LockSupport;
  * <h2>Design</h2>
  *
  * <p>One daemon thread wakes every tick (the lock's switch interval, but at least {@link #MIN_TICK_NANOS})
- * and reads the lock's {@link InterpreterLock#progressMark()}. While the lock is contended, a mark that
+ * and reads the lock's {@link InterpreterLock#progressMark()}. Once a waiter has asked the holder to drop
+ * the lock (after one interval of waiting; {@link InterpreterLock#awaitsHolderProgress()}), a mark that
  * stays the same for two further ticks means the holder neither took the lock again nor reached a slow
- * check point although a waiter asked it to (a waiter asks after one interval): it is blocked where the
+ * check point although it was asked to. (Counting from mere contention instead would take the lock from a
+ * holder running guarded code whenever the waiter itself was slow to ask.) The holder is blocked where the
  * instrumentation cannot see — a class initialiser run by another thread, native code, a monitor or a
- * lock the instrumentation does not wrap. The watchdog then {@linkplain InterpreterLock#revoke revokes}
- * the lock, which re-checks the same conditions under the lock's mutex, so a holder that moved on in the
- * meantime keeps its lock. The revoked holder takes the lock back at its next check point.
+ * lock the instrumentation does not wrap — or is merely waiting for a CPU. {@link StalledHolder}
+ * tells the two apart: a holder parked or blocked in the JVM's view, or one that used CPU time without
+ * reaching a check point, is out of sight and loses the lock at once; a runnable holder that used no CPU
+ * may just be descheduled (revoking it would let a waiter into the middle of its critical section, which
+ * CPython never does), so it keeps the lock until it has stalled for {@link StalledHolder#PATIENCE_NANOS}.
+ * The watchdog then {@linkplain InterpreterLock#revoke revokes} the lock, which re-checks the same
+ * conditions under the lock's mutex, so a holder that moved on in the meantime keeps its lock. The revoked
+ * holder takes the lock back at its next check point.
  *
  * <p>Each tick also {@linkplain InterpreterLock#sampleHold samples} whether the lock is held, which is how the
  * lock's hold time is measured without a clock read on its fast paths.
@@ -64,7 +71,7 @@ public final class LockWatchdog implements AutoCloseable {
             LockSupport.parkNanos(this, tickNanos);
             long tick = System.nanoTime();
             for (Watched lock : watched) {
-                lock.tick(tick - lastTick);
+                lock.tick(tick, tick - lastTick);
             }
             lastTick = tick;
         }
@@ -76,22 +83,24 @@ public final class LockWatchdog implements AutoCloseable {
         private final InterpreterLock lock;
         private long mark;
         private int unchangedTicks = -1; // -1: not contended at the last tick
+        private StalledHolder stalled;
 
         Watched(InterpreterLock lock) {
             this.lock = lock;
         }
 
-        void tick(long elapsedNanos) {
+        void tick(long now, long elapsedNanos) {
             lock.sampleHold(elapsedNanos);
-            if (!lock.isContended()) {
+            if (!lock.awaitsHolderProgress()) {
                 unchangedTicks = -1;
                 return;
             }
-            long now = lock.progressMark();
-            if (unchangedTicks < 0 || now != mark) {
-                mark = now;
+            long progress = lock.progressMark();
+            if (unchangedTicks < 0 || progress != mark) {
+                mark = progress;
                 unchangedTicks = 0;
-            } else if (++unchangedTicks >= 2) {
+                stalled = new StalledHolder(lock.owner(), now);
+            } else if (++unchangedTicks >= 2 && stalled.isOutOfSight(now)) {
                 lock.revoke(mark);
                 unchangedTicks = -1;
             }
