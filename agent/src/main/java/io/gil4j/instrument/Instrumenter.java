@@ -10,6 +10,7 @@ import static net.bytebuddy.matcher.ElementMatchers.not;
 
 import io.gil4j.config.Config;
 import java.lang.instrument.Instrumentation;
+import java.util.List;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
@@ -41,8 +42,25 @@ public final class Instrumenter {
         this.transformer = transformer;
     }
 
+    /**
+     * JDK classes that the JVM loads lazily, the first time a thread has to queue on a lock or a latch, and
+     * that a class-file transformer may need while it runs. Loaded while another class's transformation is
+     * under way, such a class is asked of every transformer again; if one of them (ours or another agent's)
+     * then queues on a lock, the JVM throws {@code ClassCircularityError} into the application thread. The
+     * OpenTelemetry agent preloads its own such classes; these are the ones seen here, with both agents in
+     * one JVM: the queue nodes of {@code AbstractQueuedSynchronizer} (JDK 17 and later).
+     */
+    static final List<String> PRELOADED = List.of(
+            "java.util.concurrent.locks.AbstractQueuedSynchronizer$ExclusiveNode",
+            "java.util.concurrent.locks.AbstractQueuedSynchronizer$SharedNode",
+            "java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionNode",
+            "java.util.concurrent.locks.AbstractQueuedLongSynchronizer$ExclusiveNode",
+            "java.util.concurrent.locks.AbstractQueuedLongSynchronizer$SharedNode",
+            "java.util.concurrent.locks.AbstractQueuedLongSynchronizer$ConditionNode");
+
     /** Installs the transformation and retransforms the matching classes already loaded. */
     public static Instrumenter install(Instrumentation instrumentation, Config config) {
+        preload();
         TypeSelection selection = new TypeSelection(config.include(), config.exclude());
         MarkedMethods marked = new MarkedMethods(config.offload());
         TransformationLog log = new TransformationLog(config.verbose());
@@ -66,6 +84,7 @@ public final class Instrumenter {
                 .or(any(), isBootstrapClassLoader())
                 .or(any(), loaderIs(ClassLoader.getPlatformClassLoader()))
                 .or(any(), loaderIs(agentLoader))
+                .or(any(), TypeSelection::isAnotherAgentsLoader)
                 .type(type -> selection.matches(type) || marked.anyIn(type))
                 .transform((builder, type, loader, module, domain) -> {
                     builder = builder.visit(Advice.to(OffloadAdvice.class).on(marked)); // first visitor: outermost
@@ -76,6 +95,16 @@ public final class Instrumenter {
                 })
                 .installOn(instrumentation);
         return new Instrumenter(log, transformer);
+    }
+
+    private static void preload() {
+        for (String name : PRELOADED) {
+            try {
+                Class.forName(name, true, null);
+            } catch (ClassNotFoundException e) {
+                // another JDK's layout: nothing to preload
+            }
+        }
     }
 
     private static ElementMatcher<ClassLoader> loaderIs(ClassLoader wanted) {

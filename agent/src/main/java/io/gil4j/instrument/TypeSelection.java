@@ -14,17 +14,33 @@ import net.bytebuddy.matcher.ElementMatcher;
  */
 final class TypeSelection implements ElementMatcher<TypeDescription> {
 
-    /** Name prefixes never instrumented, whatever the configuration says. */
+    /**
+     * Name prefixes never instrumented, whatever the configuration says. The packages that the agent jar
+     * relocates (Byte Buddy, OpenTelemetry) are joined at run time: the shade plugin rewrites every string
+     * constant that names a relocated package, and would turn these into the names of our own copies,
+     * leaving the other agents' unrelocated classes instrumented (OpenTelemetry's class-definition hook then
+     * waited for the lock while holding a class loader's lock: a deadlock, {@code OtelAgentCoexistenceIT}).
+     */
     static final List<String> IGNORED_PREFIXES = List.of(
             "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.openjdk.jmh.",
             "io.gil4j.agent.", "io.gil4j.api.", "io.gil4j.bootstrap.", "io.gil4j.shaded.",
             "io.gil4j.gil.", "io.gil4j.config.", "io.gil4j.mode.", "io.gil4j.instrument.", "io.gil4j.cli.",
             "io.gil4j.offload.", "io.gil4j.pool.", "io.gil4j.process.", "io.gil4j.dispatch.", "io.gil4j.glob.",
             "io.gil4j.log.", "io.gil4j.metrics.", "io.gil4j.work.", "io.gil4j.cpu.", "io.gil4j.stats.",
-            "net.bytebuddy.", "org.objectweb.asm.",
-            "io.opentelemetry.", "datadog.", "com.datadog.", "com.newrelic.", "com.dynatrace.",
+            "io.gil4j.control.",
+            String.join(".", "net", "bytebuddy", ""), "org.objectweb.asm.",
+            String.join(".", "io", "opentelemetry", ""), "datadog.", "com.datadog.", "com.newrelic.", "com.dynatrace.",
             "co.elastic.apm.", "org.glowroot.", "org.jacoco.agent.", "com.intellij.rt.",
             "org.gradle.", "org.apache.maven.surefire.");
+
+    /**
+     * Packages of other agents whose class loaders hold their own, unrelocated copies of libraries
+     * (OpenTelemetry's loads OkHttp, Okio, Kotlin and Jackson as they are): nothing such a loader defines is
+     * instrumented, whatever its name, since it is another agent's machinery, not the application's work.
+     */
+    static final List<String> OTHER_AGENTS = List.of(
+            String.join(".", "io", "opentelemetry", "javaagent", ""), "datadog.", "com.datadog.", "com.newrelic.",
+            "com.dynatrace.", "co.elastic.apm.", "org.glowroot.");
 
     private final List<ClassGlob> include;
     private final List<ClassGlob> exclude;
@@ -43,6 +59,15 @@ final class TypeSelection implements ElementMatcher<TypeDescription> {
         }
         return name.contains("$$") || name.contains("$ByteBuddy$") || name.contains("CGLIB$")
                 || name.contains("_javassist_") || name.contains("$HibernateProxy$");
+    }
+
+    /** True if {@code loader} is another agent's own class loader, by the package of its class. */
+    static boolean isAnotherAgentsLoader(ClassLoader loader) {
+        if (loader == null) {
+            return false;
+        }
+        String name = loader.getClass().getName();
+        return OTHER_AGENTS.stream().anyMatch(name::startsWith);
     }
 
     /** True if the configuration selects the class by name. */

@@ -15,6 +15,8 @@ import org.junit.jupiter.params.provider.ValueSource;
  * OpenTelemetry agent pushes its metrics over OTLP, as the standard {@code OTEL_*} variables say; gil4j
  * serves its own on a Prometheus endpoint, told so by its {@code gil4j.otel.*} overrides. Each exports,
  * neither takes the other's metrics, and the service answers every request while gil4j switches modes.
+ * gil4j instruments the application's classes only, none of the OpenTelemetry agent's: taking the lock in
+ * the other agent's class-definition hook, under a class loader's lock, once hung the service.
  */
 class OtelAgentCoexistenceIT {
 
@@ -27,7 +29,7 @@ class OtelAgentCoexistenceIT {
         int metricsPort = DemoService.freePort();
         String metrics = "http://127.0.0.1:" + metricsPort + "/metrics";
         String openTelemetry = "-javaagent:" + DemoService.OTEL_JAVAAGENT.toAbsolutePath();
-        String gil4j = DemoService.gil4j("");
+        String gil4j = DemoService.gil4j("log=info"); // names every class it instruments
         try (OtlpReceiver receiver = new OtlpReceiver();
                 DemoService service = DemoService.start(List.of(
                         "-Dgil4j.otel.metrics.exporter=prometheus",
@@ -55,7 +57,13 @@ class OtelAgentCoexistenceIT {
             Scrape.await(TIMEOUT, () -> receiver.latest(null, "jvm.thread.count").isPresent(),
                     "the OpenTelemetry agent's metrics pushed to the receiver: " + service);
             assertTrue(!receiver.anyScopeStartingWith("io.gil4j"), "gil4j pushed OTLP although told not to");
-            assertEquals(List.of(), service.agentLines());
+            List<String> instrumented = service.agentLines().stream().filter(l -> l.startsWith("[gil4j] instrumented "))
+                    .toList();
+            assertTrue(!instrumented.isEmpty() && instrumented.stream().allMatch(l -> l.startsWith("[gil4j] instrumented io.gil4j.demo.")),
+                    "only the application's classes, none of the OpenTelemetry agent's (its own or the libraries it"
+                    + " loads unrelocated):\n" + String.join("\n", instrumented));
+            assertEquals(List.of(), service.agentLines().stream().filter(l -> !l.startsWith("[gil4j] instrumented ")
+                    && !l.startsWith("[gil4j] started: ") && !l.startsWith("[gil4j] control endpoint on ")).toList());
         }
     }
 }
