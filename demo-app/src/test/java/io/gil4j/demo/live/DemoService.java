@@ -23,11 +23,11 @@ import java.util.regex.Pattern;
  * packaged jars, its standard error kept line by line and its standard output to a file. Closing it kills
  * it and waits for it.
  */
-final class DemoService implements AutoCloseable {
+public final class DemoService implements AutoCloseable {
 
-    static final Path AGENT_JAR = Paths.get(System.getProperty("gil4j.agent.jar", "../agent/target/gil4j-agent.jar"));
-    static final Path DEMO_JAR = Paths.get(System.getProperty("gil4j.demo.jar", "target/gil4j-demo.jar"));
-    static final Path OTEL_JAVAAGENT = Paths.get(System.getProperty("gil4j.otel.javaagent.jar",
+    public static final Path AGENT_JAR = Paths.get(System.getProperty("gil4j.agent.jar", "../agent/target/gil4j-agent.jar"));
+    public static final Path DEMO_JAR = Paths.get(System.getProperty("gil4j.demo.jar", "target/gil4j-demo.jar"));
+    public static final Path OTEL_JAVAAGENT = Paths.get(System.getProperty("gil4j.otel.javaagent.jar",
             "target/otel-javaagent/opentelemetry-javaagent.jar"));
 
     private static final Pattern SERVING = Pattern.compile("serve: .* on (http://[^/]+)/work");
@@ -58,7 +58,7 @@ final class DemoService implements AutoCloseable {
      *
      * @param jvmOptions options before {@code -jar}, {@code -javaagent:} ones included
      */
-    static DemoService start(List<String> jvmOptions, Map<String, String> environment, String... args) {
+    public static DemoService start(List<String> jvmOptions, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -75,13 +75,22 @@ final class DemoService implements AutoCloseable {
         }
     }
 
+    /**
+     * {@code serve} with the agent (two workers) and a 128 MiB heap, its metrics on {@code metricsPort},
+     * switching through {@code modes}, {@code dwell} each, round and round.
+     */
+    public static DemoService serveCycling(int metricsPort, List<String> modes, Duration dwell) {
+        return start(List.of("-Xmx128m", "-Dgil4j.otel.exporter.prometheus.port=" + metricsPort, gil4j("workers=2")),
+                Map.of(), "serve", "--port", "0", "--cycle", String.join(",", modes), "--dwell", dwell.toSeconds() + "s");
+    }
+
     /** {@code -javaagent:} for gil4j's jar, with {@code argument} unless empty. */
-    static String gil4j(String argument) {
+    public static String gil4j(String argument) {
         return "-javaagent:" + AGENT_JAR.toAbsolutePath() + (argument.isEmpty() ? "" : "=" + argument);
     }
 
     /** A TCP port that was free a moment ago. */
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (IOException e) {
@@ -90,7 +99,7 @@ final class DemoService implements AutoCloseable {
     }
 
     /** The base URL {@code serve} said it listens on, waiting up to {@code timeout}. */
-    String servingUrl(Duration timeout) throws InterruptedException {
+    public String servingUrl(Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() - deadline < 0) {
             for (String line : stderr) {
@@ -108,17 +117,17 @@ final class DemoService implements AutoCloseable {
     }
 
     /** Standard error so far. */
-    List<String> stderr() {
+    public List<String> stderr() {
         return List.copyOf(stderr);
     }
 
     /** The lines of standard error that the gil4j agent wrote. */
-    List<String> agentLines() {
+    public List<String> agentLines() {
         return stderr.stream().filter(line -> line.startsWith("[gil4j]")).toList();
     }
 
     /** Waits for the JVM to exit by itself; its exit status. */
-    int waitFor(Duration timeout) throws InterruptedException {
+    public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             throw new AssertionError("the demo did not exit within " + timeout + ": " + this);
         }
@@ -126,7 +135,7 @@ final class DemoService implements AutoCloseable {
     }
 
     /** Standard output so far. */
-    String stdout() {
+    public String stdout() {
         try {
             return Files.readString(stdout, StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -134,7 +143,12 @@ final class DemoService implements AutoCloseable {
         }
     }
 
-    boolean isAlive() {
+    /** The JVM's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
         return process.isAlive();
     }
 

@@ -49,9 +49,7 @@ class LiveMetricsIT {
     void cycle_through_the_modes_under_load() throws Exception {
         int metricsPort = DemoService.freePort();
         metricsUrl = "http://127.0.0.1:" + metricsPort + "/metrics";
-        service = DemoService.start(List.of("-Xmx128m", "-Dgil4j.otel.exporter.prometheus.port=" + metricsPort,
-                DemoService.gil4j("workers=2")), Map.of(), "serve", "--port", "0", "--cycle", String.join(",", MODES),
-                "--dwell", DWELL.toSeconds() + "s");
+        service = DemoService.serveCycling(metricsPort, MODES, DWELL);
         String url = service.servingUrl(Duration.ofSeconds(60));
         if (PrometheusTools.available()) {
             prometheus = PrometheusTools.Server.start("gil4j", List.of("127.0.0.1:" + metricsPort));

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
@@ -20,20 +21,20 @@ import org.junit.jupiter.api.Assumptions;
  * Prometheus server to scrape a JVM and answer queries. Where they are missing a test is skipped, except
  * under {@code CI=true}, where {@code .ci/run} has installed them and their absence fails it.
  */
-final class PrometheusTools {
+public final class PrometheusTools {
 
-    static final Path PROMTOOL = Paths.get("/usr/bin/promtool");
-    static final Path PROMETHEUS = Paths.get("/usr/bin/prometheus");
+    public static final Path PROMTOOL = Paths.get("/usr/bin/promtool");
+    public static final Path PROMETHEUS = Paths.get("/usr/bin/prometheus");
 
     private PrometheusTools() {}
 
     /** True if both programs are installed. */
-    static boolean available() {
+    public static boolean available() {
         return Files.isExecutable(PROMTOOL) && Files.isExecutable(PROMETHEUS);
     }
 
     /** Fails under CI, skips otherwise, if {@code program} is not installed. */
-    static void require(Path program) {
+    public static void require(Path program) {
         if (Files.isExecutable(program)) {
             return;
         }
@@ -44,7 +45,7 @@ final class PrometheusTools {
     }
 
     /** What {@code promtool check metrics} says of {@code exposition}: empty when it finds nothing. */
-    static String lint(String exposition) throws IOException, InterruptedException {
+    public static String lint(String exposition) throws IOException, InterruptedException {
         require(PROMTOOL);
         Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true).start();
         promtool.getOutputStream().write(exposition.getBytes(StandardCharsets.UTF_8));
@@ -58,7 +59,7 @@ final class PrometheusTools {
     }
 
     /** A Prometheus server scraping targets every second, with its data in a directory of its own. */
-    static final class Server implements AutoCloseable {
+    public static final class Server implements AutoCloseable {
 
         private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
@@ -73,14 +74,28 @@ final class PrometheusTools {
         }
 
         /** Starts a server whose job {@code job} scrapes {@code targets} ({@code host:port}) every second. */
-        static Server start(String job, List<String> targets) throws IOException, InterruptedException {
+        public static Server start(String job, List<String> targets) throws IOException, InterruptedException {
+            return start(job, targets, List.of());
+        }
+
+        /**
+         * Starts a server whose job {@code job} scrapes {@code targets} ({@code host:port}) every second and
+         * evaluates the recording and alerting rules of {@code ruleFiles} every second.
+         */
+        public static Server start(String job, List<String> targets, List<Path> ruleFiles)
+                throws IOException, InterruptedException {
             require(PROMETHEUS);
             Path directory = Files.createTempDirectory("gil4j-prometheus");
             Path config = directory.resolve("prometheus.yml");
+            StringBuilder rules = new StringBuilder();
+            for (Path file : ruleFiles) {
+                rules.append("  - '").append(file.toAbsolutePath()).append("'\n");
+            }
             Files.writeString(config, String.join("\n",
                     "global:",
                     "  scrape_interval: 1s",
                     "  evaluation_interval: 1s",
+                    ruleFiles.isEmpty() ? "" : "rule_files:\n" + rules,
                     "scrape_configs:",
                     "  - job_name: " + job,
                     "    static_configs:",
@@ -108,7 +123,7 @@ final class PrometheusTools {
         }
 
         /** The JSON answer to the instant query {@code promql}. */
-        String query(String promql) throws IOException, InterruptedException {
+        public String query(String promql) throws IOException, InterruptedException {
             HttpResponse<String> answer = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
             if (answer.statusCode() != 200) {
                 throw new AssertionError("query " + promql + " answered " + answer.statusCode() + ": " + answer.body());
@@ -116,13 +131,37 @@ final class PrometheusTools {
             return answer.body();
         }
 
+        /**
+         * The JSON answer to the range query {@code promql} from {@code start} to {@code end}, a point every
+         * {@code step}, as Grafana asks for a panel's data.
+         */
+        public String queryRange(String promql, Instant start, Instant end, Duration step)
+                throws IOException, InterruptedException {
+            HttpResponse<String> answer = get("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
+                    + "&start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond() + "&step=" + step.toSeconds());
+            if (answer.statusCode() != 200) {
+                throw new AssertionError("range query " + promql + " answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return answer.body();
+        }
+
+        /** The JSON list of every metric name the server scraped between {@code start} and {@code end}. */
+        public String metricNames(Instant start, Instant end) throws IOException, InterruptedException {
+            HttpResponse<String> answer = get("/api/v1/label/__name__/values?start=" + start.getEpochSecond()
+                    + "&end=" + end.getEpochSecond());
+            if (answer.statusCode() != 200) {
+                throw new AssertionError("metric names answered " + answer.statusCode() + ": " + answer.body());
+            }
+            return answer.body();
+        }
+
         /** True if the instant query {@code promql} returns at least one series. */
-        boolean hasData(String promql) throws IOException, InterruptedException {
+        public boolean hasData(String promql) throws IOException, InterruptedException {
             return query(promql).contains("\"result\":[{");
         }
 
         /** Prometheus's own log, for failure messages. */
-        String log() throws IOException {
+        public String log() throws IOException {
             return Files.readString(directory.resolve("prometheus.log"), StandardCharsets.UTF_8);
         }
 

@@ -12,19 +12,19 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
 /** One scrape of a Prometheus text exposition, and the samples in it. */
-record Scrape(String text) {
+public record Scrape(String text) {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A sample line: metric name, labels as written, value. */
-    record Sample(String name, String labels, double value) {
-        boolean has(String label, String value) {
+    public record Sample(String name, String labels, double value) {
+        public boolean has(String label, String value) {
             return labels.contains(label + "=\"" + value + "\"");
         }
     }
 
     /** Gets {@code url}; fails the test on any status but 200. */
-    static Scrape of(String url) throws IOException, InterruptedException {
+    public static Scrape of(String url) throws IOException, InterruptedException {
         HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
@@ -34,7 +34,7 @@ record Scrape(String text) {
     }
 
     /** Scrapes {@code url} until one satisfies {@code condition}, for at most {@code timeout}; that scrape. */
-    static Scrape until(String url, Duration timeout, Predicate<Scrape> condition, String what)
+    public static Scrape until(String url, Duration timeout, Predicate<Scrape> condition, String what)
             throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         Scrape last = null;
@@ -54,7 +54,7 @@ record Scrape(String text) {
     }
 
     /** Waits for {@code condition}, checking every 250 ms, for at most {@code timeout}. */
-    static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
+    public static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
@@ -65,7 +65,7 @@ record Scrape(String text) {
     }
 
     /** Every sample of the metric {@code name} (exactly; {@code _bucket}, {@code _count} are names of their own). */
-    List<Sample> samples(String name) {
+    public List<Sample> samples(String name) {
         List<Sample> found = new ArrayList<>();
         for (String line : text.lines().toList()) {
             if (line.startsWith("#") || !line.startsWith(name)) {
@@ -83,7 +83,7 @@ record Scrape(String text) {
     }
 
     /** True if some sample of {@code name} is above zero. */
-    boolean hasData(String name) {
+    public boolean hasData(String name) {
         return samples(name).stream().anyMatch(s -> s.value() > 0);
     }
 }

@@ -1,0 +1,128 @@
+package io.gil4j.dashboards;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gil4j.demo.live.DemoService;
+import io.gil4j.demo.live.PrometheusTools;
+import io.gil4j.demo.live.Scrape;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every query of every shipped dashboard, evaluated as Grafana would (a range query over the run, the
+ * variables at "All") against a real Prometheus server that scraped a real demo JVM with the agent, under a
+ * saturating load, while the service went through every mode; the shipped recording rules loaded too.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class DashboardQueriesIT {
+
+    private static final List<String> MODES = List.of("sequential", "gil", "interpreters", "processes", "native");
+    private static final Duration DWELL = Duration.ofSeconds(8);
+    /** A metric name right before its label matchers, or alone (a variable's {@code label_values(metric, …)}). */
+    private static final Pattern METRIC = Pattern.compile("([a-zA-Z_:][a-zA-Z0-9_:]*)\\{|^([a-zA-Z_:][a-zA-Z0-9_:]*)$");
+
+    /**
+     * Queries that are right to return nothing in a healthy run, and why: a dashboard shows them empty too.
+     */
+    private static final Map<String, String> MAY_BE_EMPTY = Map.of(
+            "gil4j-overview / Failed marked calls / A", "the demo's marked calls do not throw");
+
+    private DemoService service;
+    private PrometheusTools.Server prometheus;
+    private String metricsUrl;
+    private Instant start;
+    private Instant end;
+
+    @BeforeAll
+    void run_every_mode_under_load_with_prometheus_scraping() throws Exception {
+        PrometheusTools.require(PrometheusTools.PROMETHEUS);
+        int metricsPort = DemoService.freePort();
+        metricsUrl = "http://127.0.0.1:" + metricsPort + "/metrics";
+        service = DemoService.serveCycling(metricsPort, MODES, DWELL);
+        String url = service.servingUrl(Duration.ofSeconds(60));
+        prometheus = PrometheusTools.Server.start("gil4j", List.of("127.0.0.1:" + metricsPort), List.of(ShippedFiles.RULES));
+        start = Instant.now();
+        Duration all = DWELL.multipliedBy(MODES.size() + 1);
+        try (DemoService load = DemoService.start(List.of(), Map.of(), "load", "--url", url + "/work",
+                "--concurrency", "4", "--duration", all.toSeconds() + "s")) {
+            assertEquals(0, load.waitFor(all.plusSeconds(60)), load.toString());
+        }
+        Thread.sleep(3_000); // two more scrapes and rule evaluations after the load
+        end = Instant.now();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (AutoCloseable running : new AutoCloseable[] {service, prometheus}) {
+            if (running != null) {
+                running.close();
+            }
+        }
+    }
+
+    @Test
+    void every_dashboard_query_returns_data_under_load() throws Exception {
+        List<String> empty = new ArrayList<>();
+        int asked = 0;
+        for (ShippedFiles.DashboardQuery query : ShippedFiles.queries()) {
+            String answer = prometheus.queryRange(query.promql(), start, end, Duration.ofSeconds(1));
+            assertTrue(answer.contains("\"status\":\"success\""), query + ": " + answer);
+            asked++;
+            if (!answer.contains("\"result\":[{") && !MAY_BE_EMPTY.containsKey(query.where())) {
+                empty.add(query.where() + ": " + query.promql());
+            }
+        }
+        assertEquals(List.of(), empty, "queries without data, of " + asked + "\n" + prometheus.log());
+        assertTrue(asked > 50, "only " + asked + " queries found in the dashboards");
+    }
+
+    /**
+     * Against every name Prometheus scraped from the agent over the run, not one scrape: a gauge such as
+     * {@code gil4j_speedup} is rightly absent while a new mode warms up.
+     */
+    @Test
+    void every_metric_a_dashboard_names_is_in_the_agents_exposition() throws Exception {
+        String scraped = prometheus.metricNames(start, end);
+        Set<String> missing = new TreeSet<>();
+        for (String metric : metricsNamed()) {
+            if (!scraped.contains("\"" + metric + "\"")) {
+                missing.add(metric);
+            }
+        }
+        assertEquals(Set.of(), missing, "named by a dashboard, never scraped: " + scraped + "\nnow:\n"
+                + Scrape.of(metricsUrl).text());
+    }
+
+    @Test
+    void the_recording_rules_have_data() throws Exception {
+        for (String rule : List.of("gil4j:work_parallelism:rate1m", "gil4j:core_busy:ratio_rate1m",
+                "gil4j:lock_contention:ratio_rate5m")) {
+            String answer = prometheus.queryRange(rule, start, end, Duration.ofSeconds(1));
+            assertTrue(answer.contains("\"result\":[{"), rule + ": " + answer + "\n" + prometheus.log());
+        }
+    }
+
+    private static Set<String> metricsNamed() throws Exception {
+        Set<String> metrics = new TreeSet<>();
+        for (ShippedFiles.DashboardQuery query : ShippedFiles.queries()) {
+            Matcher metric = METRIC.matcher(query.promql());
+            while (metric.find()) {
+                metrics.add(metric.group(1) != null ? metric.group(1) : metric.group(2));
+            }
+        }
+        assertTrue(metrics.size() > 20, "metrics found: " + metrics);
+        return metrics;
+    }
+}
