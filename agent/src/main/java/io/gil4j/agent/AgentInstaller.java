@@ -4,6 +4,8 @@ import io.gil4j.bootstrap.AgentRuntime;
 import io.gil4j.bootstrap.Hooks;
 import io.gil4j.config.Config;
 import io.gil4j.config.ConfigException;
+import io.gil4j.control.AgentStatus;
+import io.gil4j.control.ControlPlane;
 import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
@@ -25,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  * Starts the agent inside its own class loader, once the launcher has put the bootstrap jar in place:
  * reads the configuration, creates the lock and the mode controller, installs them behind {@link Hooks},
  * and only then instruments classes. Unless metrics are off, it also installs the recorder of marked calls
- * and starts the telemetry on a thread of its own, so that start-up does not wait for the SDK. A bad
+ * and starts the telemetry on a thread of its own, so that start-up does not wait for the SDK; the control
+ * endpoint, the MXBean and the mode file start on another. A bad
  * configuration stops here with one line on standard error, and the application runs as if the agent were
  * absent; telemetry that cannot start is one line too, and the rest of the agent runs on.
  */
@@ -68,16 +71,19 @@ public final class AgentInstaller {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(dispatcher::shutdown, "gil4j-shutdown"));
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "gil4j-ticker"));
+        SpeedupTracker speedup = metrics ? new SpeedupTracker(config.speedupBaseline()) : null;
+        AgentStatus status = new AgentStatus(controller, lock, dispatcher, speedup);
+        ticker.scheduleAtFixedRate(status::tick, 0, 1, TimeUnit.SECONDS);
         if (metrics) {
             MarkedWork work = new MarkedWork(controller::current);
             Hooks.record(failing != null ? failing : work);
-            SpeedupTracker speedup = new SpeedupTracker(config.speedupBaseline());
-            ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "gil4j-ticker"));
             ticker.scheduleAtFixedRate(() -> speedup.tick(System.nanoTime(), work.completed(), controller.current(),
                     controller.transitions()), 0, 1, TimeUnit.SECONDS);
             Telemetry.Sources sources = new Telemetry.Sources(lock, dispatcher, controller, work, speedup);
             daemon(() -> startTelemetry(config, sources), "gil4j-telemetry-start").start();
         }
+        daemon(() -> startControl(config, status), "gil4j-control-start").start();
         Instrumenter instrumenter = Instrumenter.install(instrumentation, config);
         if (config.verbose()) {
             AgentLog.info("started: mode " + controller.mode() + ", " + instrumenter.transformedClasses()
@@ -92,6 +98,11 @@ public final class AgentInstaller {
         } catch (Throwable t) {
             AgentLog.warn("metrics disabled, the rest of the agent runs on: " + t);
         }
+    }
+
+    private static void startControl(Config config, AgentStatus status) {
+        ControlPlane control = ControlPlane.start(config, status);
+        Runtime.getRuntime().addShutdownHook(new Thread(control::close, "gil4j-control-shutdown"));
     }
 
     private static Thread daemon(Runnable task, String name) {

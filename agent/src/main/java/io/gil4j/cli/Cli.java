@@ -8,8 +8,10 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 /**
- * {@code java -jar gil4j-agent.jar <command>}: the agent's command line. Now {@code help}, {@code version}
- * and {@code check-config}; attaching by PID and switching modes of a running JVM come later. The agent
+ * {@code java -jar gil4j-agent.jar <command>}: the agent's command line: {@code help}, {@code version},
+ * {@code check-config}, {@code attach} and {@code list} (by PID, through the JDK's attach API), and
+ * {@code status} and {@code mode} against a running agent's control endpoint. The
+ * agent
  * itself starts the worker JVMs of the {@code processes} mode with the command {@code worker}, which is not
  * for people and is not listed in the help.
  */
@@ -36,10 +38,18 @@ public final class Cli {
                 return 0;
             case "check-config":
                 return checkConfig(Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "attach":
+                return AttachCommands.attach(Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "list":
+                return AttachCommands.list(Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "status":
+                return ControlCommands.status(Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "mode":
+                return ControlCommands.mode(Arrays.copyOfRange(args, 1, args.length), out, err);
             case "worker":
                 return WorkerMain.run(Arrays.copyOfRange(args, 1, args.length));
             default:
-                err.println("gil4j: unknown command '" + command + "': accepted commands are help, version, check-config");
+                err.println("gil4j: unknown command '" + command + "': accepted commands are help, version, check-config, attach, list, status, mode");
                 return 2;
         }
     }
@@ -73,7 +83,11 @@ public final class Cli {
         s.append("Commands:\n");
         s.append("  help                      this text\n");
         s.append("  version                   the agent's version\n");
-        s.append("  check-config [key=value]  check a configuration and print the effective values\n\n");
+        s.append("  check-config [key=value]  check a configuration and print the effective values\n");
+        s.append("  attach <pid> [key=value]  load the agent into a running JVM of this user\n");
+        s.append("  list                      list this user's JVMs, and which have the agent\n");
+        s.append("  status <pid|url>          print a running agent's status as JSON (--token for a URL)\n");
+        s.append("  mode <pid|url> <mode>     switch a running agent's mode (--token for a URL)\n\n");
         s.append("Configuration (agent argument key=value, system property gil4j.<key>, environment GIL4J_<KEY>;\n");
         s.append("the agent argument wins over the system property, which wins over the environment):\n");
         int width = java.util.Arrays.stream(Option.values()).mapToInt(o -> o.key().length()).max().orElse(0);

@@ -189,6 +189,18 @@ public final class Config {
             case SPEEDUP_BASELINE:
                 speedupBaseline();
                 break;
+            case CONTROL_HOST:
+                controlHost();
+                break;
+            case CONTROL_PORT:
+                controlPort();
+                break;
+            case CONTROL_TOKEN:
+                controlToken();
+                break;
+            case MODE_FILE:
+                modeFile();
+                break;
             case LOG:
                 verbose();
                 break;
@@ -327,6 +339,41 @@ public final class Config {
         return lowerCaseChoice(Option.LOG, "warn", "info").equals("info");
     }
 
+    /** The host the control endpoint binds to. */
+    public String controlHost() {
+        String host = raw(Option.CONTROL_HOST);
+        if (host.isEmpty() || host.chars().anyMatch(c -> Character.isWhitespace(c) || c == '/' || c == '@')) {
+            throw new IllegalArgumentException();
+        }
+        return host;
+    }
+
+    /** The control endpoint's port (0: any free port), or -1 if the endpoint is off. */
+    public int controlPort() {
+        String port = raw(Option.CONTROL_PORT);
+        return port.equalsIgnoreCase("off") ? -1 : wholeNumber(port, 0, 65535);
+    }
+
+    /** True if the port is the default one, which falls back to a free port when taken. */
+    public boolean controlPortDefaulted() {
+        return raw(Option.CONTROL_PORT).equals(Option.CONTROL_PORT.defaultValue());
+    }
+
+    /** The configured control token, or empty for one the agent makes up. */
+    public String controlToken() {
+        String token = raw(Option.CONTROL_TOKEN);
+        if (token.chars().anyMatch(c -> c <= ' ' || c > '~')) {
+            throw new IllegalArgumentException(); // it travels in an HTTP header
+        }
+        return token;
+    }
+
+    /** The file the mode follows, or null. */
+    public java.nio.file.Path modeFile() {
+        String file = raw(Option.MODE_FILE);
+        return file.isEmpty() ? null : java.nio.file.Paths.get(file);
+    }
+
     /** True if every hook must fail (to prove that failures never reach the application). */
     public boolean injectFaults() {
         return Boolean.parseBoolean(lowerCaseChoice(Option.INJECT_FAULTS, "true", "false"));
@@ -346,7 +393,8 @@ public final class Config {
     public String describe() {
         StringBuilder out = new StringBuilder();
         for (Option option : Option.values()) {
-            out.append(option.propertyName()).append('=').append(raw(option)).append('\n');
+            boolean secret = option == Option.CONTROL_TOKEN && !raw(option).isEmpty();
+            out.append(option.propertyName()).append('=').append(secret ? "(set, not shown)" : raw(option)).append('\n');
         }
         otelOverrides.forEach((key, value) -> out.append("gil4j.").append(key).append('=').append(value).append('\n'));
         return out.toString();

@@ -67,6 +67,10 @@ class ConfigTest {
         "interpreters.isolation=process|gil4j.interpreters.isolation=process|shared, classloader",
         "processes.max-tasks=-1|gil4j.processes.max-tasks=-1|0: never",
         "processes.allow=com.acme/x|gil4j.processes.allow=com.acme/x|class globs",
+        "control.port=65536|gil4j.control.port=65536|from 0 to 65535",
+        "control.port=http|gil4j.control.port=http|or off",
+        "control.host=a b|gil4j.control.host=a b|host name or address",
+        "control.token=two words|gil4j.control.token=two words|bearer token",
     })
     void bad_value_message_names_key_value_and_accepted_values(String argument, String named, String accepted) {
         ConfigException e = assertThrows(ConfigException.class, () -> Config.load(argument, Map.of(), Map.of()));
@@ -81,6 +85,24 @@ class ConfigTest {
 
         assertEquals("[com.acme.Pricing#quote, @com.acme.CpuBound, com.acme.**#price*]", config.offload().toString());
         assertEquals("com.acme.CpuBound", config.offload().get(1).annotation());
+    }
+
+    @Test
+    void control_defaults_to_loopback_port_9465_a_made_up_token_and_no_mode_file() {
+        Config config = Config.defaults();
+        assertEquals("127.0.0.1", config.controlHost());
+        assertEquals(9465, config.controlPort());
+        assertTrue(config.controlPortDefaulted());
+        assertEquals("", config.controlToken());
+        assertEquals(null, config.modeFile());
+    }
+
+    @Test
+    void control_port_off_disables_the_endpoint_and_a_set_token_is_never_described() throws Exception {
+        Config config = Config.load("control.port=off,control.token=s3cret", Map.of(), Map.of());
+        assertEquals(-1, config.controlPort());
+        assertEquals("s3cret", config.controlToken());
+        assertTrue(!config.describe().contains("s3cret"), config.describe());
     }
 
     @Test

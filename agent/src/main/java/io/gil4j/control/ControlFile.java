@@ -1,0 +1,81 @@
+package io.gil4j.control;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Where a JVM with the agent says how to reach its control endpoint: a file named by its PID in a directory
+ * of the user's ({@code <java.io.tmpdir>/gil4j-<user.name>/<pid>.control}), holding the endpoint's URL and
+ * its token, readable by the user alone (directory {@code rwx------}, file {@code rw-------}; on a file
+ * system without POSIX permissions, as the platform makes it). The CLI's {@code status <pid>} and
+ * {@code mode <pid> …} read it; the agent deletes it at exit.
+ *
+ * @param url the endpoint's base URL
+ * @param token the bearer token that changing anything needs
+ */
+public record ControlFile(String url, String token) {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** A fresh token: 32 random bytes, in hex. */
+    public static String newToken() {
+        byte[] bytes = new byte[32];
+        RANDOM.nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+
+    /** The file of the JVM with process id {@code pid}. */
+    public static Path of(long pid) {
+        return Paths.get(System.getProperty("java.io.tmpdir"), "gil4j-" + System.getProperty("user.name"), pid + ".control");
+    }
+
+    /** Writes this to {@code file}, readable by the user alone, replacing an older one; its parent is created so. */
+    public void write(Path file) throws IOException {
+        Path directory = file.getParent();
+        try {
+            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } catch (FileAlreadyExistsException e) {
+            // made by an earlier JVM of the same user
+        } catch (UnsupportedOperationException e) {
+            Files.createDirectories(directory);
+        }
+        Properties properties = new Properties();
+        properties.setProperty("url", url);
+        properties.setProperty("token", token);
+        StringWriter text = new StringWriter();
+        properties.store(text, "gil4j control endpoint of this JVM");
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.writeString(file, text.toString(), StandardCharsets.ISO_8859_1, StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    /** The file's content, or empty if there is none or it cannot be read or lacks a key. */
+    public static Optional<ControlFile> read(Path file) {
+        try (Reader reader = new StringReader(Files.readString(file, StandardCharsets.ISO_8859_1))) {
+            Properties properties = new Properties();
+            properties.load(reader);
+            String url = properties.getProperty("url");
+            String token = properties.getProperty("token");
+            return url == null || token == null ? Optional.empty() : Optional.of(new ControlFile(url, token));
+        } catch (IOException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

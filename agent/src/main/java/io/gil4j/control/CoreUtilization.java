@@ -1,0 +1,44 @@
+package io.gil4j.control;
+
+import io.gil4j.cpu.CpuMode;
+import io.gil4j.cpu.CpuTimes;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Per-core utilization between the two latest {@link #sample() samples} of the kernel's per-CPU counters,
+ * for the CPUs this process may run on: busy time (all but idle and I/O wait) over all time, 0 to 1. One
+ * sampler thread calls {@link #sample()}; any thread reads {@link #latest()}.
+ */
+final class CoreUtilization {
+
+    private CpuTimes previous = CpuTimes.read();
+    private volatile Map<Integer, Double> latest = Map.of();
+
+    /** Reads the counters and computes the utilization since the previous sample. Never throws. */
+    void sample() {
+        CpuTimes now = CpuTimes.read();
+        Map<Integer, Double> utilization = new LinkedHashMap<>();
+        for (int cpu : now.cpus()) {
+            long all = 0;
+            long idle = 0;
+            for (CpuMode mode : CpuMode.values()) {
+                long delta = now.nanos(cpu, mode) - previous.nanos(cpu, mode);
+                all += delta;
+                if (mode == CpuMode.IDLE || mode == CpuMode.IOWAIT) {
+                    idle += delta;
+                }
+            }
+            if (all > 0) {
+                utilization.put(cpu, Math.max(0, Math.min(1, (all - idle) / (double) all)));
+            }
+        }
+        previous = now;
+        latest = utilization;
+    }
+
+    /** CPU number to utilization over the latest sampling period; empty before two samples or without /proc. */
+    Map<Integer, Double> latest() {
+        return latest;
+    }
+}

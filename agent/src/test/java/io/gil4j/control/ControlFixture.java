@@ -1,0 +1,21 @@
+package io.gil4j.control;
+
+import io.gil4j.config.Config;
+import io.gil4j.dispatch.Dispatcher;
+import io.gil4j.gil.Algorithm;
+import io.gil4j.gil.ClearanceListener;
+import io.gil4j.gil.HoldTiming;
+import io.gil4j.gil.InterpreterLock;
+import io.gil4j.mode.Mode;
+import io.gil4j.mode.ModeController;
+import io.gil4j.mode.Rerouting;
+import java.util.concurrent.TimeUnit;
+
+/** An {@link AgentStatus} over a real lock, dispatcher and mode controller, starting in {@code native}. */
+final class ControlFixture {
+
+    final InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
+            ClearanceListener.IGNORE, HoldTiming.OFF);
+    final ModeController modes = new ModeController(lock, Rerouting.INLINE, Mode.NATIVE);
+    final AgentStatus agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults(), l -> { }), null);
+}

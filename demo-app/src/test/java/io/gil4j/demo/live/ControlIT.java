@@ -1,0 +1,138 @@
+package io.gil4j.demo.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The demo service with the agent, steered from outside as an operator would: the agent's CLI by PID
+ * (endpoint and token found in the JVM's control file), raw HTTP without and with the token, the mode
+ * file, and attaching to a JVM started without the agent; every switch shows in {@code status}, every
+ * refusal leaves the mode.
+ */
+class ControlIT {
+
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+
+    @Test
+    void cli_by_pid_switches_the_mode_and_the_endpoint_refuses_a_request_without_the_token() throws Exception {
+        try (DemoService service = DemoService.start(List.of(DemoService.gil4j("control.port=0")), Map.of(),
+                "serve", "--port", "0", "--size", "small")) {
+            service.servingUrl(TIMEOUT);
+            String pid = Long.toString(service.pid());
+            Scrape.await(TIMEOUT, () -> cli("status", pid).exit() == 0, "the control endpoint up: " + service);
+
+            Cli status = cli("status", pid);
+            assertTrue(status.out().contains("\"mode\":\"native\""), status.toString());
+            assertTrue(status.out().contains("\"cores\":[{\"cpu\":"), status.toString());
+
+            Cli switched = cli("mode", pid, "gil");
+            assertEquals(0, switched.exit(), switched.toString());
+            assertTrue(cli("status", pid).out().contains("\"mode\":\"gil\""));
+
+            String url = controlUrl(service.pid());
+            HttpResponse<String> unauthorised = CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/mode"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"mode\":\"native\"}")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, unauthorised.statusCode(), unauthorised.body());
+            assertTrue(cli("status", pid).out().contains("\"mode\":\"gil\""), "the refused request left the mode");
+
+            Cli unknown = cli("mode", pid, "turbo");
+            assertEquals(1, unknown.exit(), unknown.toString());
+            assertTrue(unknown.err().contains("accepted values are native, gil"), unknown.toString());
+            assertEquals(List.of(), service.agentLines());
+        }
+    }
+
+    @Test
+    void the_mode_follows_the_mode_file_and_ignores_a_bad_value(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("mode");
+        Files.writeString(file, "sequential");
+        try (DemoService service = DemoService.start(List.of(DemoService.gil4j("control.port=0,mode.file=" + file)),
+                Map.of(), "serve", "--port", "0", "--size", "small")) {
+            service.servingUrl(TIMEOUT);
+            String pid = Long.toString(service.pid());
+            Scrape.await(TIMEOUT, () -> cli("status", pid).out().contains("\"mode\":\"sequential\""), "mode from the file");
+            Files.writeString(file, "interpreters\n");
+            Scrape.await(TIMEOUT, () -> cli("status", pid).out().contains("\"mode\":\"interpreters\""), "the file's new mode");
+            Files.writeString(file, "turbo");
+            Scrape.await(TIMEOUT, () -> service.agentLines().stream().anyMatch(l -> l.contains("unknown mode 'turbo'")),
+                    "the bad value logged: " + service);
+            assertTrue(cli("status", pid).out().contains("\"mode\":\"interpreters\""), "the bad value was ignored");
+        }
+    }
+
+    @Test
+    void attach_by_pid_instruments_the_loaded_classes_and_a_second_attach_is_harmless() throws Exception {
+        try (DemoService service = DemoService.start(List.of(), Map.of(), "serve", "--port", "0", "--size", "small")) {
+            String url = service.servingUrl(TIMEOUT);
+            String pid = Long.toString(service.pid());
+            Cli listed = cli("list");
+            assertTrue(listed.out().lines().anyMatch(l -> l.startsWith(pid + " ") && l.contains(" - ")), listed.toString());
+
+            Cli attached = cli("attach", pid, "control.port=0", "log=info");
+            assertEquals(0, attached.exit(), attached.toString());
+            assertTrue(attached.out().contains("control endpoint http://127.0.0.1:"), attached.toString());
+            Scrape.await(TIMEOUT, () -> service.agentLines().stream()
+                    .anyMatch(l -> l.equals("[gil4j] instrumented io.gil4j.demo.serve.WorkServer")),
+                    "the serving class, loaded before the attach, retransformed: " + service);
+            assertTrue(cli("list").out().lines().anyMatch(l -> l.startsWith(pid + " ") && l.contains("gil4j http://")));
+
+            assertEquals(0, cli("mode", pid, "gil").exit());
+            assertEquals(0, cli("attach", pid, "control.port=0").exit(), "a second attach");
+            Scrape.await(TIMEOUT, () -> service.agentLines().stream().anyMatch(l -> l.contains("this attach is ignored")),
+                    "the second agent stepped aside: " + service);
+            assertTrue(cli("status", pid).out().contains("\"mode\":\"gil\""), "the first agent still steers");
+            HttpResponse<String> work = CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/work")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, work.statusCode(), "the service answers under gil after the attach");
+        }
+    }
+
+    private static String controlUrl(long pid) throws IOException {
+        Path file = Paths.get(System.getProperty("java.io.tmpdir"), "gil4j-" + System.getProperty("user.name"), pid + ".control");
+        return Files.readAllLines(file).stream().filter(l -> l.startsWith("url=")).findFirst().orElseThrow()
+                .substring("url=".length()).replace("\\:", ":");
+    }
+
+    private record Cli(int exit, String out, String err) {}
+
+    /** Runs {@code java -jar gil4j-agent.jar args...}. */
+    private static Cli cli(String... args) {
+        List<String> command = new ArrayList<>(List.of(Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", DemoService.AGENT_JAR.toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        try {
+            Process process = new ProcessBuilder(command).start();
+            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                return new Cli(-1, out, err);
+            }
+            return new Cli(process.exitValue(), out, err);
+        } catch (IOException e) {
+            return new Cli(-1, "", e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Cli(-1, "", e.toString());
+        }
+    }
+}
