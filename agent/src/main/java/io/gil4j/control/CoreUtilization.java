@@ -15,11 +15,27 @@ final class CoreUtilization {
     private CpuTimes previous = CpuTimes.read();
     private volatile Map<Integer, Double> latest = Map.of();
 
-    /** Reads the counters and computes the utilization since the previous sample. Never throws. */
+    /**
+     * Reads the counters and computes the utilization since the previous sample. Never throws (it runs on
+     * a scheduled ticker, which a throw would stop): a CPU missing from either reading is left out.
+     */
     void sample() {
         CpuTimes now = CpuTimes.read();
+        try {
+            latest = utilization(previous, now);
+        } catch (RuntimeException e) {
+            latest = Map.of();
+        } finally {
+            previous = now;
+        }
+    }
+
+    private static Map<Integer, Double> utilization(CpuTimes previous, CpuTimes now) {
         Map<Integer, Double> utilization = new LinkedHashMap<>();
         for (int cpu : now.cpus()) {
+            if (!previous.has(cpu)) {
+                continue;
+            }
             long all = 0;
             long idle = 0;
             for (CpuMode mode : CpuMode.values()) {
@@ -33,8 +49,7 @@ final class CoreUtilization {
                 utilization.put(cpu, Math.max(0, Math.min(1, (all - idle) / (double) all)));
             }
         }
-        previous = now;
-        latest = utilization;
+        return utilization;
     }
 
     /** CPU number to utilization over the latest sampling period; empty before two samples or without /proc. */

@@ -102,6 +102,11 @@ public final class CpuTimes {
         return nanos.keySet();
     }
 
+    /** True if this reading has {@code cpu}. */
+    public boolean has(int cpu) {
+        return nanos.containsKey(cpu);
+    }
+
     /** The time {@code cpu} has spent in {@code mode}, in nanoseconds. */
     public long nanos(int cpu, CpuMode mode) {
         return nanos.get(cpu).get(mode);
