@@ -14,6 +14,7 @@ import io.gil4j.instrument.Instrumenter;
 import io.gil4j.log.AgentLog;
 import io.gil4j.metrics.Telemetry;
 import io.gil4j.mode.FailingRuntime;
+import io.gil4j.mode.Mode;
 import io.gil4j.mode.ModeController;
 import io.gil4j.process.WorkerMain;
 import io.gil4j.work.MarkedWork;
@@ -28,7 +29,9 @@ import java.util.concurrent.TimeUnit;
  * reads the configuration, creates the lock and the mode controller, installs them behind {@link Hooks},
  * and only then instruments classes. Unless metrics are off, it also installs the recorder of marked calls
  * and starts the telemetry on a thread of its own, so that start-up does not wait for the SDK; the control
- * endpoint, the MXBean and the mode file start on another. A bad
+ * endpoint, the MXBean and the mode file start on another. Everything it starts is gathered in
+ * {@link StartedParts}, so that a later attach with the argument {@value #DETACH} can switch to native,
+ * restore the original bytecode and stop every thread and server it started. A bad
  * configuration stops here with one line on standard error, and the application runs as if the agent were
  * absent; telemetry that cannot start is one line too, and the rest of the agent runs on.
  */
@@ -36,10 +39,23 @@ public final class AgentInstaller {
 
     private AgentInstaller() {}
 
+    /** The agent argument that detaches the agent attached before, instead of starting one. */
+    public static final String DETACH = "detach";
+
     /** Called reflectively by the launcher; never throws. */
     public static void install(String agentArgument, Instrumentation instrumentation) {
         if (System.getenv(WorkerMain.TOKEN_ENV) != null) {
             return; // a worker JVM of the processes mode, reached by JAVA_TOOL_OPTIONS: its calls run plainly
+        }
+        if (DETACH.equals(agentArgument)) {
+            try {
+                if (!Hooks.detach()) {
+                    AgentLog.warn("no gil4j agent to detach in this JVM");
+                }
+            } catch (Throwable t) {
+                AgentLog.warn("detach failed part way: " + t);
+            }
+            return;
         }
         Config config;
         try {
@@ -70,8 +86,12 @@ public final class AgentInstaller {
             AgentLog.warn("agent already installed in this JVM; this attach is ignored");
             return;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(dispatcher::shutdown, "gil4j-shutdown"));
+        StartedParts parts = new StartedParts();
+        parts.add(watchdog);
+        parts.onExit(dispatcher::shutdown, "gil4j-shutdown");
+        parts.add(dispatcher::shutdown);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "gil4j-ticker"));
+        parts.add(ticker::shutdownNow);
         SpeedupTracker speedup = metrics ? new SpeedupTracker(config.speedupBaseline()) : null;
         AgentStatus status = new AgentStatus(controller, lock, dispatcher, speedup);
         ticker.scheduleAtFixedRate(status::tick, 0, 1, TimeUnit.SECONDS);
@@ -81,28 +101,35 @@ public final class AgentInstaller {
             ticker.scheduleAtFixedRate(() -> speedup.tick(System.nanoTime(), work.completed(), controller.current(),
                     controller.transitions()), 0, 1, TimeUnit.SECONDS);
             Telemetry.Sources sources = new Telemetry.Sources(lock, dispatcher, controller, work, speedup);
-            daemon(() -> startTelemetry(config, sources), "gil4j-telemetry-start").start();
+            daemon(() -> startTelemetry(config, sources, parts), "gil4j-telemetry-start").start();
         }
-        daemon(() -> startControl(config, status), "gil4j-control-start").start();
+        daemon(() -> startControl(config, status, parts), "gil4j-control-start").start();
         Instrumenter instrumenter = Instrumenter.install(instrumentation, config);
+        parts.add(() -> instrumenter.uninstall(instrumentation));
+        Hooks.onDetach(() -> {
+            controller.switchTo(Mode.NATIVE); // frees every waiter and stops rerouting before the rest goes
+            parts.stop();
+        });
         if (config.verbose()) {
             AgentLog.info("started: mode " + controller.mode() + ", " + instrumenter.transformedClasses()
                     + " classes instrumented so far");
         }
     }
 
-    private static void startTelemetry(Config config, Telemetry.Sources sources) {
+    private static void startTelemetry(Config config, Telemetry.Sources sources, StartedParts parts) {
         try {
             Telemetry telemetry = Telemetry.start(config, sources);
-            Runtime.getRuntime().addShutdownHook(new Thread(telemetry::close, "gil4j-telemetry-shutdown"));
+            parts.onExit(telemetry::close, "gil4j-telemetry-shutdown");
+            parts.add(telemetry::close);
         } catch (Throwable t) {
             AgentLog.warn("metrics disabled, the rest of the agent runs on: " + t);
         }
     }
 
-    private static void startControl(Config config, AgentStatus status) {
+    private static void startControl(Config config, AgentStatus status, StartedParts parts) {
         ControlPlane control = ControlPlane.start(config, status);
-        Runtime.getRuntime().addShutdownHook(new Thread(control::close, "gil4j-control-shutdown"));
+        parts.onExit(control::close, "gil4j-control-shutdown");
+        parts.add(control);
     }
 
     private static Thread daemon(Runnable task, String name) {

@@ -1,9 +1,11 @@
 package io.gil4j.cli;
 
+import com.sun.tools.attach.AgentInitializationException;
 import com.sun.tools.attach.AgentLoadException;
 import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
+import io.gil4j.agent.AgentInstaller;
 import io.gil4j.control.ControlFile;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -16,8 +18,9 @@ import java.util.Optional;
 
 /**
  * {@code attach <pid> [key=value …]} loads the agent into a running JVM (its {@code agentmain}, which
- * retransforms the classes already loaded that the configuration selects); {@code list} shows the local
- * JVMs and which have the agent. Both need a JDK's {@code jdk.attach} module and a JVM of the same user.
+ * retransforms the classes already loaded that the configuration selects); {@code detach <pid>} loads it
+ * again with the argument {@value AgentInstaller#DETACH}, which takes the first one out; {@code list} shows
+ * the local JVMs and which have the agent. Both need a JDK's {@code jdk.attach} module and a JVM of the same user.
  * Attaching to a JVM that has the agent already is harmless: the second agent sees the first and steps
  * aside.
  */
@@ -40,25 +43,52 @@ final class AttachCommands {
             err.println("gil4j attach: '" + pid + "' is not a process id; see attach --help");
             return 2;
         }
-        String options = String.join(",", Arrays.copyOfRange(args, 1, args.length));
-        try {
-            VirtualMachine vm = VirtualMachine.attach(pid);
-            try {
-                vm.loadAgent(agentJar().toString(), options);
-            } finally {
-                vm.detach();
-            }
-        } catch (AttachNotSupportedException | AgentLoadException | IOException | URISyntaxException e) {
-            err.println("gil4j attach: could not attach to " + pid + ": " + e.getMessage());
-            return 1;
-        } catch (com.sun.tools.attach.AgentInitializationException e) {
-            err.println("gil4j attach: the agent failed to start in " + pid + ": " + e.getMessage());
+        if (!load(pid, String.join(",", Arrays.copyOfRange(args, 1, args.length)), "attach", err)) {
             return 1;
         }
-        Optional<ControlFile> control = awaitControl(Long.parseLong(pid));
+        Optional<ControlFile> control = awaitControl(Long.parseLong(pid), true);
         out.println("gil4j attached to " + pid + (control.isPresent() ? ", control endpoint " + control.get().url()
                 : " (no control endpoint: gil4j.control.port=off, or see the JVM's standard error)"));
         return 0;
+    }
+
+    static int detach(String[] args, PrintStream out, PrintStream err) {
+        if (args.length != 1 || args[0].equals("--help") || args[0].equals("-h")) {
+            boolean help = args.length == 1;
+            (help ? out : err).println("usage: java -jar gil4j-agent.jar detach <pid>");
+            out.println("Takes the agent out of the running JVM <pid>: switches to native, restores the original");
+            out.println("bytecode of every class it changed, and stops every thread and server it started.");
+            return help ? 0 : 2;
+        }
+        String pid = args[0];
+        if (!pid.matches("\\d+")) {
+            err.println("gil4j detach: '" + pid + "' is not a process id; see detach --help");
+            return 2;
+        }
+        if (!load(pid, AgentInstaller.DETACH, "detach", err)) {
+            return 1;
+        }
+        awaitControl(Long.parseLong(pid), false);
+        out.println("gil4j detached from " + pid);
+        return 0;
+    }
+
+    /** Loads the agent jar into {@code pid} with {@code argument}; false, with a message, if that failed. */
+    private static boolean load(String pid, String argument, String command, PrintStream err) {
+        try {
+            VirtualMachine vm = VirtualMachine.attach(pid);
+            try {
+                vm.loadAgent(agentJar().toString(), argument);
+            } finally {
+                vm.detach();
+            }
+            return true;
+        } catch (AttachNotSupportedException | AgentLoadException | IOException | URISyntaxException e) {
+            err.println("gil4j " + command + ": could not attach to " + pid + ": " + e.getMessage());
+        } catch (AgentInitializationException e) {
+            err.println("gil4j " + command + ": the agent failed in " + pid + ": " + e.getMessage());
+        }
+        return false;
     }
 
     static int list(String[] args, PrintStream out, PrintStream err) {
@@ -80,11 +110,12 @@ final class AttachCommands {
         return 0;
     }
 
-    private static Optional<ControlFile> awaitControl(long pid) {
+    /** Waits until {@code pid}'s control file exists (or, with {@code present} false, is gone); its content. */
+    private static Optional<ControlFile> awaitControl(long pid, boolean present) {
         Path file = ControlFile.of(pid);
         long deadline = System.nanoTime() + CONTROL_WAIT_MILLIS * 1_000_000;
         while (System.nanoTime() - deadline < 0) {
-            if (Files.exists(file)) {
+            if (Files.exists(file) == present) {
                 return ControlFile.read(file);
             }
             try {

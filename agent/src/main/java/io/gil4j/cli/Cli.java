@@ -9,7 +9,7 @@ import java.util.Arrays;
 
 /**
  * {@code java -jar gil4j-agent.jar <command>}: the agent's command line: {@code help}, {@code version},
- * {@code check-config}, {@code attach} and {@code list} (by PID, through the JDK's attach API), and
+ * {@code check-config}, {@code attach}, {@code detach} and {@code list} (by PID, through the JDK's attach API), and
  * {@code status} and {@code mode} against a running agent's control endpoint. The
  * agent
  * itself starts the worker JVMs of the {@code processes} mode with the command {@code worker}, which is not
@@ -40,6 +40,8 @@ public final class Cli {
                 return checkConfig(Arrays.copyOfRange(args, 1, args.length), out, err);
             case "attach":
                 return AttachCommands.attach(Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "detach":
+                return AttachCommands.detach(Arrays.copyOfRange(args, 1, args.length), out, err);
             case "list":
                 return AttachCommands.list(Arrays.copyOfRange(args, 1, args.length), out, err);
             case "status":
@@ -49,7 +51,7 @@ public final class Cli {
             case "worker":
                 return WorkerMain.run(Arrays.copyOfRange(args, 1, args.length));
             default:
-                err.println("gil4j: unknown command '" + command + "': accepted commands are help, version, check-config, attach, list, status, mode");
+                err.println("gil4j: unknown command '" + command + "': accepted commands are help, version, check-config, attach, detach, list, status, mode");
                 return 2;
         }
     }
@@ -85,6 +87,7 @@ public final class Cli {
         s.append("  version                   the agent's version\n");
         s.append("  check-config [key=value]  check a configuration and print the effective values\n");
         s.append("  attach <pid> [key=value]  load the agent into a running JVM of this user\n");
+        s.append("  detach <pid>              take the agent out again: native mode, original bytecode, no threads\n");
         s.append("  list                      list this user's JVMs, and which have the agent\n");
         s.append("  status <pid|url>          print a running agent's status as JSON (--token for a URL)\n");
         s.append("  mode <pid|url> <mode>     switch a running agent's mode (--token for a URL)\n\n");

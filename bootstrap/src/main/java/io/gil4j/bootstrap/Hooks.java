@@ -51,6 +51,7 @@ public final class Hooks {
     private static volatile AgentRuntime runtime;
     private static volatile boolean offloading;
     private static volatile MarkedCallRecorder recorder;
+    private static Runnable detacher; // guarded by Hooks.class
     private static final AtomicLong FAILURES = new AtomicLong();
     private static MethodHandle slowCheckpoint = slowCheckpointHandle();
 
@@ -67,6 +68,38 @@ public final class Hooks {
             return false;
         }
         runtime = agentRuntime;
+        return true;
+    }
+
+    /**
+     * Registers how the installed agent takes itself out of the JVM (a later attach with the argument
+     * {@code detach} calls {@link #detach()} from a class loader of its own, which can reach the first agent
+     * only through here).
+     */
+    public static synchronized void onDetach(Runnable detach) {
+        detacher = detach;
+    }
+
+    /**
+     * Runs the installed agent's detacher, then forgets the runtime, the recorder and the detacher, so that
+     * instrumented frames still on a stack run plainly and a later attach can install afresh.
+     *
+     * @return false if no agent with a detacher is installed
+     */
+    public static synchronized boolean detach() {
+        Runnable detach = detacher;
+        if (runtime == null || detach == null) {
+            return false;
+        }
+        try {
+            detach.run();
+        } finally {
+            runtime = null;
+            recorder = null;
+            detacher = null;
+            offloading = false;
+            clearance = EVERYONE;
+        }
         return true;
     }
 

@@ -80,7 +80,7 @@ class ControlIT {
     }
 
     @Test
-    void attach_by_pid_instruments_the_loaded_classes_and_a_second_attach_is_harmless() throws Exception {
+    void attach_instruments_the_loaded_classes_a_second_attach_is_harmless_and_detach_stops_everything() throws Exception {
         try (DemoService service = DemoService.start(List.of(), Map.of(), "serve", "--port", "0", "--size", "small")) {
             String url = service.servingUrl(TIMEOUT);
             String pid = Long.toString(service.pid());
@@ -103,6 +103,34 @@ class ControlIT {
             HttpResponse<String> work = CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/work")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, work.statusCode(), "the service answers under gil after the attach");
+
+            Cli detached = cli("detach", pid);
+            assertEquals(0, detached.exit(), detached.toString());
+            assertEquals(1, cli("status", pid).exit(), "no control endpoint after the detach");
+            Scrape.await(TIMEOUT, () -> agentThreads(pid).isEmpty(), "every agent thread stopped: " + agentThreads(pid));
+            assertEquals(200, CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/work")).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "the service answers after the detach");
+
+            assertEquals(0, cli("attach", pid, "control.port=0").exit(), "attach again after the detach");
+            Scrape.await(TIMEOUT, () -> cli("status", pid).out().contains("\"mode\":\"native\""),
+                    "a fresh agent, in its default mode: " + service);
+        }
+    }
+
+    /** The threads of {@code pid} that the agent or its telemetry started, from {@code jcmd Thread.print}. */
+    private static List<String> agentThreads(String pid) {
+        try {
+            Process jcmd = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(), pid,
+                    "Thread.print").redirectErrorStream(true).start();
+            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            jcmd.waitFor(30, TimeUnit.SECONDS);
+            return dump.lines().filter(l -> l.startsWith("\"gil4j-") || l.startsWith("\"prometheus-http")
+                    || l.startsWith("\"PeriodicMetricReader")).toList();
+        } catch (IOException e) {
+            return List.of(e.toString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return List.of(e.toString());
         }
     }
 
