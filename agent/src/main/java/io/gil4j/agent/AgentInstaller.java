@@ -93,10 +93,10 @@ public final class AgentInstaller {
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "gil4j-ticker"));
         parts.add(ticker::shutdownNow);
         SpeedupTracker speedup = metrics ? new SpeedupTracker(config.speedupBaseline()) : null;
-        AgentStatus status = new AgentStatus(controller, lock, dispatcher, speedup);
+        MarkedWork work = metrics ? new MarkedWork(controller::current) : null;
+        AgentStatus status = new AgentStatus(controller, lock, dispatcher, speedup, work);
         ticker.scheduleAtFixedRate(status::tick, 0, 1, TimeUnit.SECONDS);
         if (metrics) {
-            MarkedWork work = new MarkedWork(controller::current);
             Hooks.record(failing != null ? failing : work);
             ticker.scheduleAtFixedRate(() -> speedup.tick(System.nanoTime(), work.completed(), controller.current(),
                     controller.transitions()), 0, 1, TimeUnit.SECONDS);

@@ -46,12 +46,14 @@ public final class Cli {
                 return AttachCommands.list(Arrays.copyOfRange(args, 1, args.length), out, err);
             case "status":
                 return ControlCommands.status(Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "experiment":
+                return ControlCommands.experiment(Arrays.copyOfRange(args, 1, args.length), out, err);
             case "mode":
                 return ControlCommands.mode(Arrays.copyOfRange(args, 1, args.length), out, err);
             case "worker":
                 return WorkerMain.run(Arrays.copyOfRange(args, 1, args.length));
             default:
-                err.println("gil4j: unknown command '" + command + "': accepted commands are help, version, check-config, attach, detach, list, status, mode");
+                err.println("gil4j: unknown command '" + command + "': accepted commands are help, version, check-config, attach, detach, list, status, mode, experiment");
                 return 2;
         }
     }
@@ -90,7 +92,8 @@ public final class Cli {
         s.append("  detach <pid>              take the agent out again: native mode, original bytecode, no threads\n");
         s.append("  list                      list this user's JVMs, and which have the agent\n");
         s.append("  status <pid|url>          print a running agent's status as JSON (--token for a URL)\n");
-        s.append("  mode <pid|url> <mode>     switch a running agent's mode (--token for a URL)\n\n");
+        s.append("  mode <pid|url> <mode>     switch a running agent's mode (--token for a URL)\n");
+        s.append("  experiment <pid|url> <A> <B>  an A/B experiment: the speedup of B over A, with a 95 % interval\n\n");
         s.append("Configuration (agent argument key=value, system property gil4j.<key>, environment GIL4J_<KEY>;\n");
         s.append("the agent argument wins over the system property, which wins over the environment):\n");
         int width = java.util.Arrays.stream(Option.values()).mapToInt(o -> o.key().length()).max().orElse(0);

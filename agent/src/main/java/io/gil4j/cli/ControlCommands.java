@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,7 +34,7 @@ final class ControlCommands {
             return 0;
         }
         List<String> positional = new ArrayList<>();
-        String token = options(args, positional);
+        String token = options(args, positional).get("token");
         if (positional.size() != 1) {
             err.println("gil4j status: expected <pid|url>, got " + positional + "; see status --help");
             return 2;
@@ -49,12 +51,12 @@ final class ControlCommands {
             return 0;
         }
         List<String> positional = new ArrayList<>();
-        String token = options(args, positional);
+        String token = options(args, positional).get("token");
         if (positional.size() != 2) {
             err.println("gil4j mode: expected <pid|url> <mode>, got " + positional + "; see mode --help");
             return 2;
         }
-        String body = "{\"mode\":\"" + positional.get(1).replace("\\", "\\\\").replace("\"", "\\\"") + "\"}";
+        String body = "{\"mode\":" + quote(positional.get(1)) + "}";
         return call(positional.get(0), token, "POST", "/mode", body, out, err);
     }
 
@@ -62,19 +64,22 @@ final class ControlCommands {
         return args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
     }
 
-    /** Collects positional arguments into {@code positional}; returns the {@code --token}, or null. */
-    private static String options(String[] args, List<String> positional) {
-        String token = null;
+    /**
+     * Collects positional arguments into {@code positional} and {@code --name value} (or {@code --name=value})
+     * options into the map it returns.
+     */
+    private static Map<String, String> options(String[] args, List<String> positional) {
+        Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--token") && i + 1 < args.length) {
-                token = args[++i];
-            } else if (args[i].startsWith("--token=")) {
-                token = args[i].substring("--token=".length());
+            if (args[i].startsWith("--") && args[i].contains("=")) {
+                options.put(args[i].substring(2, args[i].indexOf('=')), args[i].substring(args[i].indexOf('=') + 1));
+            } else if (args[i].startsWith("--") && i + 1 < args.length) {
+                options.put(args[i].substring(2), args[++i]);
             } else {
                 positional.add(args[i]);
             }
         }
-        return token;
+        return options;
     }
 
     private static int call(String target, String token, String method, String path, String body, PrintStream out,
@@ -83,22 +88,97 @@ final class ControlCommands {
         if (endpoint.isEmpty()) {
             return 1;
         }
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.get().url() + path))
-                .timeout(Duration.ofSeconds(10));
-        if (endpoint.get().token() != null) {
-            request.header("Authorization", "Bearer " + endpoint.get().token());
+        HttpResponse<String> response = send(endpoint.get(), method, path, body, err);
+        if (response == null) {
+            return 1;
+        }
+        (response.statusCode() / 100 == 2 ? out : err).println(response.body());
+        return response.statusCode() / 100 == 2 ? 0 : 1;
+    }
+
+    static int experiment(String[] args, PrintStream out, PrintStream err) {
+        if (isHelp(args)) {
+            out.println("usage: java -jar gil4j-agent.jar experiment <pid|url> <modeA> <modeB> [--dwell SECONDS]");
+            out.println("           [--warmup SECONDS] [--rounds N] [--token TOKEN]");
+            out.println("Alternates A and B (A B A B ...) under the service's own load, measures the throughput and");
+            out.println("latency of marked calls in each stay, and prints the speedup of B over A with a 95 % confidence");
+            out.println("interval as JSON. Defaults: dwell 10 s, warm-up 2 s, 5 rounds. Progress goes to standard error.");
+            return 0;
+        }
+        List<String> positional = new ArrayList<>();
+        Map<String, String> options = options(args, positional);
+        if (positional.size() != 3) {
+            err.println("gil4j experiment: expected <pid|url> <modeA> <modeB>, got " + positional + "; see experiment --help");
+            return 2;
+        }
+        StringBuilder body = new StringBuilder("{\"a\":" + quote(positional.get(1)) + ",\"b\":" + quote(positional.get(2)));
+        for (String[] option : new String[][] {{"dwell", "dwellSeconds"}, {"warmup", "warmupSeconds"}, {"rounds", "rounds"}}) {
+            String value = options.get(option[0]);
+            if (value != null) {
+                if (!value.matches("\\d+(\\.\\d+)?")) {
+                    err.println("gil4j experiment: --" + option[0] + " takes a number, got '" + value + "'");
+                    return 2;
+                }
+                body.append(",\"").append(option[1]).append("\":").append(value);
+            }
+        }
+        body.append('}');
+        Optional<ControlFile> endpoint = endpoint(positional.get(0), options.get("token"), err);
+        if (endpoint.isEmpty()) {
+            return 1;
+        }
+        HttpResponse<String> started = send(endpoint.get(), "POST", "/experiment", body.toString(), err);
+        if (started == null || started.statusCode() != 202) {
+            if (started != null) {
+                err.println(started.body());
+            }
+            return 1;
+        }
+        while (true) {
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 1;
+            }
+            HttpResponse<String> now = send(endpoint.get(), "GET", "/experiment", null, err);
+            if (now == null) {
+                return 1;
+            }
+            String json = now.body();
+            long stays = json.split("\"round\":", -1).length - 1;
+            err.println("experiment: " + stays + " stays measured, " + state(json));
+            if (!state(json).equals("running")) {
+                out.println(json);
+                return state(json).equals("done") ? 0 : 1;
+            }
+        }
+    }
+
+    private static String state(String json) {
+        int at = json.indexOf("\"state\":\"");
+        return at < 0 ? "unknown" : json.substring(at + 9, json.indexOf('"', at + 9));
+    }
+
+    private static String quote(String text) {
+        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+
+    /** The endpoint's answer, or null (with a message) if none came. */
+    private static HttpResponse<String> send(ControlFile endpoint, String method, String path, String body, PrintStream err) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url() + path)).timeout(Duration.ofSeconds(10));
+        if (endpoint.token() != null) {
+            request.header("Authorization", "Bearer " + endpoint.token());
         }
         request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
-            HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            (response.statusCode() / 100 == 2 ? out : err).println(response.body());
-            return response.statusCode() / 100 == 2 ? 0 : 1;
+            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | IllegalArgumentException e) {
-            err.println("gil4j: no answer from " + endpoint.get().url() + ": " + e);
-            return 1;
+            err.println("gil4j: no answer from " + endpoint.url() + ": " + e);
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return 1;
+            return null;
         }
     }
 

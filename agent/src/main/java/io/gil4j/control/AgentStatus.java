@@ -9,12 +9,15 @@ import io.gil4j.mode.ModeController;
 import io.gil4j.pool.PoolStats;
 import io.gil4j.pool.WorkerPool;
 import io.gil4j.process.ProcessPool;
+import io.gil4j.stats.HistogramSnapshot;
+import io.gil4j.work.MarkedWork;
 import io.gil4j.work.SpeedupTracker;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * What the control endpoint and the MXBean report and change: the mode, the main lock's and the pools'
@@ -27,16 +30,89 @@ public final class AgentStatus {
     private final InterpreterLock mainLock;
     private final Dispatcher dispatcher;
     private final SpeedupTracker speedup;
+    private final MarkedWork work;
     private final CoreUtilization cores = new CoreUtilization();
+    private Experiment experiment; // guarded by this
+    private Thread experimentThread; // guarded by this
 
     /**
      * @param speedup the speedup tracker, or null when metrics are off (then the status has no speedup)
+     * @param work the recorder of marked calls, or null when metrics are off (then no experiment can run)
      */
-    public AgentStatus(ModeController modes, InterpreterLock mainLock, Dispatcher dispatcher, SpeedupTracker speedup) {
+    public AgentStatus(ModeController modes, InterpreterLock mainLock, Dispatcher dispatcher, SpeedupTracker speedup,
+            MarkedWork work) {
         this.modes = modes;
         this.mainLock = mainLock;
         this.dispatcher = dispatcher;
         this.speedup = speedup;
+        this.work = work;
+    }
+
+    /**
+     * Starts an A/B experiment as {@code body} describes ({@link Experiment.Plan#of}) on a daemon thread.
+     *
+     * @return the experiment's JSON as it starts
+     * @throws IllegalArgumentException if the body describes no valid plan
+     * @throws IllegalStateException if one is running, or metrics are off (nothing measures marked calls)
+     */
+    public synchronized Map<String, Object> startExperiment(Map<String, Object> body) {
+        Experiment.Plan plan = Experiment.Plan.of(body);
+        if (work == null) {
+            throw new IllegalStateException("an experiment measures marked calls, which needs metrics: they are off"
+                    + " (OTEL_METRICS_EXPORTER=none or OTEL_SDK_DISABLED=true)");
+        }
+        if (experiment != null && experiment.running()) {
+            throw new IllegalStateException("an experiment is running; GET /experiment shows it");
+        }
+        experiment = new Experiment(plan, this, markedCalls(work), SYSTEM_CLOCK);
+        experimentThread = new Thread(experiment, "gil4j-experiment");
+        experimentThread.setDaemon(true);
+        experimentThread.start();
+        return experiment.json();
+    }
+
+    /** The running or last experiment's JSON, or null if none ran. */
+    public synchronized Map<String, Object> experiment() {
+        return experiment == null ? null : experiment.json();
+    }
+
+    /** Cancels a running experiment (at a detach); it restores the mode it found. */
+    public synchronized void cancelExperiment() {
+        if (experimentThread != null) {
+            experimentThread.interrupt();
+        }
+    }
+
+    private static final Experiment.Clock SYSTEM_CLOCK = new Experiment.Clock() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void sleep(long nanos) throws InterruptedException {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        }
+    };
+
+    private static Experiment.MarkedCalls markedCalls(MarkedWork work) {
+        return new Experiment.MarkedCalls() {
+            @Override
+            public long completed() {
+                return work.completed();
+            }
+
+            @Override
+            public HistogramSnapshot durations(Mode mode) {
+                HistogramSnapshot sum = HistogramSnapshot.EMPTY;
+                for (Map.Entry<MarkedWork.Series, HistogramSnapshot> series : work.durations().entrySet()) {
+                    if (series.getKey().mode() == mode) {
+                        sum = sum.plus(series.getValue());
+                    }
+                }
+                return sum;
+            }
+        };
     }
 
     /** The current mode's name. */
@@ -88,6 +164,7 @@ public final class AgentStatus {
         speedupStatus.put("baseline", speedup == null ? null : speedup.baseline().configName());
         speedupStatus.put("value", round(speedup()));
         status.put("speedup", speedupStatus);
+        status.put("experiment", experiment());
         return status;
     }
 

@@ -26,6 +26,7 @@ public final class ControlPlane implements AutoCloseable {
     /** Starts what {@code config} asks for over {@code agent}. Never throws. */
     public static ControlPlane start(Config config, AgentStatus agent) {
         ControlPlane plane = new ControlPlane();
+        plane.parts.add(agent::cancelExperiment);
         plane.startEndpoint(config, agent);
         try {
             JmxControl.register(agent);

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 
 /**
  * The control endpoint, on the JDK's HTTP server: {@code GET /status} answers the {@link AgentStatus} as
- * JSON; {@code POST /mode} with {@code {"mode":"gil"}} switches the mode.
+ * JSON; {@code POST /mode} with {@code {"mode":"gil"}} switches the mode; {@code POST /experiment} starts an
+ * A/B {@link Experiment} (202; 409 while one runs) and {@code GET /experiment} shows it.
  *
  * <p><b>Who may do what.</b> Reading the status needs no token; changing anything needs
  * {@code Authorization: Bearer <token>} (401 otherwise, the mode unchanged). Every request, read or write,
@@ -130,8 +131,21 @@ public final class ControlServer implements AutoCloseable {
                     return Answer.error(401, "a valid Authorization: Bearer <gil4j.control.token> is required");
                 }
                 return switchMode(readBody(exchange.getRequestBody()));
+            case "/experiment":
+                if (method.equals("GET")) {
+                    Map<String, Object> experiment = agent.experiment();
+                    return experiment == null ? Answer.error(404, "no experiment has run; POST /experiment starts one")
+                            : new Answer(200, experiment);
+                }
+                if (!method.equals("POST")) {
+                    return notAllowed("GET, POST");
+                }
+                if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+                    return Answer.error(401, "a valid Authorization: Bearer <gil4j.control.token> is required");
+                }
+                return startExperiment(readBody(exchange.getRequestBody()));
             default:
-                return Answer.error(404, "no such resource: GET /status, POST /mode");
+                return Answer.error(404, "no such resource: GET /status, POST /mode, GET or POST /experiment");
         }
     }
 
@@ -156,6 +170,20 @@ public final class ControlServer implements AutoCloseable {
             return Answer.error(400, e.getMessage());
         }
         return new Answer(200, Map.of("mode", agent.mode(), "previous", previous));
+    }
+
+    private Answer startExperiment(String body) {
+        if (body == null) {
+            return Answer.error(413, "the body is over " + MAX_BODY + " bytes");
+        }
+        try {
+            return new Answer(202, agent.startExperiment(Json.parseObject(body)));
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, e.getMessage() + "; send {\"a\":\"gil\",\"b\":\"interpreters\",\"dwellSeconds\":10,"
+                    + "\"warmupSeconds\":2,\"rounds\":5}");
+        } catch (IllegalStateException e) {
+            return Answer.error(409, e.getMessage());
+        }
     }
 
     private boolean authorized(String header) {

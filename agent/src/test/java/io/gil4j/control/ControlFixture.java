@@ -17,5 +17,5 @@ final class ControlFixture {
     final InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
             ClearanceListener.IGNORE, HoldTiming.OFF);
     final ModeController modes = new ModeController(lock, Rerouting.INLINE, Mode.NATIVE);
-    final AgentStatus agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults(), l -> { }), null);
+    final AgentStatus agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults(), l -> { }), null, null);
 }

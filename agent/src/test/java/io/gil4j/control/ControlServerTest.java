@@ -107,6 +107,19 @@ class ControlServerTest {
     }
 
     @Test
+    void experiments_need_the_token_a_valid_plan_and_metrics() throws IOException {
+        assertEquals(404, send("GET", "/experiment", "", List.of()).code(), "none has run");
+        String plan = "{\"a\":\"gil\",\"b\":\"interpreters\"}";
+        assertEquals(401, send("POST", "/experiment", plan, List.of()).code());
+        assertEquals(400, send("POST", "/experiment", "{\"a\":\"gil\",\"b\":\"gil\"}",
+                List.of("Authorization: Bearer " + TOKEN)).code());
+        Response noMetrics = send("POST", "/experiment", plan, List.of("Authorization: Bearer " + TOKEN));
+        assertEquals(409, noMetrics.code(), noMetrics.body());
+        assertTrue(noMetrics.body().contains("needs metrics"), noMetrics.body());
+        assertEquals("native", fixture.agent.mode());
+    }
+
+    @Test
     void a_body_over_the_limit_is_413() throws IOException {
         String body = "{\"mode\":\"" + "g".repeat(ControlServer.MAX_BODY) + "\"}";
         assertEquals(413, send("POST", "/mode", body, List.of("Authorization: Bearer " + TOKEN)).code());

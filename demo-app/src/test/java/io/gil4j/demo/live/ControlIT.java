@@ -62,6 +62,28 @@ class ControlIT {
     }
 
     @Test
+    void an_ab_experiment_under_load_reports_interpreters_faster_than_gil_and_restores_the_mode() throws Exception {
+        try (DemoService service = DemoService.start(List.of(DemoService.gil4j("control.port=0,workers=2"),
+                "-Dgil4j.otel.exporter.prometheus.port=0"), Map.of(), "serve", "--port", "0", "--size", "small")) {
+            String url = service.servingUrl(TIMEOUT);
+            String pid = Long.toString(service.pid());
+            Scrape.await(TIMEOUT, () -> cli("status", pid).exit() == 0, "the control endpoint up: " + service);
+            try (DemoService load = DemoService.start(List.of(), Map.of(), "load", "--url", url + "/work",
+                    "--concurrency", "4", "--duration", "25s")) {
+                Cli experiment = cli("experiment", pid, "gil", "interpreters", "--dwell", "2", "--warmup", "1",
+                        "--rounds", "3");
+                assertEquals(0, experiment.exit(), experiment.toString());
+                assertTrue(experiment.out().contains("\"state\":\"done\""), experiment.toString());
+                double speedup = Double.parseDouble(experiment.out().replaceAll("(?s).*\"speedup\":([0-9.]+).*", "$1"));
+                assertTrue(speedup > 1.2, "interpreters over gil on two cores under saturating load: " + experiment);
+                assertTrue(experiment.err().contains("stays measured"), "progress on standard error: " + experiment);
+                assertTrue(cli("status", pid).out().contains("\"mode\":\"native\""), "the mode from before is back");
+                assertEquals(0, load.waitFor(TIMEOUT), load.toString());
+            }
+        }
+    }
+
+    @Test
     void the_mode_follows_the_mode_file_and_ignores_a_bad_value(@TempDir Path directory) throws Exception {
         Path file = directory.resolve("mode");
         Files.writeString(file, "sequential");

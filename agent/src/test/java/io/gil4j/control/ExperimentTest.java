@@ -1,0 +1,99 @@
+package io.gil4j.control;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gil4j.mode.Mode;
+import io.gil4j.stats.HistogramSnapshot;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An experiment against a simulated service whose marked calls end at a fixed rate per mode, on a clock the
+ * test advances: the measured throughputs, the speedup and its interval are exact.
+ */
+class ExperimentTest {
+
+    private final ControlFixture fixture = new ControlFixture();
+
+    /** Time passes only in sleep; calls end at {@code rate(current mode)} a second meanwhile. */
+    private final class SimulatedService implements Experiment.Clock, Experiment.MarkedCalls {
+        private final Map<Mode, Double> rates;
+        private long now;
+        private double completed;
+
+        SimulatedService(Map<Mode, Double> rates) {
+            this.rates = rates;
+        }
+
+        @Override
+        public long nanoTime() {
+            return now;
+        }
+
+        @Override
+        public void sleep(long nanos) {
+            now += nanos;
+            completed += rates.get(Mode.of(fixture.agent.mode())) * nanos / 1e9;
+        }
+
+        @Override
+        public long completed() {
+            return Math.round(completed);
+        }
+
+        @Override
+        public HistogramSnapshot durations(Mode mode) {
+            return HistogramSnapshot.EMPTY;
+        }
+    }
+
+    @Test
+    void alternates_a_and_b_and_reports_b_over_a_with_its_interval_then_restores_the_mode() {
+        fixture.agent.switchMode("sequential");
+        SimulatedService service = new SimulatedService(Map.of(Mode.GIL, 10.0, Mode.INTERPRETERS, 19.0));
+        Experiment experiment = new Experiment(new Experiment.Plan(Mode.GIL, Mode.INTERPRETERS, 10, 2, 3),
+                fixture.agent, service, service);
+
+        experiment.run();
+
+        Map<String, Object> json = experiment.json();
+        assertEquals("done", json.get("state"), json.toString());
+        assertEquals(1.9, (Double) json.get("speedup"), 1e-9);
+        assertEquals(1.9, (Double) json.get("low"), 1e-9);
+        assertEquals(1.9, (Double) json.get("high"), 1e-9);
+        List<?> stays = (List<?>) json.get("stays");
+        assertEquals(6, stays.size());
+        assertEquals(List.of("gil", "interpreters", "gil", "interpreters", "gil", "interpreters"),
+                stays.stream().map(s -> ((Map<?, ?>) s).get("mode")).toList());
+        assertEquals(10.0, ((Map<?, ?>) stays.get(0)).get("throughput"));
+        assertEquals("sequential", fixture.agent.mode(), "the mode found before the experiment is back");
+        assertTrue(!experiment.running());
+    }
+
+    @Test
+    void a_mode_without_marked_calls_fails_the_experiment_and_still_restores_the_mode() {
+        SimulatedService service = new SimulatedService(Map.of(Mode.GIL, 0.0, Mode.NATIVE, 5.0));
+        Experiment experiment = new Experiment(new Experiment.Plan(Mode.GIL, Mode.NATIVE, 1, 0, 2), fixture.agent,
+                service, service);
+        experiment.run();
+        assertEquals("failed", experiment.json().get("state"));
+        assertTrue(String.valueOf(experiment.json().get("error")).contains("without marked calls"));
+        assertEquals("native", fixture.agent.mode());
+    }
+
+    @Test
+    void plans_name_two_different_modes_and_sensible_durations() {
+        Experiment.Plan plan = Experiment.Plan.of(Map.of("a", "gil", "b", "interpreters"));
+        assertEquals(new Experiment.Plan(Mode.GIL, Mode.INTERPRETERS, 10, 2, 5), plan);
+        for (Map<String, Object> bad : List.<Map<String, Object>>of(
+                Map.of("a", "gil"), Map.of("a", "gil", "b", "gil"), Map.of("a", "gil", "b", "turbo"),
+                Map.of("a", "gil", "b", "native", "rounds", 1.0), Map.of("a", "gil", "b", "native", "rounds", 2.5),
+                Map.of("a", "gil", "b", "native", "dwellSeconds", 0.0), Map.of("a", "gil", "b", "native", "extra", 1.0),
+                Map.of("a", 1.0, "b", "native"))) {
+            assertThrows(IllegalArgumentException.class, () -> Experiment.Plan.of(bad), bad.toString());
+        }
+    }
+}
