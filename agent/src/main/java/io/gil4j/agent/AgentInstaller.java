@@ -100,7 +100,8 @@ public final class AgentInstaller {
             Hooks.record(failing != null ? failing : work);
             ticker.scheduleAtFixedRate(() -> speedup.tick(System.nanoTime(), work.completed(), controller.current(),
                     controller.transitions()), 0, 1, TimeUnit.SECONDS);
-            Telemetry.Sources sources = new Telemetry.Sources(lock, dispatcher, controller, work, speedup);
+            Telemetry.Sources sources = new Telemetry.Sources(lock, dispatcher, controller, work, speedup,
+                    status::lastOutcome);
             daemon(() -> startTelemetry(config, sources, parts), "gil4j-telemetry-start").start();
         }
         daemon(() -> startControl(config, status, parts), "gil4j-control-start").start();

@@ -34,6 +34,7 @@ public final class AgentStatus {
     private final CoreUtilization cores = new CoreUtilization();
     private Experiment experiment; // guarded by this
     private Thread experimentThread; // guarded by this
+    private ExperimentOutcome lastOutcome; // guarded by this: kept while a newer experiment runs
 
     /**
      * @param speedup the speedup tracker, or null when metrics are off (then the status has no speedup)
@@ -64,6 +65,9 @@ public final class AgentStatus {
         if (experiment != null && experiment.running()) {
             throw new IllegalStateException("an experiment is running; GET /experiment shows it");
         }
+        if (experiment != null && experiment.outcome() != null) {
+            lastOutcome = experiment.outcome();
+        }
         experiment = new Experiment(plan, this, markedCalls(work), SYSTEM_CLOCK);
         experimentThread = new Thread(experiment, "gil4j-experiment");
         experimentThread.setDaemon(true);
@@ -74,6 +78,12 @@ public final class AgentStatus {
     /** The running or last experiment's JSON, or null if none ran. */
     public synchronized Map<String, Object> experiment() {
         return experiment == null ? null : experiment.json();
+    }
+
+    /** The outcome of the latest experiment that completed, or null. */
+    public synchronized ExperimentOutcome lastOutcome() {
+        ExperimentOutcome latest = experiment == null ? null : experiment.outcome();
+        return latest != null ? latest : lastOutcome;
     }
 
     /** Cancels a running experiment (at a detach); it restores the mode it found. */

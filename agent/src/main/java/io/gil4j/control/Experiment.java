@@ -178,6 +178,13 @@ final class Experiment implements Runnable {
         return json;
     }
 
+    /** The outcome, once the experiment is done; null before, and if it failed or was cancelled. */
+    ExperimentOutcome outcome() {
+        SpeedupInterval interval = result;
+        return interval == null ? null : new ExperimentOutcome(plan.a().configName(), plan.b().configName(),
+                interval.estimate(), interval.low(), interval.high());
+    }
+
     /** True while it runs. */
     boolean running() {
         return state.equals("running");

@@ -1,6 +1,7 @@
 package io.gil4j.metrics;
 
 import io.gil4j.config.Config;
+import io.gil4j.control.ExperimentOutcome;
 import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.log.AgentLog;
@@ -18,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * The agent's OpenTelemetry SDK and every metric it exports: set up by the SDK's autoconfigure module from
@@ -41,7 +43,7 @@ public final class Telemetry implements AutoCloseable {
 
     /** What the metrics are read from. */
     public record Sources(InterpreterLock mainLock, Dispatcher dispatcher, ModeController modes, MarkedWork work,
-            SpeedupTracker speedup) {}
+            SpeedupTracker speedup, Supplier<ExperimentOutcome> experiments) {}
 
     private final OpenTelemetrySdk sdk;
     private final RuntimeTelemetry runtime;
@@ -103,6 +105,7 @@ public final class Telemetry implements AutoCloseable {
             WorkMetrics.register(meter, histograms, sources.work(), sources.dispatcher(), sources.modes(),
                     sources.speedup());
             CoreMetrics.register(meter);
+            ExperimentMetrics.register(meter, sources.experiments());
             return new Telemetry(sdk, RuntimeTelemetry.create(new OriginalScopes(sdk)));
         } catch (RuntimeException e) {
             sdk.shutdown().join(CLOSE_SECONDS, TimeUnit.SECONDS);

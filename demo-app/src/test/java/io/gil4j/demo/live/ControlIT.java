@@ -63,8 +63,9 @@ class ControlIT {
 
     @Test
     void an_ab_experiment_under_load_reports_interpreters_faster_than_gil_and_restores_the_mode() throws Exception {
+        int metricsPort = DemoService.freePort();
         try (DemoService service = DemoService.start(List.of(DemoService.gil4j("control.port=0,workers=2"),
-                "-Dgil4j.otel.exporter.prometheus.port=0"), Map.of(), "serve", "--port", "0", "--size", "small")) {
+                "-Dgil4j.otel.exporter.prometheus.port=" + metricsPort), Map.of(), "serve", "--port", "0", "--size", "small")) {
             String url = service.servingUrl(TIMEOUT);
             String pid = Long.toString(service.pid());
             Scrape.await(TIMEOUT, () -> cli("status", pid).exit() == 0, "the control endpoint up: " + service);
@@ -78,6 +79,11 @@ class ControlIT {
                 assertTrue(speedup > 1.2, "interpreters over gil on two cores under saturating load: " + experiment);
                 assertTrue(experiment.err().contains("stays measured"), "progress on standard error: " + experiment);
                 assertTrue(cli("status", pid).out().contains("\"mode\":\"native\""), "the mode from before is back");
+                Scrape metrics = Scrape.until("http://127.0.0.1:" + metricsPort + "/metrics", TIMEOUT,
+                        s -> !s.samples("gil4j_experiment_speedup").isEmpty(), "the experiment's outcome as a metric");
+                assertTrue(metrics.samples("gil4j_experiment_speedup").stream().anyMatch(m -> m.has("gil4j_experiment_bound",
+                        "low") && m.has("gil4j_experiment_a", "gil") && m.has("gil4j_experiment_b", "interpreters")));
+                assertEquals("", PrometheusTools.lint(metrics.text()), "promtool on the exposition with the experiment");
                 assertEquals(0, load.waitFor(TIMEOUT), load.toString());
             }
         }
