@@ -108,6 +108,7 @@ public final class AgentInstaller {
         Instrumenter instrumenter = Instrumenter.install(instrumentation, config);
         parts.add(() -> instrumenter.uninstall(instrumentation));
         Hooks.onDetach(() -> {
+            status.cancelExperiment(); // it would restore its starting mode after the switch below
             controller.switchTo(Mode.NATIVE); // frees every waiter and stops rerouting before the rest goes
             parts.stop();
         });

@@ -86,10 +86,19 @@ public final class AgentStatus {
         return latest != null ? latest : lastOutcome;
     }
 
-    /** Cancels a running experiment (at a detach); it restores the mode it found. */
+    /**
+     * Cancels a running experiment and waits up to a second for it to restore the mode it found, so that a
+     * detach that then switches to native is not undone by the experiment's last switch.
+     */
     public synchronized void cancelExperiment() {
-        if (experimentThread != null) {
-            experimentThread.interrupt();
+        if (experimentThread == null) {
+            return;
+        }
+        experimentThread.interrupt();
+        try {
+            experimentThread.join(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
