@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -127,10 +128,7 @@ public final class ControlServer implements AutoCloseable {
                 if (!method.equals("POST")) {
                     return notAllowed("POST");
                 }
-                if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                    return Answer.error(401, "a valid Authorization: Bearer <gil4j.control.token> is required");
-                }
-                return switchMode(readBody(exchange.getRequestBody()));
+                return withTokenAndBody(exchange, this::switchMode);
             case "/experiment":
                 if (method.equals("GET")) {
                     Map<String, Object> experiment = agent.experiment();
@@ -140,19 +138,25 @@ public final class ControlServer implements AutoCloseable {
                 if (!method.equals("POST")) {
                     return notAllowed("GET, POST");
                 }
-                if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
-                    return Answer.error(401, "a valid Authorization: Bearer <gil4j.control.token> is required");
-                }
-                return startExperiment(readBody(exchange.getRequestBody()));
+                return withTokenAndBody(exchange, this::startExperiment);
             default:
                 return Answer.error(404, "no such resource: GET /status, POST /mode, GET or POST /experiment");
         }
     }
 
-    private Answer switchMode(String body) {
-        if (body == null) {
-            return Answer.error(413, "the body is over " + MAX_BODY + " bytes");
+    /**
+     * What a change needs first: the token (401 without it) and a body within {@link #MAX_BODY} (413); then
+     * {@code change} answers with the body.
+     */
+    private Answer withTokenAndBody(HttpExchange exchange, Function<String, Answer> change) throws IOException {
+        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return Answer.error(401, "a valid Authorization: Bearer <gil4j.control.token> is required");
         }
+        String body = readBody(exchange.getRequestBody());
+        return body == null ? Answer.error(413, "the body is over " + MAX_BODY + " bytes") : change.apply(body);
+    }
+
+    private Answer switchMode(String body) {
         Map<String, Object> request;
         try {
             request = Json.parseObject(body);
@@ -173,9 +177,6 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private Answer startExperiment(String body) {
-        if (body == null) {
-            return Answer.error(413, "the body is over " + MAX_BODY + " bytes");
-        }
         try {
             return new Answer(202, agent.startExperiment(Json.parseObject(body)));
         } catch (IllegalArgumentException e) {
