@@ -4,6 +4,7 @@ import io.gil4j.bootstrap.AgentRuntime;
 import io.gil4j.bootstrap.Hooks;
 import io.gil4j.config.Config;
 import io.gil4j.config.ConfigException;
+import io.gil4j.config.Selection;
 import io.gil4j.control.AgentStatus;
 import io.gil4j.control.ControlPlane;
 import io.gil4j.dispatch.Dispatcher;
@@ -78,7 +79,9 @@ public final class AgentInstaller {
                 metrics ? HoldTiming.SAMPLED : HoldTiming.OFF);
         LockWatchdog watchdog = LockWatchdog.start(lock, "gil4j-watchdog");
         Dispatcher dispatcher = new Dispatcher(config, watchdog::watch);
-        ModeController controller = new ModeController(lock, dispatcher, config.mode());
+        Selection selection = Selection.of(config);
+        Instrumenter instrumenter = Instrumenter.create(instrumentation, selection, config.offload(), config.verbose());
+        ModeController controller = new ModeController(lock, dispatcher, instrumenter::require, config.mode());
         FailingRuntime failing = config.injectFaults() ? new FailingRuntime(controller) : null;
         AgentRuntime runtime = failing != null ? failing : controller;
         if (!Hooks.install(runtime)) {
@@ -94,7 +97,7 @@ public final class AgentInstaller {
         parts.add(ticker::shutdownNow);
         SpeedupTracker speedup = metrics ? new SpeedupTracker(config.speedupBaseline()) : null;
         MarkedWork work = metrics ? new MarkedWork(controller::current) : null;
-        AgentStatus status = new AgentStatus(controller, lock, dispatcher, speedup, work);
+        AgentStatus status = new AgentStatus(controller, lock, dispatcher, speedup, work, instrumenter::status);
         ticker.scheduleAtFixedRate(status::tick, 0, 1, TimeUnit.SECONDS);
         if (metrics) {
             Hooks.record(failing != null ? failing : work);
@@ -105,17 +108,15 @@ public final class AgentInstaller {
             daemon(() -> startTelemetry(config, sources, parts), "gil4j-telemetry-start").start();
         }
         daemon(() -> startControl(config, status, parts), "gil4j-control-start").start();
-        Instrumenter instrumenter = Instrumenter.install(instrumentation, config);
-        parts.add(() -> instrumenter.uninstall(instrumentation));
+        instrumenter.install();
+        parts.add(instrumenter::uninstall);
         Hooks.onDetach(() -> {
             status.cancelExperiment(); // it would restore its starting mode after the switch below
             controller.switchTo(Mode.NATIVE); // frees every waiter and stops rerouting before the rest goes
             parts.stop();
         });
-        if (config.verbose()) {
-            AgentLog.info("started: mode " + controller.mode() + ", " + instrumenter.transformedClasses()
-                    + " classes instrumented so far");
-        }
+        AgentLog.info("started: mode " + controller.mode() + ", lock code for " + selection + ", "
+                + instrumenter.status().get("classes") + " classes instrumented so far");
     }
 
     private static void startTelemetry(Config config, Telemetry.Sources sources, StartedParts parts) {

@@ -25,13 +25,21 @@ final class StartedParts {
         close(part);
     }
 
-    /** Runs {@code task} at JVM exit on a thread called {@code name}, unless the agent is detached first. */
+    /**
+     * Runs {@code task} at JVM exit on a thread called {@code name}, unless the agent is detached first. A
+     * part that finishes starting while the JVM already exits (a short program) runs {@code task} at once.
+     */
     synchronized void onExit(Runnable task, String name) {
         if (stopped) {
             return;
         }
         Thread hook = new Thread(task, name);
-        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            Runtime.getRuntime().addShutdownHook(hook);
+        } catch (IllegalStateException exiting) {
+            task.run();
+            return;
+        }
         exitHooks.add(hook);
     }
 

@@ -61,9 +61,30 @@ public final class MarkPattern {
         return annotation;
     }
 
+    /**
+     * The package a method pattern's class glob lies in, up to its first wildcard ({@code com.acme} for
+     * {@code com.acme.Pricing#quote} and {@code com.acme.**#price*}); null for an annotation or a glob that
+     * starts with a wildcard.
+     */
+    public String packagePrefix() {
+        if (classGlob == null) {
+            return null;
+        }
+        String glob = classGlob.toString();
+        int star = glob.indexOf('*');
+        String fixed = star < 0 ? glob : glob.substring(0, star);
+        int dot = fixed.lastIndexOf('.');
+        return dot <= 0 ? null : fixed.substring(0, dot);
+    }
+
+    /** True if this is a method pattern whose class glob matches {@code className}. */
+    public boolean selectsClass(String className) {
+        return classGlob != null && classGlob.matches(className);
+    }
+
     /** True if this method pattern selects method {@code methodName} of class {@code className}. */
     public boolean matches(String className, String methodName) {
-        return classGlob != null && classGlob.matches(className) && this.methodName.matcher(methodName).matches();
+        return selectsClass(className) && this.methodName.matcher(methodName).matches();
     }
 
     @Override

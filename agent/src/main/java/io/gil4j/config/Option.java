@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
  */
 public enum Option {
     MODE("mode", "native", Mode.accepted()),
-    INCLUDE("include", "", "comma-separated class globs such as com.acme.** (empty: every class outside the JDK and the agent)"),
+    INCLUDE("include", "", "comma-separated class globs such as com.acme.**, ** for every class outside the JDK and the agent (empty: the main class's package and the offload patterns' packages)"),
     EXCLUDE("exclude", "", "comma-separated class globs such as com.acme.generated.**"),
     SWITCH_INTERVAL("switch-interval", "5ms", "a duration of at least 1us, such as 5ms, 500us, 1us"),
     GIL("gil", "new", "new, legacy"),

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,6 +32,7 @@ public final class AgentStatus {
     private final Dispatcher dispatcher;
     private final SpeedupTracker speedup;
     private final MarkedWork work;
+    private final Supplier<Map<String, Object>> instrumentation;
     private final CoreUtilization cores = new CoreUtilization();
     private Experiment experiment; // guarded by this
     private Thread experimentThread; // guarded by this
@@ -39,14 +41,16 @@ public final class AgentStatus {
     /**
      * @param speedup the speedup tracker, or null when metrics are off (then the status has no speedup)
      * @param work the recorder of marked calls, or null when metrics are off (then no experiment can run)
+     * @param instrumentation what is instrumented, as {@code /status} shows it
      */
     public AgentStatus(ModeController modes, InterpreterLock mainLock, Dispatcher dispatcher, SpeedupTracker speedup,
-            MarkedWork work) {
+            MarkedWork work, Supplier<Map<String, Object>> instrumentation) {
         this.modes = modes;
         this.mainLock = mainLock;
         this.dispatcher = dispatcher;
         this.speedup = speedup;
         this.work = work;
+        this.instrumentation = instrumentation;
     }
 
     /**
@@ -169,6 +173,7 @@ public final class AgentStatus {
         status.put("mode", mode());
         status.put("modes", List.of(Mode.accepted().split(", ")));
         status.put("transitions", transitions());
+        status.put("instrumentation", instrumentation.get());
         status.put("lock", lock(mainLock.stats()));
         status.put("pools", pools());
         List<Object> perCore = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.gil4j.dispatch;
 
 import io.gil4j.bootstrap.Offloaded;
 import io.gil4j.config.Config;
+import io.gil4j.config.Selection;
 import io.gil4j.glob.ClassGlob;
 import io.gil4j.mode.Mode;
 import io.gil4j.process.Call;
@@ -63,21 +64,13 @@ final class ProcessRoute {
 
     /**
      * The classes besides the JDK's value types whose instances may cross: {@code processes.allow}, and by
-     * default the application's own: the {@code include} globs, or without them the package (and
-     * sub-packages) of the main class.
+     * default the application's own: the classes the {@linkplain Selection selection} instruments.
      */
     static List<String> allowed(Config config) {
         List<String> globs = new ArrayList<>();
         config.processesAllow().forEach(g -> globs.add(g.toString()));
         if (globs.isEmpty()) {
-            globs.addAll(config.include().stream().map(ClassGlob::toString).collect(Collectors.toList()));
-        }
-        if (globs.isEmpty()) {
-            String main = MainClass.name();
-            int dot = main == null ? -1 : main.lastIndexOf('.');
-            if (dot > 0) {
-                globs.add(main.substring(0, dot) + ".**");
-            }
+            globs.addAll(Selection.of(config).include().stream().map(ClassGlob::toString).collect(Collectors.toList()));
         }
         globs.add("io.gil4j.offload.*"); // the worker stack a rethrown exception carries
         return globs;

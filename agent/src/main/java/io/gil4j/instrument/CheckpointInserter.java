@@ -1,6 +1,5 @@
 package io.gil4j.instrument;
 
-import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -49,7 +48,7 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
     private final class Rewriter extends MethodVisitor {
 
         private final TypePool typePool;
-        private final Set<Label> visited = new HashSet<>();
+        private final BackEdges backEdges = new BackEdges();
 
         Rewriter(MethodVisitor delegate, TypePool typePool) {
             super(OpenedClassReader.ASM_API, delegate);
@@ -58,13 +57,13 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
 
         @Override
         public void visitLabel(Label label) {
-            visited.add(label);
+            backEdges.visited(label);
             super.visitLabel(label);
         }
 
         @Override
         public void visitJumpInsn(int opcode, Label label) {
-            if (visited.contains(label)) {
+            if (backEdges.isBackward(label)) {
                 checkpoint();
             }
             super.visitJumpInsn(opcode, label);
@@ -72,7 +71,7 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
 
         @Override
         public void visitTableSwitchInsn(int min, int max, Label dflt, Label... labels) {
-            if (anyVisited(dflt, labels)) {
+            if (backEdges.anyBackward(dflt, labels)) {
                 checkpoint();
             }
             super.visitTableSwitchInsn(min, max, dflt, labels);
@@ -80,22 +79,10 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
 
         @Override
         public void visitLookupSwitchInsn(Label dflt, int[] keys, Label[] labels) {
-            if (anyVisited(dflt, labels)) {
+            if (backEdges.anyBackward(dflt, labels)) {
                 checkpoint();
             }
             super.visitLookupSwitchInsn(dflt, keys, labels);
-        }
-
-        private boolean anyVisited(Label dflt, Label[] labels) {
-            if (visited.contains(dflt)) {
-                return true;
-            }
-            for (Label label : labels) {
-                if (visited.contains(label)) {
-                    return true;
-                }
-            }
-            return false;
         }
 
         private void checkpoint() {

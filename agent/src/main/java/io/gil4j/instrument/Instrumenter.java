@@ -1,19 +1,21 @@
 package io.gil4j.instrument;
 
-import static net.bytebuddy.matcher.ElementMatchers.any;
 import static net.bytebuddy.matcher.ElementMatchers.isAbstract;
-import static net.bytebuddy.matcher.ElementMatchers.isBootstrapClassLoader;
 import static net.bytebuddy.matcher.ElementMatchers.isBridge;
 import static net.bytebuddy.matcher.ElementMatchers.isMethod;
 import static net.bytebuddy.matcher.ElementMatchers.isNative;
 import static net.bytebuddy.matcher.ElementMatchers.not;
 
-import io.gil4j.config.Config;
+import io.gil4j.config.MarkPattern;
+import io.gil4j.config.Selection;
+import io.gil4j.log.AgentLog;
+import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.agent.builder.ResettableClassFileTransformer;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
@@ -21,25 +23,48 @@ import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Installs the transformation every mode shares, the way the OpenTelemetry agent sets up Byte Buddy:
- * retransformation without class-format changes (so start-up and a later attach use the same code), type
- * descriptions read from class files rather than loaded classes, name-based ignores first, and a listener
- * that logs and carries on.
+ * Puts gil4j's code into the application's classes, and only as much of it as the mode needs, the way the
+ * OpenTelemetry agent sets up Byte Buddy: retransformation without class-format changes (so start-up, a
+ * mode switch and a later attach use the same code), type descriptions read from class files rather than
+ * loaded classes, name-based ignores first, and a listener that logs and carries on.
  *
- * <p>Each method of a selected class (not abstract, native or a bridge; constructors and static
- * initialisers are left alone) gets {@link GilAdvice} at entry and exits and the {@link CheckpointInserter}
- * rewrite of its body. Each marked method ({@link MarkedMethods}), selected class or not, also gets
- * {@link OffloadAdvice}, registered first so that it wraps the rest (Byte Buddy nests later visitors
- * inside earlier ones): a rerouted call skips the lock's advice in the caller as well as the body.
+ * <p><b>Two kinds of code.</b> Each marked method ({@link MarkedMethods}) gets {@link OffloadAdvice} in every
+ * mode: it measures the call and reroutes it in the modes that do. The methods of the selected classes
+ * ({@link TypeSelection}; not abstract, native or bridges; constructors and static initialisers are left
+ * alone) get the lock's code — {@link GilAdvice} at entry and exits and the {@link CheckpointInserter}
+ * rewrite of the body — only while a mode with a main lock needs it ({@link #require}); the offload advice
+ * is registered first so that it wraps the rest (Byte Buddy nests later visitors inside earlier ones).
+ *
+ * <p><b>When code goes in and out.</b> A class is transformed when it is defined, with the code the mode in
+ * force then needs; {@link ClassFilter} answers every other class by its loader and name. A switch between a
+ * mode without the lock ({@code native}, {@code sequential}) and one with it retransforms the loaded selected
+ * classes ({@link Retransformer}), in batches, and returns when they are done. Frames already running keep
+ * the code they started with, which is harmless both ways: the lock's hooks pass through while no lock is in
+ * force, and a frame without them simply takes no lock.
  */
 public final class Instrumenter {
 
+    private final Instrumentation instrumentation;
+    private final Selection configured;
+    private final TypeSelection selection;
+    private final MarkedMethods marked;
+    private final Loaders loaders;
     private final TransformationLog log;
-    private final ResettableClassFileTransformer transformer;
+    private final ClassFilter filter;
+    private final Retransformer retransformer;
+    private volatile boolean lockCode;
+    private boolean installed; // guarded by this
 
-    private Instrumenter(TransformationLog log, ResettableClassFileTransformer transformer) {
-        this.log = log;
-        this.transformer = transformer;
+    private Instrumenter(Instrumentation instrumentation, Selection selection, List<MarkPattern> marks,
+            boolean verbose) {
+        this.instrumentation = instrumentation;
+        this.configured = selection;
+        this.selection = new TypeSelection(selection.include(), selection.exclude());
+        this.marked = new MarkedMethods(marks);
+        this.loaders = new Loaders(Instrumenter.class.getClassLoader());
+        this.log = new TransformationLog(verbose);
+        this.filter = new ClassFilter(byteBuddy(), loaders, this.selection, marked, () -> lockCode);
+        this.retransformer = new Retransformer(instrumentation, loaders);
     }
 
     /**
@@ -58,43 +83,79 @@ public final class Instrumenter {
             "java.util.concurrent.locks.AbstractQueuedLongSynchronizer$SharedNode",
             "java.util.concurrent.locks.AbstractQueuedLongSynchronizer$ConditionNode");
 
-    /** Installs the transformation and retransforms the matching classes already loaded. */
-    public static Instrumenter install(Instrumentation instrumentation, Config config) {
-        preload();
-        TypeSelection selection = new TypeSelection(config.include(), config.exclude());
-        MarkedMethods marked = new MarkedMethods(config.offload());
-        TransformationLog log = new TransformationLog(config.verbose());
-        ElementMatcher.Junction<MethodDescription> methods =
-                isMethod().and(not(isAbstract())).and(not(isNative())).and(not(isBridge()));
+    /**
+     * Prepares the transformation of the classes {@code selection} selects and of the methods {@code marks}
+     * marks; nothing reaches the JVM before {@link #install}.
+     */
+    public static Instrumenter create(Instrumentation instrumentation, Selection selection, List<MarkPattern> marks,
+            boolean verbose) {
+        return new Instrumenter(instrumentation, selection, marks, verbose);
+    }
+
+    private ClassFileTransformer byteBuddy() {
+        ElementMatcher.Junction<MethodDescription> methods = isMethod().and(not(isAbstract())).and(not(isNative()))
+                .and(not(isBridge())).and(m -> ClassFilter.current().locks(m.getInternalName() + m.getDescriptor()));
         AsmVisitorWrapper checkpoints = new AsmVisitorWrapper.ForDeclaredMethods()
                 .method(methods, new CheckpointInserter(BlockingCalls.standard()));
-        ClassLoader agentLoader = Instrumenter.class.getClassLoader();
-
-        ResettableClassFileTransformer transformer = new AgentBuilder.Default(
-                        new ByteBuddy().with(TypeValidation.DISABLED))
+        return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
-                .with(AgentBuilder.RedefinitionStrategy.RETRANSFORMATION)
-                .with(AgentBuilder.RedefinitionStrategy.DiscoveryStrategy.Reiterating.INSTANCE)
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(AgentBuilder.PoolStrategy.Default.FAST)
                 .with(AgentBuilder.TypeStrategy.Default.DECORATE)
                 .with(AgentBuilder.InitializationStrategy.NoOp.INSTANCE) // advice is inlined: nothing to inject
                 .with(log)
                 .ignore(type -> TypeSelection.isIgnoredName(type.getName()))
-                .or(any(), isBootstrapClassLoader())
-                .or(any(), loaderIs(ClassLoader.getPlatformClassLoader()))
-                .or(any(), loaderIs(agentLoader))
-                .or(any(), TypeSelection::isAnotherAgentsLoader)
-                .type(type -> selection.matches(type) || marked.anyIn(type))
+                .type(type -> {
+                    ClassFilter.Decision decision = ClassFilter.current();
+                    return decision.lock && selection.matches(type) || decision.marks && marked.anyIn(type);
+                })
                 .transform((builder, type, loader, module, domain) -> {
-                    builder = builder.visit(Advice.to(OffloadAdvice.class).on(marked)); // first visitor: outermost
-                    if (selection.matches(type)) {
+                    ClassFilter.Decision decision = ClassFilter.current();
+                    if (decision.marks) {
+                        builder = builder.visit(Advice.to(OffloadAdvice.class).on(marked)); // first: outermost
+                    }
+                    if (decision.lock && selection.matches(type)) {
                         builder = builder.visit(Advice.to(GilAdvice.class).on(methods)).visit(checkpoints);
                     }
                     return builder;
                 })
-                .installOn(instrumentation);
-        return new Instrumenter(log, transformer);
+                .makeRaw();
+    }
+
+    /**
+     * Registers the transformation with the JVM and transforms the classes already loaded that need it (none
+     * at start-up; the application's, on an attach).
+     */
+    public synchronized void install() {
+        preload();
+        instrumentation.addTransformer(filter, true);
+        installed = true;
+        retransformer.retransform("instrumenting the loaded classes", this::needsCode);
+    }
+
+    /**
+     * Puts the lock's code into the loaded selected classes, or takes it out, and returns when that is done;
+     * classes defined later get it, or not, as they are defined. A no-op if nothing changes.
+     */
+    public synchronized void require(boolean needed) {
+        if (needed == lockCode) {
+            return;
+        }
+        lockCode = needed;
+        if (installed) {
+            Retransformer.Outcome outcome = retransformer.retransform(needed ? "lock code in" : "lock code out",
+                    type -> isSelected(type));
+            AgentLog.info((needed ? "lock code in: " : "lock code out: ") + outcome);
+        }
+    }
+
+    private boolean isSelected(Class<?> type) {
+        return !type.isInterface() && !type.isSynthetic() && selection.selects(type.getName());
+    }
+
+    /** On an attach: a class the lock's code goes into, or one whose marked methods can be named. */
+    private boolean needsCode(Class<?> type) {
+        return lockCode && isSelected(type) || marked.mayMarkLoaded(type);
     }
 
     private static void preload() {
@@ -107,22 +168,25 @@ public final class Instrumenter {
         }
     }
 
-    private static ElementMatcher<ClassLoader> loaderIs(ClassLoader wanted) {
-        return loader -> loader == wanted;
+    /** What is instrumented, as {@code /status} shows it. */
+    public Map<String, Object> status() {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("selection", configured.toString());
+        status.put("lockCode", lockCode);
+        status.put("classes", log.classes());
+        status.put("transformations", log.transformed());
+        status.put("failed", log.failed());
+        return status;
     }
 
-    /** Classes transformed so far. */
-    public long transformedClasses() {
-        return log.transformed();
-    }
-
-    /** Transformations that failed so far. */
-    public long failedClasses() {
-        return log.failed();
-    }
-
-    /** Removes the transformation and restores the original bytecode of every class it changed. */
-    public boolean uninstall(Instrumentation instrumentation) {
-        return transformer.reset(instrumentation, AgentBuilder.RedefinitionStrategy.RETRANSFORMATION);
+    /**
+     * Removes the transformation and restores the original bytecode of every class it changed.
+     *
+     * @return true if every such class was restored
+     */
+    public synchronized boolean uninstall() {
+        installed = false;
+        instrumentation.removeTransformer(filter);
+        return retransformer.retransform("restoring the instrumented classes", type -> log.wasTransformed(type.getName())).failed() == 0;
     }
 }

@@ -1,9 +1,13 @@
 package io.gil4j.instrument;
 
 import io.gil4j.config.MarkPattern;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -22,11 +26,42 @@ final class MarkedMethods implements ElementMatcher<MethodDescription> {
 
     private final Set<String> annotations = new HashSet<>();
     private final List<MarkPattern> patterns;
+    private final List<byte[]> descriptors;
 
     MarkedMethods(List<MarkPattern> marks) {
         annotations.add(OFFLOAD);
         marks.stream().map(MarkPattern::annotation).filter(a -> a != null).forEach(annotations::add);
-        patterns = marks.stream().filter(m -> m.annotation() == null).collect(java.util.stream.Collectors.toList());
+        patterns = marks.stream().filter(m -> m.annotation() == null).collect(Collectors.toList());
+        descriptors = annotations.stream()
+                .map(a -> ("L" + a.replace('.', '/') + ";").getBytes(StandardCharsets.UTF_8))
+                .collect(Collectors.toList());
+    }
+
+    /**
+     * True if the class named {@code className}, whose class file is {@code classFile}, may declare a marked
+     * method: a method pattern names the class, or the class file mentions a marking annotation. Reads no
+     * more than the bytes; {@link #anyIn} gives the exact answer.
+     */
+    boolean mayMark(String className, byte[] classFile) {
+        return isNamed(className) || mentionsAnnotation(classFile);
+    }
+
+    private boolean isNamed(String className) {
+        for (MarkPattern pattern : patterns) {
+            if (pattern.selectsClass(className)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean mentionsAnnotation(byte[] classFile) {
+        for (byte[] descriptor : descriptors) {
+            if (Bytes.contains(classFile, descriptor)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override
@@ -41,6 +76,23 @@ final class MarkedMethods implements ElementMatcher<MethodDescription> {
         }
         String owner = method.getDeclaringType().asErasure().getName();
         return patterns.stream().anyMatch(p -> p.matches(owner, method.getName()));
+    }
+
+    /**
+     * {@link #mayMark} for a class already loaded, its class file read as its loader serves it; false if it
+     * cannot be read.
+     */
+    boolean mayMarkLoaded(Class<?> type) {
+        if (isNamed(type.getName())) {
+            return true;
+        }
+        ClassLoader loader = type.getClassLoader();
+        String resource = type.getName().replace('.', '/') + ".class";
+        try (InputStream in = loader == null ? null : loader.getResourceAsStream(resource)) {
+            return in != null && mentionsAnnotation(in.readAllBytes());
+        } catch (IOException | RuntimeException unreadable) {
+            return false;
+        }
     }
 
     /** True if {@code type} declares a marked method. */

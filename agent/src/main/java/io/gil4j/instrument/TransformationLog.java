@@ -22,6 +22,7 @@ final class TransformationLog extends AgentBuilder.Listener.Adapter {
     private final AtomicLong transformed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
+    private final Set<String> transformedNames = ConcurrentHashMap.newKeySet();
 
     TransformationLog(boolean verbose) {
         this.verbose = verbose;
@@ -31,6 +32,7 @@ final class TransformationLog extends AgentBuilder.Listener.Adapter {
     public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
             DynamicType dynamicType) {
         transformed.incrementAndGet();
+        transformedNames.add(type.getName());
         if (verbose) {
             AgentLog.info("instrumented " + type.getName());
         }
@@ -47,6 +49,16 @@ final class TransformationLog extends AgentBuilder.Listener.Adapter {
     /** Classes transformed so far. */
     long transformed() {
         return transformed.get();
+    }
+
+    /** Classes, by name, transformed at some time. */
+    int classes() {
+        return transformedNames.size();
+    }
+
+    /** True if a class of this name was transformed at some time, in any loader. */
+    boolean wasTransformed(String className) {
+        return transformedNames.contains(className);
     }
 
     /** Transformations that failed so far. */

@@ -6,8 +6,8 @@ import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.matcher.ElementMatcher;
 
 /**
- * Which classes the agent instruments: those the {@code include} globs select (every class when there are
- * none), minus the {@code exclude} globs, minus what is never instrumented: the JDK, the agent and its
+ * Which classes get the lock's code: those the {@code include} globs select (resolved by
+ * {@code io.gil4j.config.Selection}: by default the application's own packages), minus the {@code exclude} globs, minus what is never instrumented: the JDK, the agent and its
  * relocated libraries, other agents and OpenTelemetry altogether (the OpenTelemetry Java agent loads its SDK
  * unrelocated, and telemetry threads must never wait for the lock), generated proxies, synthetic and
  * hidden classes, and interfaces and annotations (nothing of theirs runs as work worth guarding).
@@ -33,15 +33,6 @@ final class TypeSelection implements ElementMatcher<TypeDescription> {
             "co.elastic.apm.", "org.glowroot.", "org.jacoco.agent.", "com.intellij.rt.",
             "org.gradle.", "org.apache.maven.surefire.");
 
-    /**
-     * Packages of other agents whose class loaders hold their own, unrelocated copies of libraries
-     * (OpenTelemetry's loads OkHttp, Okio, Kotlin and Jackson as they are): nothing such a loader defines is
-     * instrumented, whatever its name, since it is another agent's machinery, not the application's work.
-     */
-    static final List<String> OTHER_AGENTS = List.of(
-            String.join(".", "io", "opentelemetry", "javaagent", ""), "datadog.", "com.datadog.", "com.newrelic.",
-            "com.dynatrace.", "co.elastic.apm.", "org.glowroot.");
-
     private final List<ClassGlob> include;
     private final List<ClassGlob> exclude;
 
@@ -61,21 +52,12 @@ final class TypeSelection implements ElementMatcher<TypeDescription> {
                 || name.contains("_javassist_") || name.contains("$HibernateProxy$");
     }
 
-    /** True if {@code loader} is another agent's own class loader, by the package of its class. */
-    static boolean isAnotherAgentsLoader(ClassLoader loader) {
-        if (loader == null) {
-            return false;
-        }
-        String name = loader.getClass().getName();
-        return OTHER_AGENTS.stream().anyMatch(name::startsWith);
-    }
-
     /** True if the configuration selects the class by name. */
     boolean selects(String name) {
         if (isIgnoredName(name)) {
             return false;
         }
-        boolean included = include.isEmpty() || include.stream().anyMatch(g -> g.matches(name));
+        boolean included = include.stream().anyMatch(g -> g.matches(name));
         return included && exclude.stream().noneMatch(g -> g.matches(name));
     }
 

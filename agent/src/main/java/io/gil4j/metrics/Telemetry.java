@@ -140,6 +140,8 @@ public final class Telemetry implements AutoCloseable {
                 + " its start (for worker processes, to its sending, a worker's start-up included)");
         histograms.put(WorkMetrics.TASK_DURATION, "Duration of marked calls as their callers saw them, from entry"
                 + " to return or throw, wherever they ran");
+        histograms.put(WorkMetrics.MODE_SWITCH_DURATION, "Time a switch to the mode took until it was in force,"
+                + " the lock's code put into or taken out of the selected classes included");
         return histograms;
     }
 

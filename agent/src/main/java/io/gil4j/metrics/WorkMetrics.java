@@ -11,6 +11,7 @@ import io.gil4j.mode.Mode;
 import io.gil4j.mode.ModeController;
 import io.gil4j.pool.WorkerPool;
 import io.gil4j.process.ProcessPool;
+import io.gil4j.stats.HistogramSnapshot;
 import io.gil4j.work.MarkedWork;
 import io.gil4j.work.SpeedupTracker;
 import io.opentelemetry.api.common.Attributes;
@@ -27,6 +28,7 @@ import java.util.Map;
 final class WorkMetrics {
 
     static final String TASK_DURATION = "gil4j.task.duration";
+    static final String MODE_SWITCH_DURATION = "gil4j.mode.switch.duration";
     /** The {@code gil4j.pool} of CPU time used by marked calls in their callers. */
     static final String INLINE = "inline";
 
@@ -80,6 +82,14 @@ final class WorkMetrics {
         meter.counterBuilder("gil4j.mode.transitions").setUnit("{switch}")
                 .setDescription("Switches from one mode to another since start-up")
                 .buildWithCallback(counter -> counter.record(modes.transitions()));
+        histograms.add(sink -> {
+            for (Mode mode : Mode.values()) {
+                HistogramSnapshot switches = modes.switchDurations(mode);
+                if (switches.count() > 0) {
+                    sink.point(MODE_SWITCH_DURATION, Attributes.of(MODE, mode.configName()), switches);
+                }
+            }
+        });
         histograms.add(sink -> work.durations().forEach((series, snapshot) -> {
             AttributesBuilder attributes = Attributes.builder()
                     .put(FUNCTION, series.function())

@@ -5,6 +5,10 @@ import io.gil4j.bootstrap.Hooks;
 import io.gil4j.bootstrap.Offloaded;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.SwitchReason;
+import io.gil4j.stats.DurationHistogram;
+import io.gil4j.stats.HistogramSnapshot;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -21,6 +25,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * mode it read at the call's entry, and gives up the main lock while the caller waits, as a blocking call
  * does.
  *
+ * <p>The lock's code (entry, exit, check points) is in the selected classes only while a mode with a main
+ * lock is in force ({@link LockCode}); a switch between the two kinds of mode waits until it is put in or
+ * taken out.
+ *
  * <p>Mode switches are serialised; each one takes effect at every thread's next check point. A thread
  * holding the lock when it is disabled keeps it until it releases, which harms nobody because no one
  * waits for a disabled lock; waiters leave at once. Each switch to another mode is counted and told to the
@@ -30,14 +38,23 @@ public final class ModeController implements AgentRuntime {
 
     private final InterpreterLock lock;
     private final Rerouting rerouting;
+    private final LockCode lockCode;
     private final CopyOnWriteArrayList<ModeListener> listeners = new CopyOnWriteArrayList<>();
+    private final Map<Mode, DurationHistogram> switchDurations = new EnumMap<>(Mode.class);
     private volatile Mode mode;
     private volatile long transitions;
 
-    /** Takes over {@code lock}, reroutes marked calls through {@code rerouting}, and puts {@code initial} in force. */
-    public ModeController(InterpreterLock lock, Rerouting rerouting, Mode initial) {
+    /**
+     * Takes over {@code lock}, reroutes marked calls through {@code rerouting}, has {@code lockCode} put the
+     * lock's code in or out as modes need it, and puts {@code initial} in force.
+     */
+    public ModeController(InterpreterLock lock, Rerouting rerouting, LockCode lockCode, Mode initial) {
+        for (Mode mode : Mode.values()) {
+            switchDurations.put(mode, new DurationHistogram());
+        }
         this.lock = lock;
         this.rerouting = rerouting;
+        this.lockCode = lockCode;
         switchTo(initial);
     }
 
@@ -52,16 +69,21 @@ public final class ModeController implements AgentRuntime {
         if (from == next) {
             return;
         }
-        mode = next;
+        long started = System.nanoTime();
         if (next.mainLockInForce()) {
+            lockCode.require(true); // the code first, then the lock: it engages everywhere at once
+            mode = next;
             lock.enable();
         } else {
-            lock.disable();
+            mode = next;
+            lock.disable(); // the lock first: no thread waits for it while its code goes
+            lockCode.require(false);
         }
         Hooks.offloading(next.reroutesMarkedCalls());
         if (from == null) {
             return; // the initial mode: no switch
         }
+        switchDurations.get(next).record(System.nanoTime() - started);
         transitions++; // single writer: under this monitor
         for (ModeListener listener : listeners) {
             try {
@@ -75,6 +97,14 @@ public final class ModeController implements AgentRuntime {
     /** Switches to another mode made since start-up. */
     public long transitions() {
         return transitions;
+    }
+
+    /**
+     * How long the switches to {@code mode} took, from the call until the mode was in force, its lock code
+     * put in or taken out included. Readable from any thread.
+     */
+    public HistogramSnapshot switchDurations(Mode mode) {
+        return switchDurations.get(mode).snapshot();
     }
 
     /** Tells {@code listener} of every later switch. */

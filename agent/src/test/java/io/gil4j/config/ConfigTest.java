@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ConfigTest {
 
     @Test
-    void defaults_are_native_every_class_5ms_new_gil() {
+    void defaults_are_native_the_default_selection_5ms_new_gil() {
         Config config = Config.defaults();
         assertEquals(Mode.NATIVE, config.mode());
         assertTrue(config.include().isEmpty());

@@ -6,9 +6,11 @@ import io.gil4j.gil.Algorithm;
 import io.gil4j.gil.ClearanceListener;
 import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
+import io.gil4j.mode.LockCode;
 import io.gil4j.mode.Mode;
 import io.gil4j.mode.ModeController;
 import io.gil4j.mode.Rerouting;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** An {@link AgentStatus} over a real lock, dispatcher and mode controller, starting in {@code native}. */
@@ -16,6 +18,7 @@ final class ControlFixture {
 
     final InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
             ClearanceListener.IGNORE, HoldTiming.OFF);
-    final ModeController modes = new ModeController(lock, Rerouting.INLINE, Mode.NATIVE);
-    final AgentStatus agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults(), l -> { }), null, null);
+    final ModeController modes = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.NATIVE);
+    final AgentStatus agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults(), l -> { }), null, null,
+            Map::of);
 }

@@ -111,4 +111,14 @@ class MarkedMethodsTest {
         assertFalse(marks.anyIn(TypeDescription.ForLoadedType.of(Abstract.class)));
         assertFalse(marks.anyIn(TypeDescription.ForLoadedType.of(CpuBound.class)));
     }
+
+    @Test
+    void a_class_file_may_mark_when_a_pattern_names_its_class_or_it_mentions_a_marking_annotation() {
+        assertTrue(marks().mayMarkLoaded(Annotated.class));
+        assertTrue(marks(SHOP + "#stock").mayMarkLoaded(Shop.class));
+        assertFalse(marks().mayMarkLoaded(Shop.class));
+        assertFalse(marks("com.acme.**#price*").mayMarkLoaded(Shop.class));
+        assertTrue(marks("@" + CpuBound.class.getName()).mayMark("x.Y", ClassFiles.of(Annotated.class)));
+        assertFalse(marks().mayMark("x.Y", ClassFiles.of(Shop.class)));
+    }
 }

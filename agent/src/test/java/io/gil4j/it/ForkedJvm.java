@@ -28,15 +28,30 @@ final class ForkedJvm {
             return stdout.lines().collect(Collectors.toList());
         }
 
-        /** Standard error without the JVM's own notes (class-data sharing and the like). */
+        /**
+         * The agent's lines on standard error, without the JVM's own notes (class-data sharing and the like)
+         * and without the agent's routine notes: its start-up line and the progress of putting the lock's code in.
+         */
         List<String> agentLines() {
-            return stderr.lines().filter(l -> l.startsWith("[gil4j]")).collect(Collectors.toList());
+            return stderr.lines().filter(l -> l.startsWith("[gil4j]") && !isRoutine(l)).collect(Collectors.toList());
+        }
+
+        /** The agent's start-up line. */
+        String startLine() {
+            return stderr.lines().filter(l -> l.startsWith(STARTED)).findFirst().orElse("");
         }
 
         @Override
         public String toString() {
             return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
         }
+    }
+
+    private static final String STARTED = "[gil4j] started: ";
+
+    /** True for the agent's routine notes, which every run with the agent prints. */
+    static boolean isRoutine(String line) {
+        return line.startsWith(STARTED) || line.startsWith("[gil4j] lock code ");
     }
 
     /** The {@code @MethodSource} of tests that run on every JDK under test. */

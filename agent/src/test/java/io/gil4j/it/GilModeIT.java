@@ -27,6 +27,26 @@ class GilModeIT {
 
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
+    void gil_switched_on_from_native_puts_the_lock_code_in_and_loses_no_update(Path jdk) throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=native", CounterApp.class.getName(), "gil");
+        assertEquals("count=8000000 expected=8000000", result.stdout().strip(), result.toString());
+        assertTrue(result.stderr().contains("[gil4j] lock code in: "), result.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource(ForkedJvm.JDKS)
+    void native_mode_instruments_no_selected_class_and_gil_does(Path jdk) throws Exception {
+        ForkedJvm.Result native_ = ForkedJvm.run(jdk, "log=info", CounterApp.class.getName());
+        ForkedJvm.Result gil = ForkedJvm.run(jdk, "log=info,mode=gil", CounterApp.class.getName());
+        String instrumented = "[gil4j] instrumented " + CounterApp.class.getName();
+        assertTrue(!native_.agentLines().contains(instrumented) && native_.startLine().contains("0 classes"),
+                native_.toString());
+        assertTrue(gil.agentLines().contains(instrumented), gil.toString());
+        assertTrue(gil.startLine().contains("io.gil4j.it.app.** (default: the main class"), gil.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource(ForkedJvm.JDKS)
     void legacy_gil_loses_no_unsynchronized_update(Path jdk) throws Exception {
         ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil,gil=legacy", CounterApp.class.getName());
         assertEquals("count=8000000 expected=8000000", result.stdout().strip(), result.toString());

@@ -10,6 +10,8 @@ import io.gil4j.gil.Algorithm;
 import io.gil4j.gil.ClearanceListener;
 import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -22,14 +24,14 @@ class ModeControllerTest {
 
     @Test
     void native_mode_takes_no_lock_at_entry() {
-        ModeController controller = new ModeController(lock, Rerouting.INLINE, Mode.NATIVE);
+        ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.NATIVE);
         assertEquals(Hooks.NONE, controller.enter());
         assertFalse(lock.isHeldByCurrentThread());
     }
 
     @Test
     void gil_mode_takes_the_lock_at_the_outer_entry_and_releases_it_at_that_exit() {
-        ModeController controller = new ModeController(lock, Rerouting.INLINE, Mode.GIL);
+        ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
         assertEquals(Hooks.OUTER, controller.enter());
         assertEquals(Hooks.NESTED, controller.enter());
         assertTrue(lock.isHeldByCurrentThread());
@@ -39,7 +41,7 @@ class ModeControllerTest {
 
     @Test
     void blocking_call_releases_and_retakes_the_lock() throws Exception {
-        ModeController controller = new ModeController(lock, Rerouting.INLINE, Mode.GIL);
+        ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
         controller.enter();
         assertTrue(controller.beforeBlocking());
         assertTrue(CompletableFuture.supplyAsync(() -> {
@@ -54,7 +56,7 @@ class ModeControllerTest {
 
     @Test
     void switching_to_native_disables_the_lock_and_back_enables_it() {
-        ModeController controller = new ModeController(lock, Rerouting.INLINE, Mode.GIL);
+        ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
         controller.switchMode("native");
         assertEquals("native", controller.mode());
         assertFalse(lock.isEnabled());
@@ -65,9 +67,20 @@ class ModeControllerTest {
 
     @Test
     void unknown_mode_is_rejected_with_the_accepted_names_and_the_mode_is_kept() {
-        ModeController controller = new ModeController(lock, Rerouting.INLINE, Mode.GIL);
+        ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> controller.switchMode("x"));
         assertEquals("unknown mode 'x': accepted values are native, gil, sequential, interpreters, processes", e.getMessage());
         assertEquals(Mode.GIL, controller.current());
+    }
+
+    @Test
+    void lock_code_goes_in_before_the_lock_engages_and_out_after_it_disengages() {
+        List<String> seen = new ArrayList<>();
+        LockCode recording = needed -> seen.add((needed ? "in" : "out") + ", lock " + (lock.isEnabled() ? "on" : "off"));
+        ModeController controller = new ModeController(lock, Rerouting.INLINE, recording, Mode.NATIVE);
+        controller.switchTo(Mode.GIL);
+        controller.switchTo(Mode.INTERPRETERS);
+        controller.switchTo(Mode.SEQUENTIAL);
+        assertEquals(List.of("out, lock off", "in, lock off", "in, lock on", "out, lock off"), seen);
     }
 }

@@ -121,9 +121,13 @@ public final class DemoService implements AutoCloseable {
         return List.copyOf(stderr);
     }
 
-    /** The lines of standard error that the gil4j agent wrote. */
+    /**
+     * The lines of standard error that the gil4j agent wrote, without its routine notes: the start-up line
+     * and the progress of putting the lock's code in or out at a mode switch.
+     */
     public List<String> agentLines() {
-        return stderr.stream().filter(line -> line.startsWith("[gil4j]")).toList();
+        return stderr.stream().filter(line -> line.startsWith("[gil4j]") && !line.startsWith("[gil4j] started: ")
+                && !line.startsWith("[gil4j] lock code ")).toList();
     }
 
     /** Waits for the JVM to exit by itself; its exit status. */
