@@ -97,6 +97,9 @@ public final class Instrumenter {
                 .and(not(isBridge())).and(m -> ClassFilter.current().locks(m.getInternalName() + m.getDescriptor()));
         AsmVisitorWrapper checkpoints = new AsmVisitorWrapper.ForDeclaredMethods()
                 .method(methods, new CheckpointInserter(BlockingCalls.standard()));
+        // read from the agent jar once, here: not per class, and not after the jar was replaced on disk
+        AsmVisitorWrapper lock = Advice.to(GilAdvice.class).on(methods);
+        AsmVisitorWrapper offload = Advice.to(OffloadAdvice.class).on(marked);
         return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
@@ -112,10 +115,10 @@ public final class Instrumenter {
                 .transform((builder, type, loader, module, domain) -> {
                     ClassFilter.Decision decision = ClassFilter.current();
                     if (decision.marks) {
-                        builder = builder.visit(Advice.to(OffloadAdvice.class).on(marked)); // first: outermost
+                        builder = builder.visit(offload); // first: outermost
                     }
                     if (decision.lock && selection.matches(type)) {
-                        builder = builder.visit(Advice.to(GilAdvice.class).on(methods)).visit(checkpoints);
+                        builder = builder.visit(lock).visit(checkpoints);
                     }
                     return builder;
                 })

@@ -7,9 +7,10 @@ import net.bytebuddy.matcher.ElementMatcher;
 
 /**
  * Which classes get the lock's code: those the {@code include} globs select (resolved by
- * {@code io.gil4j.config.Selection}: by default the application's own packages), minus the {@code exclude} globs, minus what is never instrumented: the JDK, the agent and its
- * relocated libraries, other agents and OpenTelemetry altogether (the OpenTelemetry Java agent loads its SDK
- * unrelocated, and telemetry threads must never wait for the lock), generated proxies, synthetic and
+ * {@code io.gil4j.config.Selection}: by default the application's own packages), minus the {@code exclude}
+ * globs, minus what is never instrumented: the JDK, the agent and its relocated libraries, other agents and OpenTelemetry altogether (the OpenTelemetry Java agent loads its SDK
+ * unrelocated, and telemetry threads must never wait for the lock), generated proxies (the JDK's {@code $Proxy} classes, defined in the package of a non-public interface they
+ * implement, such as {@code org.springframework.core.$Proxy99}), synthetic and
  * hidden classes, and interfaces and annotations (nothing of theirs runs as work worth guarding).
  */
 final class TypeSelection implements ElementMatcher<TypeDescription> {
@@ -48,7 +49,7 @@ final class TypeSelection implements ElementMatcher<TypeDescription> {
                 return true;
             }
         }
-        return name.contains("$$") || name.contains("$ByteBuddy$") || name.contains("CGLIB$")
+        return name.contains("$$") || name.contains(".$Proxy") || name.contains("$ByteBuddy$") || name.contains("CGLIB$")
                 || name.contains("_javassist_") || name.contains("$HibernateProxy$");
     }
 

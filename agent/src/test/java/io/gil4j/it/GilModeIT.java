@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gil4j.it.app.ClassInitCycleApp;
 import io.gil4j.it.app.CounterApp;
 import io.gil4j.it.app.MonitorDeadlockApp;
+import io.gil4j.it.app.ProxyApp;
 import io.gil4j.it.app.SleepersApp;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -43,6 +44,13 @@ class GilModeIT {
                 native_.toString());
         assertTrue(gil.agentLines().contains(instrumented), gil.toString());
         assertTrue(gil.startLine().contains("io.gil4j.it.app.** (default: the main class"), gil.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource(ForkedJvm.JDKS)
+    void a_jdk_proxy_in_the_selected_package_is_left_alone_and_runs(Path jdk) throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, "mode=gil", ProxyApp.class.getName());
+        assertEquals("proxied=true", result.stdout().strip(), result.toString());
     }
 
     @ParameterizedTest
