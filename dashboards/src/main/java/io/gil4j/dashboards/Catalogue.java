@@ -41,6 +41,12 @@ public final class Catalogue {
                                 + " over that in the baseline mode, both measured in this process over their latest"
                                 + " stays; meaningful under a saturating load (see docs/metrics.md).",
                                 new Query(of("gil4j_speedup"), "{{gil4j_mode}} over {{gil4j_speedup_baseline}}")),
+                        Panel.timeseries("Mode switch time", "s", "Mean time a switch to each mode took until the mode"
+                                + " was in force, since start-up: a switch between native or sequential and a mode with"
+                                + " the lock retransforms the selected classes to put the lock's code in or out.",
+                                new Query("max by (gil4j_mode) (" + of("gil4j_mode_switch_duration_seconds_sum", MODE)
+                                        + " / " + of("gil4j_mode_switch_duration_seconds_count", MODE) + ")",
+                                        "to {{gil4j_mode}}")),
                         Panel.timeseries("Effective parallelism against cores", "none", "CPU seconds per second used"
                                 + " by marked calls (all pools and callers), against the cores the process may run on:"
                                 + " under gil it stays at 1, under interpreters or native it climbs to the cores.",

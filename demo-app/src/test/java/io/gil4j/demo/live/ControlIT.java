@@ -108,7 +108,7 @@ class ControlIT {
     }
 
     @Test
-    void attach_instruments_the_loaded_classes_a_second_attach_is_harmless_and_detach_stops_everything() throws Exception {
+    void attach_then_gil_instruments_the_loaded_classes_a_second_attach_is_harmless_and_detach_stops_everything() throws Exception {
         try (DemoService service = DemoService.start(List.of(), Map.of(), "serve", "--port", "0", "--size", "small")) {
             String url = service.servingUrl(TIMEOUT);
             String pid = Long.toString(service.pid());
@@ -118,12 +118,14 @@ class ControlIT {
             Cli attached = cli("attach", pid, "control.port=0", "log=info");
             assertEquals(0, attached.exit(), attached.toString());
             assertTrue(attached.out().contains("control endpoint http://127.0.0.1:"), attached.toString());
-            Scrape.await(TIMEOUT, () -> service.agentLines().stream()
-                    .anyMatch(l -> l.equals("[gil4j] instrumented io.gil4j.demo.serve.WorkServer")),
-                    "the serving class, loaded before the attach, retransformed: " + service);
             assertTrue(cli("list").out().lines().anyMatch(l -> l.startsWith(pid + " ") && l.contains("gil4j http://")));
+            assertTrue(service.agentLines().stream().noneMatch(l -> l.contains("instrumented io.gil4j.demo.serve.")),
+                    "native carries no lock code: " + service);
 
             assertEquals(0, cli("mode", pid, "gil").exit());
+            Scrape.await(TIMEOUT, () -> service.agentLines().stream()
+                    .anyMatch(l -> l.equals("[gil4j] instrumented io.gil4j.demo.serve.WorkServer")),
+                    "the serving class, loaded before the attach, retransformed at the switch to gil: " + service);
             assertEquals(0, cli("attach", pid, "control.port=0").exit(), "a second attach");
             Scrape.await(TIMEOUT, () -> service.agentLines().stream().anyMatch(l -> l.contains("this attach is ignored")),
                     "the second agent stepped aside: " + service);
