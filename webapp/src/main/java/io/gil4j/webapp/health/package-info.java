@@ -1,0 +1,2 @@
+/** The trivial liveness endpoint. */
+package io.gil4j.webapp.health;
