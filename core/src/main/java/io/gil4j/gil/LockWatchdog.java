@@ -16,11 +16,11 @@ import java.util.concurrent.locks.LockSupport;
  * stays the same for two further ticks means the holder neither took the lock again nor reached a slow
  * check point although it was asked to. (Counting from mere contention instead would take the lock from a
  * holder running guarded code whenever the waiter itself was slow to ask.) The holder is blocked where the
- * instrumentation cannot see — a class initialiser run by another thread, native code, a monitor or a
- * lock the instrumentation does not wrap — or is merely waiting for a CPU. {@link StalledHolder}
- * tells the two apart: a holder parked or blocked in the JVM's view, or one that used CPU time without
- * reaching a check point, is out of sight and loses the lock at once; a runnable holder that used no CPU
- * may just be descheduled (revoking it would let a waiter into the middle of its critical section, which
+ * instrumentation cannot see — a class initialiser run by another thread, a monitor or a lock the
+ * instrumentation does not wrap — or works in uninstrumented code, or is merely waiting for a CPU.
+ * {@link StalledHolder} tells them apart: a holder parked or blocked in the JVM's view is out of sight and
+ * loses the lock at once; one that uses CPU time works, as a C extension under CPython's GIL, and keeps it;
+ * a runnable holder that used no CPU may just be descheduled (revoking it would let a waiter into the middle of its critical section, which
  * CPython never does), so it keeps the lock until it has stalled for {@link StalledHolder#PATIENCE_NANOS}.
  * The watchdog then {@linkplain InterpreterLock#revoke revokes} the lock, which re-checks the same
  * conditions under the lock's mutex, so a holder that moved on in the meantime keeps its lock. The revoked

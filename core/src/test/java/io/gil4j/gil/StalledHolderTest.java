@@ -60,7 +60,7 @@ class StalledHolderTest {
     }
 
     @Test
-    void holder_burning_cpu_without_check_points_is_handed_on_at_once() throws Exception {
+    void holder_working_in_uninstrumented_code_keeps_the_lock_as_a_c_extension_keeps_the_gil() throws Exception {
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Assumptions.assumeTrue(threads.isThreadCpuTimeSupported());
         AtomicBoolean stop = new AtomicBoolean();
@@ -75,7 +75,12 @@ class StalledHolderTest {
         Eventually.await("the holder uses a millisecond of CPU", TIMEOUT,
                 () -> threads.getThreadCpuTime(spinning.getId()) - cpuAtStart >= TimeUnit.MILLISECONDS.toNanos(1));
 
-        assertTrue(stalled.isOutOfSight(since + TWO_TICKS), "well before the patience runs out");
+        assertFalse(stalled.isOutOfSight(since + TWO_TICKS), "two ticks, working");
+        long later = System.nanoTime() + StalledHolder.PATIENCE_NANOS;
+        long cpuNow = threads.getThreadCpuTime(spinning.getId());
+        Eventually.await("another millisecond of CPU", TIMEOUT,
+                () -> threads.getThreadCpuTime(spinning.getId()) - cpuNow >= TimeUnit.MILLISECONDS.toNanos(1));
+        assertFalse(stalled.isOutOfSight(later), "past the patience, still working: it keeps the lock");
         stop.set(true);
         spinning.join();
     }

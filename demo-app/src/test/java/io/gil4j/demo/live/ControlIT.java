@@ -64,21 +64,25 @@ class ControlIT {
     @Test
     void an_ab_experiment_under_load_reports_interpreters_faster_than_gil_and_restores_the_mode() throws Exception {
         int metricsPort = DemoService.freePort();
-        try (DemoService service = DemoService.start(List.of(DemoService.gil4j("control.port=0,workers=2"),
-                "-Dgil4j.otel.exporter.prometheus.port=" + metricsPort), Map.of(), "serve", "--port", "0", "--size", "small")) {
+        try (DemoService service = DemoService.start(List.of(DemoService.gil4j("control.port=0,workers=2,mode=gil"),
+                "-Dgil4j.otel.exporter.prometheus.port=" + metricsPort), Map.of(), "serve", "--port", "0")) {
+            // the default size (0.2 s of CPU a request): with small requests, HTTP and the load's own JVM take
+            // the two cores, and the ratio no longer depends on the mode (1.0 with this session's agent and the
+            // one before it alike). Started in gil: a switch from native puts the lock's code in, which discards
+            // the compiled work loop, and the first stay then measured the interpreter, not the mode.
             String url = service.servingUrl(TIMEOUT);
             String pid = Long.toString(service.pid());
             Scrape.await(TIMEOUT, () -> cli("status", pid).exit() == 0, "the control endpoint up: " + service);
             try (DemoService load = DemoService.start(List.of(), Map.of(), "load", "--url", url + "/work",
-                    "--concurrency", "4", "--duration", "25s")) {
-                Cli experiment = cli("experiment", pid, "gil", "interpreters", "--dwell", "2", "--warmup", "1",
+                    "--concurrency", "4", "--duration", "45s")) {
+                Cli experiment = cli("experiment", pid, "gil", "interpreters", "--dwell", "4", "--warmup", "2",
                         "--rounds", "3");
                 assertEquals(0, experiment.exit(), experiment.toString());
                 assertTrue(experiment.out().contains("\"state\":\"done\""), experiment.toString());
                 double speedup = Double.parseDouble(experiment.out().replaceAll("(?s).*\"speedup\":([0-9.]+).*", "$1"));
                 assertTrue(speedup > 1.2, "interpreters over gil on two cores under saturating load: " + experiment);
                 assertTrue(experiment.err().contains("stays measured"), "progress on standard error: " + experiment);
-                assertTrue(cli("status", pid).out().contains("\"mode\":\"native\""), "the mode from before is back");
+                assertTrue(cli("status", pid).out().contains("\"mode\":\"gil\""), "the mode from before is back");
                 Scrape metrics = Scrape.until("http://127.0.0.1:" + metricsPort + "/metrics", TIMEOUT,
                         s -> !s.samples("gil4j_experiment_speedup").isEmpty(), "the experiment's outcome as a metric");
                 assertTrue(metrics.samples("gil4j_experiment_speedup").stream().anyMatch(m -> m.has("gil4j_experiment_bound",

@@ -1,15 +1,12 @@
 package io.gil4j.webapp.it;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,23 +22,12 @@ final class LoadJvm implements AutoCloseable {
 
     private final Process process;
     private final Path out;
-    private final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final List<String> stderr;
 
     private LoadJvm(Process process, Path out) {
         this.process = process;
         this.out = out;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    stderr.add(line);
-                }
-            } catch (IOException e) {
-                stderr.add("(standard error lost: " + e + ")");
-            }
-        }, "load-stderr");
-        reader.setDaemon(true);
-        reader.start();
+        this.stderr = new StandardError(process, "load-stderr").lines();
     }
 
     /** Starts {@code concurrency} clients on {@code url} for {@code duration}. */

@@ -1,8 +1,6 @@
 package io.gil4j.webapp.it;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,7 +13,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -39,7 +36,7 @@ final class ServiceJvm implements AutoCloseable {
     private final Process process;
     private final long launchedNanos;
     private final Path log;
-    private final List<String> stderr = new CopyOnWriteArrayList<>();
+    private final List<String> stderr;
     private volatile String baseUrl;
 
     private ServiceJvm(String name, Process process, long launchedNanos, Path log) {
@@ -47,18 +44,7 @@ final class ServiceJvm implements AutoCloseable {
         this.process = process;
         this.launchedNanos = launchedNanos;
         this.log = log;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    stderr.add(line);
-                }
-            } catch (IOException e) {
-                stderr.add("(standard error lost: " + e + ")");
-            }
-        }, "webapp-stderr");
-        reader.setDaemon(true);
-        reader.start();
+        this.stderr = new StandardError(process, "webapp-stderr").lines();
     }
 
     /**
