@@ -1,0 +1,79 @@
+package io.gil4j.realcode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs the packaged benchmark jar in a fresh JVM, with or without the agent, and reads back its CSV line.
+ * A run that fails, prints no CSV line, outlives {@value #DEADLINE_SECONDS} s, or was given the agent and
+ * ran without it (the agent disables itself on a bad option) is an {@link AssertionError} carrying the
+ * command and everything the JVM printed.
+ */
+final class RealCodeJvm {
+
+    /** One run's CSV line, typed. */
+    record Row(String task, int threads, int tasks, double bestSeconds, double medianSeconds, long checksum) {
+
+        static Row parse(String line) {
+            String[] cells = line.split(",");
+            return new Row(cells[0], Integer.parseInt(cells[1]), Integer.parseInt(cells[2]),
+                    Double.parseDouble(cells[3]), Double.parseDouble(cells[4]), Long.parseLong(cells[5]));
+        }
+    }
+
+    /** The agent jar: system property {@code gil4j.agent.jar}, which the build sets to the agent module's. */
+    static final Path AGENT_JAR = Paths.get(System.getProperty("gil4j.agent.jar",
+            "../../agent/target/gil4j-agent.jar"));
+
+    private static final Path BENCHMARK_JAR = Paths.get(System.getProperty("gil4j.realcode.jar",
+            "target/gil4j-realcode.jar"));
+    private static final long DEADLINE_SECONDS = 120;
+    /** What the agent prints when it gives up at start (a bad option, a failure) and lets the JVM run on. */
+    private static final String AGENT_DISABLED = "agent disabled, the application runs without it";
+    private static final String CSV_LINE = "[a-z]+,\\d+,\\d+,[0-9.]+,[0-9.]+,-?\\d+";
+
+    private RealCodeJvm() {}
+
+    /**
+     * Runs {@code gil4j-realcode.jar args} on the JDK running the tests.
+     *
+     * @param agentArgument the agent argument ({@code mode=gil,...}); null runs without the agent
+     */
+    static Row run(String agentArgument, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        if (agentArgument != null) {
+            command.add("-Dgil4j.otel.exporter.prometheus.port=0");
+            command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + "=" + agentArgument);
+        }
+        command.addAll(List.of("-jar", BENCHMARK_JAR.toAbsolutePath().toString()));
+        command.addAll(Arrays.asList(args));
+
+        Path output = Files.createTempFile("gil4j-realcode-", ".out");
+        try {
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+                    .start();
+            boolean finished = process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS);
+            if (!finished) {
+                process.destroyForcibly().waitFor();
+            }
+            String printed = Files.readString(output, StandardCharsets.UTF_8);
+            List<String> rows = printed.lines().filter(l -> l.matches(CSV_LINE)).toList();
+            boolean agentOff = agentArgument != null && printed.contains(AGENT_DISABLED);
+            if (!finished || process.exitValue() != 0 || rows.size() != 1 || agentOff) {
+                throw new AssertionError((finished ? "exit " + process.exitValue() : "killed after "
+                        + DEADLINE_SECONDS + " s") + ": " + String.join(" ", command) + "\n" + printed);
+            }
+            return Row.parse(rows.get(0));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+}
