@@ -78,8 +78,8 @@ public final class AgentInstaller {
                 config.checkInterval(), (inForce, holder) -> Hooks.clear(inForce ? holder : Hooks.EVERYONE),
                 metrics ? HoldTiming.SAMPLED : HoldTiming.OFF);
         LockWatchdog watchdog = LockWatchdog.start(lock, "gil4j-watchdog");
-        Dispatcher dispatcher = new Dispatcher(config, watchdog::watch);
-        Selection selection = Selection.of(config);
+        Selection selection = Selection.of(config); // reads the main class once: the jar's manifest for -jar
+        Dispatcher dispatcher = new Dispatcher(config, selection, watchdog::watch);
         Instrumenter instrumenter = Instrumenter.create(instrumentation, selection, config.offload(), config.verbose());
         ModeController controller = new ModeController(lock, dispatcher, instrumenter::require, config.mode());
         FailingRuntime failing = config.injectFaults() ? new FailingRuntime(controller) : null;
@@ -116,7 +116,7 @@ public final class AgentInstaller {
             parts.stop();
         });
         AgentLog.info("started: mode " + controller.mode() + ", lock code for " + selection + ", "
-                + instrumenter.status().get("classes") + " classes instrumented so far");
+                + instrumenter.classes() + " classes instrumented so far");
     }
 
     private static void startTelemetry(Config config, Telemetry.Sources sources, StartedParts parts) {

@@ -3,6 +3,7 @@ package io.gil4j.dispatch;
 import io.gil4j.bootstrap.Offloaded;
 import io.gil4j.bootstrap.WorkerThread;
 import io.gil4j.config.Config;
+import io.gil4j.config.Selection;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.mode.Mode;
 import io.gil4j.mode.Rerouting;
@@ -30,6 +31,7 @@ public final class Dispatcher implements Rerouting {
     static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(5);
 
     private final Config config;
+    private final Selection selection;
     private final Consumer<InterpreterLock> newInterpreter;
     private volatile boolean shutDown;
     private PoolRoute lane;
@@ -37,11 +39,13 @@ public final class Dispatcher implements Rerouting {
     private ProcessRoute processes;
 
     /**
+     * @param selection the classes instrumented, whose instances may cross to worker JVMs by default
      * @param newInterpreter told of each interpreter's lock when its pool is built (the watchdog samples
      *     its hold time)
      */
-    public Dispatcher(Config config, Consumer<InterpreterLock> newInterpreter) {
+    public Dispatcher(Config config, Selection selection, Consumer<InterpreterLock> newInterpreter) {
         this.config = config;
+        this.selection = selection;
         this.newInterpreter = newInterpreter;
     }
 
@@ -81,7 +85,7 @@ public final class Dispatcher implements Rerouting {
 
     private synchronized ProcessRoute processes() {
         if (processes == null) {
-            processes = ProcessRoute.start(config);
+            processes = ProcessRoute.start(config, selection);
         }
         return processes;
     }

@@ -36,12 +36,15 @@ final class ProcessRoute {
         this.pool = pool;
     }
 
-    /** A pool of {@code config.workers()} worker JVMs, started lazily, configured from {@code config}. */
-    static ProcessRoute start(Config config) {
+    /**
+     * A pool of {@code config.workers()} worker JVMs, started lazily, configured from {@code config}; by
+     * default instances of the classes {@code selection} instruments may cross.
+     */
+    static ProcessRoute start(Config config, Selection selection) {
         ProcessPool pool = ProcessPool.builder(workerCommand())
                 .workers(config.workers())
                 .maxTasksPerWorker(config.processesMaxTasks())
-                .allow(allowed(config).toArray(String[]::new))
+                .allow(allowed(config, selection).toArray(String[]::new))
                 .build();
         return new ProcessRoute(pool);
     }
@@ -66,11 +69,11 @@ final class ProcessRoute {
      * The classes besides the JDK's value types whose instances may cross: {@code processes.allow}, and by
      * default the application's own: the classes the {@linkplain Selection selection} instruments.
      */
-    static List<String> allowed(Config config) {
+    static List<String> allowed(Config config, Selection selection) {
         List<String> globs = new ArrayList<>();
         config.processesAllow().forEach(g -> globs.add(g.toString()));
         if (globs.isEmpty()) {
-            globs.addAll(Selection.of(config).include().stream().map(ClassGlob::toString).collect(Collectors.toList()));
+            globs.addAll(selection.include().stream().map(ClassGlob::toString).collect(Collectors.toList()));
         }
         globs.add("io.gil4j.offload.*"); // the worker stack a rethrown exception carries
         return globs;

@@ -146,9 +146,8 @@ public final class Instrumenter {
         }
         lockCode = needed;
         if (installed) {
-            Retransformer.Outcome outcome = retransformer.retransform(needed ? "lock code in" : "lock code out",
-                    type -> isSelected(type));
-            AgentLog.info((needed ? "lock code in: " : "lock code out: ") + outcome);
+            String what = needed ? "lock code in" : "lock code out";
+            AgentLog.info(what + ": " + retransformer.retransform(what, this::isSelected));
         }
     }
 
@@ -171,12 +170,17 @@ public final class Instrumenter {
         }
     }
 
+    /** Classes, by name, transformed since start-up. */
+    public int classes() {
+        return log.classes();
+    }
+
     /** What is instrumented, as {@code /status} shows it. */
     public Map<String, Object> status() {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("selection", configured.toString());
         status.put("lockCode", lockCode);
-        status.put("classes", log.classes());
+        status.put("classes", classes());
         status.put("transformations", log.transformed());
         status.put("failed", log.failed());
         return status;
@@ -190,6 +194,7 @@ public final class Instrumenter {
     public synchronized boolean uninstall() {
         installed = false;
         instrumentation.removeTransformer(filter);
-        return retransformer.retransform("restoring the instrumented classes", type -> log.wasTransformed(type.getName())).failed() == 0;
+        return retransformer.retransform("restoring the instrumented classes",
+                type -> log.wasTransformed(type.getName())).failed() == 0;
     }
 }

@@ -27,12 +27,14 @@ final class Loaders {
                 || isAnotherAgents(loader);
     }
 
-    /** True if {@code loader} is another agent's own class loader, by the package of its class. */
-    static boolean isAnotherAgents(ClassLoader loader) {
-        if (loader == null) {
-            return false;
-        }
+    /** True if {@code loader} (not null) is another agent's own class loader, by the package of its class. */
+    private static boolean isAnotherAgents(ClassLoader loader) {
         String name = loader.getClass().getName();
-        return OTHER_AGENTS.stream().anyMatch(name::startsWith);
+        for (String prefix : OTHER_AGENTS) { // asked at every class definition: no stream
+            if (name.startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -62,7 +62,7 @@ final class Retransformer {
                 done += Math.min(BATCH, pass.size() - from);
                 long now = System.nanoTime();
                 if (now >= nextProgress) {
-                    AgentLog.info(what + ": " + done + "/" + (seen.size()) + " classes...");
+                    AgentLog.info(what + ": " + done + "/" + seen.size() + " classes...");
                     nextProgress = now + PROGRESS_NANOS;
                 }
                 pause();

@@ -1,6 +1,7 @@
 package io.gil4j.control;
 
 import io.gil4j.config.Config;
+import io.gil4j.config.Selection;
 import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.gil.Algorithm;
 import io.gil4j.gil.ClearanceListener;
@@ -19,6 +20,6 @@ final class ControlFixture {
     final InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
             ClearanceListener.IGNORE, HoldTiming.OFF);
     final ModeController modes = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.NATIVE);
-    final AgentStatus agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults(), l -> { }), null, null,
+    final AgentStatus agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults(), Selection.of(Config.defaults()), l -> { }), null, null,
             Map::of);
 }
