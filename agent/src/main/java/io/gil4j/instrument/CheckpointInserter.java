@@ -17,6 +17,8 @@ import net.bytebuddy.utility.OpenedClassReader;
  * Rewrites the body of an instrumented method in one pass, without recomputing frames:
  *
  * <ul>
+ *   <li>at its entry it inserts a call to {@code Hooks.checkpoint()}, where a thread without the lock takes
+ *       it (there is no exit counterpart: the thread keeps the lock, see {@code Hooks});
  *   <li>before every jump to a label already visited — a loop back-edge — it inserts a call to
  *       {@code Hooks.checkpoint()}, which takes no argument and returns nothing, so neither the operand
  *       stack nor the frames change (the way Lincheck finds back-branches);
@@ -53,6 +55,12 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
         Rewriter(MethodVisitor delegate, TypePool typePool) {
             super(OpenedClassReader.ASM_API, delegate);
             this.typePool = typePool;
+        }
+
+        @Override
+        public void visitCode() {
+            super.visitCode();
+            checkpoint();
         }
 
         @Override

@@ -31,9 +31,10 @@ import net.bytebuddy.matcher.ElementMatcher;
  * <p><b>Two kinds of code.</b> Each marked method ({@link MarkedMethods}) gets {@link OffloadAdvice} in every
  * mode: it measures the call and reroutes it in the modes that do. The methods of the selected classes
  * ({@link TypeSelection}; not abstract, native or bridges; constructors and static initialisers are left
- * alone) get the lock's code — {@link GilAdvice} at entry and exits and the {@link CheckpointInserter}
- * rewrite of the body — only while a mode with a main lock needs it ({@link #require}); the offload advice
- * is registered first so that it wraps the rest (Byte Buddy nests later visitors inside earlier ones).
+ * alone) get the lock's code — the {@link CheckpointInserter} rewrite: a check point at entry and at every
+ * loop back-edge, and blocking calls through their stand-ins — only while a mode with a main lock needs it
+ * ({@link #require}), and so do the JDK's blocking {@link ChokePoints}; the offload advice is registered
+ * first so that it wraps the rest (Byte Buddy nests later visitors inside earlier ones).
  *
  * <p><b>When code goes in and out.</b> A class is transformed when it is defined, with the code the mode in
  * force then needs; {@link ClassFilter} answers every other class by its loader and name. A switch between a
@@ -52,6 +53,7 @@ public final class Instrumenter {
     private final TransformationLog log;
     private final ClassFilter filter;
     private final Retransformer retransformer;
+    private final ChokePoints chokePoints;
     private volatile boolean lockCode;
     private boolean installed; // guarded by this
 
@@ -65,6 +67,7 @@ public final class Instrumenter {
         this.log = new TransformationLog(verbose);
         this.filter = new ClassFilter(byteBuddy(), loaders, this.selection, marked, () -> lockCode);
         this.retransformer = new Retransformer(instrumentation, loaders);
+        this.chokePoints = new ChokePoints(() -> lockCode);
     }
 
     /**
@@ -98,7 +101,6 @@ public final class Instrumenter {
         AsmVisitorWrapper checkpoints = new AsmVisitorWrapper.ForDeclaredMethods()
                 .method(methods, new CheckpointInserter(BlockingCalls.standard()));
         // read from the agent jar once, here: not per class, and not after the jar was replaced on disk
-        AsmVisitorWrapper lock = Advice.to(GilAdvice.class).on(methods);
         AsmVisitorWrapper offload = Advice.to(OffloadAdvice.class).on(marked);
         return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
@@ -118,7 +120,7 @@ public final class Instrumenter {
                         builder = builder.visit(offload); // first: outermost
                     }
                     if (decision.lock && selection.matches(type)) {
-                        builder = builder.visit(lock).visit(checkpoints);
+                        builder = builder.visit(checkpoints);
                     }
                     return builder;
                 })
@@ -131,9 +133,14 @@ public final class Instrumenter {
      */
     public synchronized void install() {
         preload();
+        ChokePoints.open(instrumentation);
         instrumentation.addTransformer(filter, true);
+        instrumentation.addTransformer(chokePoints, true);
         installed = true;
         retransformer.retransform("instrumenting the loaded classes", this::needsCode);
+        if (lockCode) {
+            ChokePoints.retransform(instrumentation);
+        }
     }
 
     /**
@@ -148,6 +155,7 @@ public final class Instrumenter {
         if (installed) {
             String what = needed ? "lock code in" : "lock code out";
             AgentLog.info(what + ": " + retransformer.retransform(what, this::isSelected));
+            ChokePoints.retransform(instrumentation);
         }
     }
 
@@ -194,7 +202,9 @@ public final class Instrumenter {
     public synchronized boolean uninstall() {
         installed = false;
         instrumentation.removeTransformer(filter);
+        instrumentation.removeTransformer(chokePoints);
+        boolean restored = ChokePoints.retransform(instrumentation);
         return retransformer.retransform("restoring the instrumented classes",
-                type -> log.wasTransformed(type.getName())).failed() == 0;
+                type -> log.wasTransformed(type.getName())).failed() == 0 && restored;
     }
 }

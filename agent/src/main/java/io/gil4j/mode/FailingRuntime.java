@@ -22,21 +22,6 @@ public final class FailingRuntime implements AgentRuntime, MarkedCallRecorder {
     }
 
     @Override
-    public int enter() {
-        throw injected();
-    }
-
-    @Override
-    public void exitOuter() {
-        throw injected();
-    }
-
-    @Override
-    public void exitUnowned() {
-        throw injected();
-    }
-
-    @Override
     public void checkpoint() {
         throw injected();
     }

@@ -16,22 +16,21 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * call) onto the current mode, and switches modes live.
  *
  * <p>In the modes with a main lock ({@link Mode#mainLockInForce()}: {@code gil}, {@code interpreters},
- * {@code processes}) the main {@link InterpreterLock} is enabled: a thread takes it at its outermost
- * instrumented frame and gives it up when that frame exits, at a requested drop, and around blocking
- * calls. In the others ({@code native}, {@code sequential}) the lock is disabled and {@link Hooks} never
- * calls here, except for threads still unwinding frames they entered under the lock.
+ * {@code processes}) the main {@link InterpreterLock} is enabled: a thread takes it at the first check point
+ * it reaches without it and keeps it until it blocks, is asked to drop it, or the watchdog revokes it, as
+ * a CPython thread keeps the GIL. In the others ({@code native}, {@code sequential}) the lock is disabled and
+ * {@link Hooks} never calls here, except for threads that block or wake across a switch.
  *
  * <p>In the modes that reroute marked calls, {@link #offload} hands each call to {@link Rerouting} with the
  * mode it read at the call's entry, and gives up the main lock while the caller waits, as a blocking call
  * does.
  *
- * <p>The lock's code (entry, exit, check points) is in the selected classes only while a mode with a main
+ * <p>The lock's code (check points, and the release at the JDK's blocking choke points) is in the selected classes only while a mode with a main
  * lock is in force ({@link LockCode}); a switch between the two kinds of mode waits until it is put in or
  * taken out.
  *
- * <p>Mode switches are serialised; each one takes effect at every thread's next check point. A thread
- * holding the lock when it is disabled keeps it until it releases, which harms nobody because no one
- * waits for a disabled lock; waiters leave at once. Each switch to another mode is counted and told to the
+ * <p>Mode switches are serialised; each one takes effect at every thread's next check point. Disabling the
+ * lock frees it, whoever holds it, and waiters leave at once. Each switch to another mode is counted and told to the
  * {@link ModeListener}s, in order.
  */
 public final class ModeController implements AgentRuntime {
@@ -113,25 +112,6 @@ public final class ModeController implements AgentRuntime {
     }
 
     @Override
-    public int enter() {
-        if (lock.isHeldByCurrentThread()) {
-            lock.checkpoint();
-            return Hooks.NESTED;
-        }
-        return lock.acquire() ? Hooks.OUTER : Hooks.NONE;
-    }
-
-    @Override
-    public void exitOuter() {
-        lock.release(SwitchReason.EXIT);
-    }
-
-    @Override
-    public void exitUnowned() {
-        lock.release(SwitchReason.EXIT);
-    }
-
-    @Override
     public void checkpoint() {
         lock.checkpoint();
     }
@@ -143,7 +123,14 @@ public final class ModeController implements AgentRuntime {
 
     @Override
     public void afterBlocking() {
-        lock.acquire();
+        retake();
+    }
+
+    /** Takes the lock back after a release, unless a check point inside the blocking call took it already. */
+    private void retake() {
+        if (!lock.isHeldByCurrentThread()) {
+            lock.acquire();
+        }
     }
 
     @Override
@@ -159,7 +146,7 @@ public final class ModeController implements AgentRuntime {
             throw new IllegalStateException("gil4j: could not reroute " + type.getName() + "." + method, e);
         } finally {
             if (released) {
-                lock.acquire();
+                retake();
             }
         }
     }

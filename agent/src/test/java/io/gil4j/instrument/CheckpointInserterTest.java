@@ -54,16 +54,17 @@ class CheckpointInserterTest {
     }
 
     @Test
-    void each_loop_back_edge_gets_one_check_point_and_straight_code_none() throws Exception {
-        List<String> calls = rewrittenCalls("loop");
-        assertEquals(List.of("io/gil4j/bootstrap/Hooks.checkpoint"), calls);
-        assertEquals(2, rewrittenCalls("nested").stream().filter(c -> c.endsWith("checkpoint")).count());
-        assertEquals(List.of(), rewrittenCalls("straight"));
+    void the_entry_and_each_loop_back_edge_get_one_check_point() throws Exception {
+        String checkpoint = "io/gil4j/bootstrap/Hooks.checkpoint";
+        assertEquals(List.of(checkpoint, checkpoint), rewrittenCalls("loop"));
+        assertEquals(3, rewrittenCalls("nested").stream().filter(c -> c.endsWith("checkpoint")).count());
+        assertEquals(List.of(checkpoint), rewrittenCalls("straight"));
     }
 
     @Test
     void blocking_calls_are_replaced_by_stand_ins_including_on_subtypes() throws Exception {
         assertEquals(List.of(
+                "io/gil4j/bootstrap/Hooks.checkpoint",
                 "io/gil4j/bootstrap/Blocking.sleep",
                 "io/gil4j/bootstrap/Blocking.read",
                 "java/io/ByteArrayInputStream.<init>",

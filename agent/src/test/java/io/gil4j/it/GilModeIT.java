@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gil4j.it.app.ClassInitCycleApp;
 import io.gil4j.it.app.CounterApp;
 import io.gil4j.it.app.MonitorDeadlockApp;
+import io.gil4j.it.app.ParkingTurnsApp;
 import io.gil4j.it.app.ProxyApp;
 import io.gil4j.it.app.SleepersApp;
 import java.nio.file.Path;
@@ -66,6 +67,16 @@ class GilModeIT {
         ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", SleepersApp.class.getName());
         long elapsed = number(result, "elapsedMs=(\\d+)");
         assertTrue(elapsed < 900, "4 sleeps of 300 ms must overlap under the GIL, took " + elapsed + " ms\n" + result);
+    }
+
+    @ParameterizedTest
+    @MethodSource(ForkedJvm.JDKS)
+    void a_holder_parked_inside_the_jdk_gives_the_lock_up(Path jdk) throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil,switch-interval=50ms",
+                ParkingTurnsApp.class.getName());
+        long elapsed = number(result, "elapsedMs=(\\d+)");
+        assertTrue(elapsed < 2000, "40 turns through a Phaser must not wait a 50 ms interval each (2 s), took "
+                + elapsed + " ms\n" + result);
     }
 
     @ParameterizedTest

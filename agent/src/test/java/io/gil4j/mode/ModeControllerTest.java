@@ -23,26 +23,34 @@ class ModeControllerTest {
                     HoldTiming.SAMPLED);
 
     @Test
-    void native_mode_takes_no_lock_at_entry() {
+    void native_mode_takes_no_lock_at_a_check_point() {
         ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.NATIVE);
-        assertEquals(Hooks.NONE, controller.enter());
+        controller.checkpoint();
         assertFalse(lock.isHeldByCurrentThread());
     }
 
     @Test
-    void gil_mode_takes_the_lock_at_the_outer_entry_and_releases_it_at_that_exit() {
+    void gil_mode_takes_the_lock_at_a_check_point_and_keeps_it_at_the_next() {
         ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
-        assertEquals(Hooks.OUTER, controller.enter());
-        assertEquals(Hooks.NESTED, controller.enter());
+        controller.checkpoint();
         assertTrue(lock.isHeldByCurrentThread());
-        controller.exitOuter();
+        controller.checkpoint();
+        assertTrue(lock.isHeldByCurrentThread());
+        assertEquals(1, lock.stats().acquisitions());
+    }
+
+    @Test
+    void a_switch_to_native_frees_the_lock_its_holder_kept() {
+        ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
+        controller.checkpoint();
+        controller.switchTo(Mode.NATIVE);
         assertFalse(lock.isHeldByCurrentThread());
     }
 
     @Test
     void blocking_call_releases_and_retakes_the_lock() throws Exception {
         ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
-        controller.enter();
+        controller.checkpoint();
         assertTrue(controller.beforeBlocking());
         assertTrue(CompletableFuture.supplyAsync(() -> {
             boolean taken = lock.acquire();
@@ -52,6 +60,17 @@ class ModeControllerTest {
         controller.afterBlocking();
         assertTrue(lock.isHeldByCurrentThread());
         assertEquals(1, lock.stats().blockingSwitches());
+    }
+
+    @Test
+    void a_blocking_call_whose_callee_took_the_lock_back_at_a_check_point_returns_holding_it() {
+        ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
+        controller.checkpoint();
+        assertTrue(controller.beforeBlocking());
+        controller.checkpoint(); // instrumented code inside the blocking call
+        controller.afterBlocking();
+        assertTrue(lock.isHeldByCurrentThread());
+        assertEquals(2, lock.stats().acquisitions());
     }
 
     @Test

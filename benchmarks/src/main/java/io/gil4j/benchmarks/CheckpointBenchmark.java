@@ -23,9 +23,9 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code io.gil4j.benchmarks.workload}; see {@link AgentAttachment} for how forks are attached and checked.
  *
  * <ul>
- *   <li>{@code enterExit}: {@link Loops#first}, no loop. Under gil mode the benchmark thread holds no lock
- *       between operations, so each call is an outermost instrumented frame: its entry takes the lock and
- *       its exit releases it. This is the cost of one instrumented call.
+ *   <li>{@code call}: {@link Loops#first}, no loop. Under gil mode the benchmark thread takes the lock at the
+ *       first entry and keeps it, as a CPython thread keeps the GIL, so each call passes its entry check
+ *       point on the fast path. This is the cost of one instrumented call.
  *   <li>{@code sum}, {@code mix}: {@link Loops#sum} and {@link Loops#mix}: one such call plus {@code size}
  *       back-edges, at each of which the holder passes the check point on its fast path (one volatile read,
  *       compared with the current thread).
@@ -34,11 +34,11 @@ import org.openjdk.jmh.annotations.Warmup;
  * <p><b>Reading the figures</b> (ns/op). The cost of one check point, amortised per loop iteration, is
  *
  * <pre>
- *   checkpoint = ((AgentGil.L − NoAgent.L) − (AgentGil.enterExit − NoAgent.enterExit)) / size
+ *   checkpoint = ((AgentGil.L − NoAgent.L) − (AgentGil.call − NoAgent.call)) / size
  * </pre>
  *
  * for a loop {@code L} ({@code sum} or {@code mix}); goal: at most 2 ns. With the default {@code size} of
- * 1000 the entry and exit are a small share of the loop, so {@code (AgentGil.L − NoAgent.L) / size} is
+ * 1000 the entry is a small share of the loop, so {@code (AgentGil.L − NoAgent.L) / size} is
  * already close. {@code AgentNative} against {@code NoAgent} gives the same for native mode, where no lock
  * is taken.
  *
@@ -88,7 +88,7 @@ public abstract class CheckpointBenchmark {
 
     @Benchmark
     @CompilerControl(CompilerControl.Mode.DONT_INLINE)
-    public int enterExit() {
+    public int call() {
         return Loops.first(values);
     }
 

@@ -24,7 +24,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * What the {@link InterpreterLock} costs one thread that never waits, next to the JDK's locks. No agent:
  * the lock is called directly, with a {@link ClearanceListener#IGNORE} listener, so the figures leave out
  * what the agent adds around it (publishing the clearance, the hooks), which {@link CheckpointBenchmark}'s
- * {@code enterExit} includes.
+ * {@code call} includes.
  *
  * <ul>
  *   <li>{@code interpreterLock}: {@link InterpreterLock#acquire()} then {@link

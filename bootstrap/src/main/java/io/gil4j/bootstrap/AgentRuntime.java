@@ -12,27 +12,14 @@ package io.gil4j.bootstrap;
 public interface AgentRuntime {
 
     /**
-     * Called at a method entry whose fast path failed: the calling thread is not cleared to run.
-     *
-     * @return {@link Hooks#OUTER} if this call took the lock (the matching exit must release it),
-     *     {@link Hooks#NESTED} if the thread already held it, {@link Hooks#NONE} if no lock is in force
+     * Called at a check point (method entry, loop back-edge) whose fast path failed: the calling thread is
+     * not cleared to run. Returns once it may run on: holding the lock while one is in force.
      */
-    int enter();
-
-    /** Called at the exit of the frame whose {@link #enter()} returned {@link Hooks#OUTER}. */
-    void exitOuter();
-
-    /**
-     * Called at the exit of a frame entered while no lock was in force, when a lock is in force now: a
-     * thread that picked the lock up at a check point of such a frame gives it back here.
-     */
-    void exitUnowned();
-
-    /** Called at a check point (method entry, loop back-edge) whose fast path failed. */
     void checkpoint();
 
     /**
-     * Called before a blocking call made from instrumented code.
+     * Called before a blocking call, made from instrumented code or at a JDK choke point by any thread. Must
+     * release the lock only if the calling thread holds it, and never from inside the lock's own code.
      *
      * @return true if the lock was released and must be taken again by {@link #afterBlocking()}
      */

@@ -6,9 +6,15 @@ import java.lang.invoke.MethodType;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The static entry points that instrumented methods call: entry, exit and check points. These calls sit
- * on the hot path of the application, so each one has a fast path of a single volatile read that the
- * JIT inlines, and defers everything else to the installed {@link AgentRuntime}.
+ * The static entry points that instrumented code calls: check points, blocking calls and marked calls.
+ * These calls sit on the hot path of the application, so each one has a fast path of a single volatile
+ * read that the JIT inlines, and defers everything else to the installed {@link AgentRuntime}.
+ *
+ * <p><b>A thread keeps the lock, as a CPython thread keeps the GIL.</b> There is no exit hook: a thread
+ * takes the lock at the first check point it reaches without it (a method entry or a loop back-edge of an
+ * instrumented method) and keeps it, through returns and uninstrumented library code, until it blocks
+ * ({@link #beforeBlocking}), is asked to drop it at a check point, or the watchdog revokes it. So an
+ * instrumented method grows by one static call per entry and back-edge, and nothing else.
  *
  * <p><b>Clearance.</b> The agent publishes in {@link #clear} which thread may pass check points without
  * asking: {@link #EVERYONE} when no lock is in force (the {@code native} mode), the lock's holder while no
@@ -23,7 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * few hundred times a second, often enough for the JIT to inline the whole lock into every instrumented
  * loop; that bloated loop then stays compiled after a switch to {@code native} and runs measurably slower
  * on every thread. The slow check point is therefore called through a method handle held in a non-final
- * field, which the JIT cannot treat as a constant and so calls out of line.
+ * field, which the JIT cannot treat as a constant and so calls out of line; and the fast path is kept
+ * under HotSpot's 35-byte limit for inlining at call sites that are not yet hot.
  *
  * <p><b>Marked calls measured.</b> Once a {@link MarkedCallRecorder} is installed ({@link #record}), the offload
  * advice brackets every marked call made by a thread that is no worker with {@link #markedStart},
@@ -36,13 +43,6 @@ import java.util.concurrent.atomic.AtomicLong;
  * Before {@link #install} every hook is a no-op.
  */
 public final class Hooks {
-
-    /** Entry token: no lock was taken by this frame. */
-    public static final int NONE = 0;
-    /** Entry token: the thread already held the lock when this frame was entered. */
-    public static final int NESTED = 1;
-    /** Entry token: this frame took the lock and its exit releases it. */
-    public static final int OUTER = 2;
 
     /** The clearance that lets every thread pass: no lock is in force. */
     public static final Object EVERYONE = new Object();
@@ -116,55 +116,21 @@ public final class Hooks {
         clearance = cleared;
     }
 
-    /** Method entry: a check point that may also take the lock. Returns the token for {@link #exit}. */
-    public static int enter() {
-        Object c = clearance;
-        if (c == EVERYONE) {
-            return NONE;
-        }
-        Thread me = Thread.currentThread();
-        if (c == me) {
-            return NESTED;
-        }
-        if (me instanceof WorkerThread) {
-            return NONE;
-        }
-        try {
-            AgentRuntime r = runtime;
-            return r == null ? NONE : r.enter();
-        } catch (Throwable t) {
-            FAILURES.incrementAndGet();
-            return NONE;
-        }
-    }
-
-    /** Method exit, normal or exceptional, with the token its {@link #enter} returned. */
-    public static void exit(int token) {
-        if (token == NESTED) {
-            return;
-        }
-        if (token == NONE && (clearance == EVERYONE || Thread.currentThread() instanceof WorkerThread)) {
-            return;
-        }
-        try {
-            AgentRuntime r = runtime;
-            if (r != null) {
-                if (token == OUTER) {
-                    r.exitOuter();
-                } else {
-                    r.exitUnowned();
-                }
-            }
-        } catch (Throwable t) {
-            FAILURES.incrementAndGet();
-        }
-    }
-
-    /** A check point at a loop back-edge of an instrumented method. */
+    /**
+     * A check point: at the entry of an instrumented method and at its loop back-edges, as CPython's eval
+     * loop checks its eval breaker. A cleared thread passes with one volatile read; any other thread
+     * (one that does not hold the lock, or whose holder is asked to drop it) calls the runtime, which takes
+     * the lock or hands it over. Small enough for HotSpot to inline at every call site.
+     */
     public static void checkpoint() {
         Object c = clearance;
-        Thread me;
-        if (c != EVERYONE && c != (me = Thread.currentThread()) && !(me instanceof WorkerThread)) {
+        if (c != EVERYONE && c != Thread.currentThread()) {
+            notCleared();
+        }
+    }
+
+    private static void notCleared() {
+        if (!(Thread.currentThread() instanceof WorkerThread)) {
             try {
                 slowCheckpoint.invokeExact();
             } catch (Throwable t) {
@@ -219,8 +185,12 @@ public final class Hooks {
         }
     }
 
-    /** Before a blocking call: true if the lock was released and {@link #afterBlocking} must take it back. */
-    static boolean beforeBlocking() {
+    /**
+     * Before a blocking call, made by instrumented code or at one of the JDK's blocking choke points
+     * whoever calls it: releases the lock if the calling thread holds it, and returns true if it did, in
+     * which case {@link #afterBlocking} must take it back. One volatile read while no lock is in force.
+     */
+    public static boolean beforeBlocking() {
         if (clearance == EVERYONE) {
             return false;
         }
@@ -234,7 +204,7 @@ public final class Hooks {
     }
 
     /** After a blocking call, with what {@link #beforeBlocking} returned. */
-    static void afterBlocking(boolean released) {
+    public static void afterBlocking(boolean released) {
         if (!released) {
             return;
         }

@@ -52,6 +52,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * no progress (no acquisition, no slow check point) while others waited; the holder finds out at its next
  * check point, where it is no longer {@code owner}, and takes the lock again before running on.
  *
+ * <p><b>Release around blocking.</b> {@link #releaseIfHeld} may be called from inside any park of the JVM,
+ * this lock's own included: the holder can queue for the mutex (in {@link #release}, or to republish), and
+ * its park must not release, since that release would queue for the mutex again from inside the queue. So
+ * it releases only a caller that neither holds nor is queued for the mutex.
+ *
  * <p><b>Counters.</b> Each counter has one writer at a time — the thread holding the lock, except hold time,
  * which a sampler adds ({@link #sampleHold(long)}, called by the {@link LockWatchdog} every tick) so that
  * the fast paths never read the clock — and is written with opaque stores so readers never see a torn or
@@ -190,10 +195,7 @@ public final class InterpreterLock {
         if (OWNER.compareAndSet(this, null, me)) {
             taken(me, 0, 0);
             listener.clearanceChanged(true, algorithm == Algorithm.NEW ? me : null);
-            if (dropRequest || switchAwaited || !enabled) {
-                settleAfterTaking();
-            }
-            return true;
+            return !(dropRequest || switchAwaited || !enabled) || settleAfterTaking(me);
         }
         return acquireContended(me);
     }
@@ -205,9 +207,12 @@ public final class InterpreterLock {
         try {
             waiters++;
             try {
-                while (!OWNER.compareAndSet(this, null, me)) {
+                while (true) {
                     if (!enabled) {
                         return false;
+                    }
+                    if (OWNER.compareAndSet(this, null, me)) {
+                        break;
                     }
                     interrupted |= awaitTurn();
                 }
@@ -299,10 +304,21 @@ public final class InterpreterLock {
         return true;
     }
 
-    private void settleAfterTaking() {
+    /**
+     * A fast-path taker that saw a drop request, a forced dropper or a disabled lock: settles under the mutex.
+     * Returns false, having freed the lock again, if the lock was disabled (its {@link #disable()} may
+     * have run before the CAS, and then did not free it).
+     */
+    private boolean settleAfterTaking(Thread me) {
         mutex.lock();
         try {
+            if (!enabled) {
+                free(me);
+                publish();
+                return false;
+            }
             afterTakingUnderMutex();
+            return true;
         } finally {
             mutex.unlock();
         }
@@ -349,12 +365,10 @@ public final class InterpreterLock {
         if (!forced && waiters == 0 && !dropRequest) {
             int seen = publications;
             listener.clearanceChanged(enabled, null);
-            if (!free(me)) {
-                return;
-            }
+            free(me); // fails only if disable() or revoke() freed it meanwhile, and then published
             if (waiters != 0 || (seen & 1) != 0 || publications != seen) {
                 // A waiter arrived between the check and the CAS and may have seen the lock held, or a
-                // publication under the mutex may have overwritten ours with what it read before the CAS.
+                // publication under the mutex may have been overwritten by ours, made from a stale read.
                 publishAndSignal();
             }
             return;
@@ -404,12 +418,15 @@ public final class InterpreterLock {
     }
 
     /**
-     * Releases the lock if the calling thread holds it.
+     * Releases the lock if the calling thread holds it, as around a blocking call. Does nothing while the
+     * caller is inside this lock's own code: a holder that queues for the internal mutex parks too, and a
+     * release from within that park would queue for the same mutex again.
      *
      * @return true if it was held and is now released
      */
     public boolean releaseIfHeld(SwitchReason reason) {
-        if (owner != Thread.currentThread()) {
+        Thread me = Thread.currentThread();
+        if (owner != me || mutex.isHeldByCurrentThread() || mutex.hasQueuedThread(me)) {
             return false;
         }
         release(reason);
@@ -458,15 +475,20 @@ public final class InterpreterLock {
     }
 
     /**
-     * Takes the lock out of force: waiters return from {@link #acquire()} without it, a forced dropper
-     * stops waiting, and later acquisitions return at once. A thread that holds the lock keeps it until
-     * it releases.
+     * Takes the lock out of force and frees it: waiters return from {@link #acquire()} without it, a forced
+     * dropper stops waiting, and later acquisitions return at once. The thread that held it finds out at its
+     * next check point or release, as after a revocation; the first hand-over after {@link #enable()} is
+     * counted as a switch without a reason.
      */
     public void disable() {
         mutex.lock();
         try {
             enabled = false;
             dropRequest = false;
+            Thread holder = owner;
+            if (holder != null && free(holder)) {
+                lastRelease = null;
+            }
             publish();
             available.signalAll();
             switched.signalAll();

@@ -6,7 +6,7 @@ public enum SwitchReason {
     FORCED,
     /** The holder entered a blocking call and released the lock for its duration. */
     BLOCKING,
-    /** The holder left its outermost instrumented frame. */
+    /** The holder finished the guarded work it took the lock for (an interpreter worker's call ended). */
     EXIT,
     /** The watchdog took the lock from a holder that made no check-point progress. */
     WATCHDOG

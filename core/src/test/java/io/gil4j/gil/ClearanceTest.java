@@ -56,13 +56,15 @@ class ClearanceTest {
     }
 
     @Test
-    void disabled_lock_clears_everyone_and_enabled_again_clears_its_holder() {
+    void disabled_lock_clears_everyone_and_enabled_again_clears_nobody_until_taken() {
         Recorder recorder = new Recorder();
         InterpreterLock lock = LockVariant.quiet(Algorithm.NEW, recorder);
         assertTrue(lock.acquire());
         lock.disable();
         assertFalse(recorder.last().inForce(), "out of force: no thread needs to call at check points");
         lock.enable();
+        assertEquals(new Clearance(true, null), recorder.last(), "disable freed the lock: nobody is cleared");
+        lock.checkpoint();
         assertEquals(new Clearance(true, Thread.currentThread()), recorder.last());
         lock.release(SwitchReason.EXIT);
         lock.disable();

@@ -45,9 +45,19 @@ class DisableAndInterruptTest {
         for (Forked<Boolean> waiter : waiters) {
             assertFalse(waiter.get(PROMPTLY), waiter.thread().getName() + " took a disabled lock");
         }
-        assertTrue(lock.isHeldByCurrentThread(), "the holder keeps its lock until it releases");
+        assertFalse(lock.isHeldByCurrentThread(), "disable frees the holder's lock");
         assertEquals(0, lock.stats().waiters());
-        lock.release(SwitchReason.EXIT);
+        lock.release(SwitchReason.EXIT); // the former holder's late release changes nothing
+        lock.enable();
+        assertTrue(lock.acquire(), "the lock disable freed can be taken at once after enable");
+    }
+
+    @Test
+    void release_if_held_releases_the_holder_once_and_nobody_else() {
+        InterpreterLock lock = LockVariant.NEW_5MS.newLock();
+        assertTrue(lock.acquire());
+        assertTrue(lock.releaseIfHeld(SwitchReason.BLOCKING), "a holder outside the lock's code releases");
+        assertFalse(lock.releaseIfHeld(SwitchReason.BLOCKING), "a thread that does not hold releases nothing");
     }
 
     @Test
