@@ -30,7 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * still held, and {@code switchNumber} did not move meanwhile, it sets {@code dropRequest}. The holder sees
  * the request at its next {@link #checkpoint()}, releases, and waits on {@code switched} until another
  * thread has taken the lock (forced switching), so it cannot take it straight back. The taker resets the
- * request. A release around a blocking call or at frame exit never waits. Waiters are woken one at a time
+ * request. A release around a blocking call or at the end of guarded work never waits. Waiters are woken one at a time
  * and nothing is FIFO: a thread arriving at a free lock takes it, as in CPython.
  *
  * <p><b>Hand-over ({@link Algorithm#LEGACY}).</b> Waiters wait without a timeout; the holder releases and

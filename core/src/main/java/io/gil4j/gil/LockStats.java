@@ -13,7 +13,7 @@ import io.gil4j.stats.HistogramSnapshot;
  * @param switchNumber hand-overs to a different thread than the last holder (CPython's {@code switch_number})
  * @param forcedSwitches hand-overs after a forced drop
  * @param blockingSwitches hand-overs after a release around a blocking call
- * @param exitSwitches hand-overs after the holder left its outermost instrumented frame
+ * @param exitSwitches hand-overs after the holder finished its guarded work (an interpreter worker's call)
  * @param watchdogSwitches hand-overs after the watchdog revoked a stalled holder
  * @param dropRequests drop requests made by waiters
  * @param waiters threads waiting right now

@@ -106,7 +106,7 @@ public final class Catalogue {
                                         LOCK_IN_MODE + ", gil4j_lock_contended=\"true\"")) + ") / sum by (gil4j_lock) ("
                                         + rate(of("gil4j_lock_acquisitions_total", LOCK_IN_MODE)) + ")", "{{gil4j_lock}}")),
                         Panel.timeseries("Switches by reason", "ops", "Hand-overs a second, by why the holder let go:"
-                                + " forced (a waiter asked, at most 200/s at the 5 ms interval), blocking (I/O), exit,"
+                                + " forced (a waiter asked, at most 200/s at the 5 ms interval), blocking (I/O, a park anywhere), exit (a worker's call ended),"
                                 + " watchdog (a holder stuck out of sight).",
                                 new Query("sum by (gil4j_switch_reason) (" + rate(of("gil4j_lock_switches_total", LOCK_IN_MODE))
                                         + ")", "{{gil4j_switch_reason}}")),
