@@ -7,6 +7,7 @@ import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
 import net.bytebuddy.implementation.Implementation;
+import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
 import net.bytebuddy.jar.asm.Opcodes;
@@ -21,7 +22,8 @@ import net.bytebuddy.utility.OpenedClassReader;
  *       it (there is no exit counterpart: the thread keeps the lock, see {@code Hooks});
  *   <li>before every jump to a label already visited — a loop back-edge — it inserts a call to
  *       {@code Hooks.checkpoint()}, which takes no argument and returns nothing, so neither the operand
- *       stack nor the frames change (the way Lincheck finds back-branches);
+ *       stack nor the frames change (the way Lincheck finds back-branches); except where the back-edge
+ *       closes an innermost loop that calls nothing ({@link BackEdges#closesLoopWithWork});
  *   <li>it replaces each call to a {@linkplain BlockingCalls blocking JDK method} by a call to its
  *       stand-in, which releases the lock around it. Only {@code invokestatic}, {@code invokevirtual} and
  *       {@code invokeinterface} are replaced; {@code super} calls are left alone. Whether an instance call's
@@ -71,7 +73,7 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
 
         @Override
         public void visitJumpInsn(int opcode, Label label) {
-            if (backEdges.isBackward(label)) {
+            if (backEdges.closesLoopWithWork(label)) {
                 checkpoint();
             }
             super.visitJumpInsn(opcode, label);
@@ -99,6 +101,9 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
+            if (!ShortMethods.isBounded(opcode, owner, name)) {
+                backEdges.called();
+            }
             BlockingCall call = opcode == Opcodes.INVOKESPECIAL ? null : match(opcode, owner, name, descriptor);
             if (call == null) {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
@@ -106,6 +111,12 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
                 super.visitMethodInsn(Opcodes.INVOKESTATIC, BlockingCall.STAND_INS, call.standIn(),
                         call.standInDescriptor(), false);
             }
+        }
+
+        @Override
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
+            backEdges.called();
+            super.visitInvokeDynamicInsn(name, descriptor, bootstrap, arguments);
         }
 
         private BlockingCall match(int opcode, String owner, String name, String descriptor) {

@@ -7,17 +7,23 @@ import net.bytebuddy.jar.asm.ClassVisitor;
 import net.bytebuddy.jar.asm.Handle;
 import net.bytebuddy.jar.asm.Label;
 import net.bytebuddy.jar.asm.MethodVisitor;
+import net.bytebuddy.jar.asm.Opcodes;
 import net.bytebuddy.utility.OpenedClassReader;
 
 /**
- * The methods of one class file that need none of the lock's code: those that call nothing and have no loop
- * (no invoke instruction, no jump back to code already seen). Such a method runs for a bounded, short time,
+ * The methods of one class file that need none of the lock's code: those that have no loop (no jump back to
+ * code already seen) and call nothing but {@linkplain #isBounded bounded JDK functions} — the arithmetic of
+ * {@code Math} and the primitive wrappers, {@code Object}'s constructor. Such a method runs for a bounded, short time,
  * so it cannot hold the lock for long, and a forced switch waits at most until its caller's next check
  * point: the check its entry and exit would add costs more than it could ever buy, and the added bytes
  * could push a small, hot method past HotSpot's inlining limits. The class file is read once, without
  * debug information, frames or loading anything.
  */
 final class ShortMethods {
+
+    private static final Set<String> BOUNDED_OWNERS = Set.of("java/lang/Math", "java/lang/StrictMath",
+            "java/lang/Integer", "java/lang/Long", "java/lang/Short", "java/lang/Byte", "java/lang/Character",
+            "java/lang/Boolean", "java/lang/Float", "java/lang/Double");
 
     private ShortMethods() {}
 
@@ -32,6 +38,20 @@ final class ShortMethods {
             }
         }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return found;
+    }
+
+    /**
+     * Whether a call is to a JDK function that ends in a time bounded by its arguments and calls no code of
+     * the application back: a static method of {@code Math}, {@code StrictMath} or a primitive wrapper
+     * ({@code Integer.rotateLeft}, {@code Long.valueOf}, {@code Double.compare}, …), or {@code Object}'s
+     * constructor. Libraries wrap these in one-line helpers called in their hottest loops (Bouncy Castle's
+     * {@code Integers.rotateLeft}, 32 calls a Salsa20 round); a check point there cost more than the rotation.
+     */
+    static boolean isBounded(int opcode, String owner, String name) {
+        if (opcode == Opcodes.INVOKESPECIAL) {
+            return owner.equals("java/lang/Object") && name.equals("<init>");
+        }
+        return opcode == Opcodes.INVOKESTATIC && BOUNDED_OWNERS.contains(owner);
     }
 
     /** Adds its method to the found set at the end unless it saw a call or a backward jump. */
@@ -70,7 +90,7 @@ final class ShortMethods {
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            longer = true;
+            longer |= !isBounded(opcode, owner, name);
         }
 
         @Override

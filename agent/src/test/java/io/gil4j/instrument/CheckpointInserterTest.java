@@ -39,6 +39,22 @@ class CheckpointInserterTest {
             return s;
         }
 
+        static long arithmetic(int n) {
+            long s = 0;
+            for (int i = 0; i < n; i++) {
+                s += Math.abs(i - n / 2);
+            }
+            return s;
+        }
+
+        static int calling(List<Integer> values) {
+            int s = 0;
+            for (int i = 0; i < values.size(); i++) {
+                s += values.get(i);
+            }
+            return s;
+        }
+
         static long straight(int a) {
             return a > 0 ? a : -a;
         }
@@ -54,11 +70,19 @@ class CheckpointInserterTest {
     }
 
     @Test
-    void the_entry_and_each_loop_back_edge_get_one_check_point() throws Exception {
+    void the_entry_gets_one_check_point_and_so_does_each_loop_that_calls_or_holds_a_loop() throws Exception {
         String checkpoint = "io/gil4j/bootstrap/Hooks.checkpoint";
-        assertEquals(List.of(checkpoint, checkpoint), rewrittenCalls("loop"));
-        assertEquals(3, rewrittenCalls("nested").stream().filter(c -> c.endsWith("checkpoint")).count());
+        assertEquals(List.of(checkpoint, "java/util/List.size", "java/util/List.get", "java/lang/Integer.intValue",
+                checkpoint), rewrittenCalls("calling"));
+        assertEquals(2, rewrittenCalls("nested").stream().filter(c -> c.endsWith("checkpoint")).count());
         assertEquals(List.of(checkpoint), rewrittenCalls("straight"));
+    }
+
+    @Test
+    void an_innermost_loop_that_calls_nothing_or_only_bounded_jdk_functions_has_no_check_point() throws Exception {
+        String checkpoint = "io/gil4j/bootstrap/Hooks.checkpoint";
+        assertEquals(List.of(checkpoint), rewrittenCalls("loop"));
+        assertEquals(List.of(checkpoint, "java/lang/Math.abs"), rewrittenCalls("arithmetic"));
     }
 
     @Test
