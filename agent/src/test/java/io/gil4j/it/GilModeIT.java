@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.it.app.ClassInitCycleApp;
 import io.gil4j.it.app.CounterApp;
+import io.gil4j.it.app.FutureHandoffApp;
 import io.gil4j.it.app.MonitorDeadlockApp;
 import io.gil4j.it.app.ParkingTurnsApp;
 import io.gil4j.it.app.ProxyApp;
@@ -77,6 +78,14 @@ class GilModeIT {
         long elapsed = number(result, "elapsedMs=(\\d+)");
         assertTrue(elapsed < 2000, "40 turns through a Phaser must not wait a 50 ms interval each (2 s), took "
                 + elapsed + " ms\n" + result);
+    }
+
+    @ParameterizedTest
+    @MethodSource(ForkedJvm.JDKS)
+    void a_wake_up_that_comes_while_the_holder_releases_on_its_way_into_a_park_is_not_lost(Path jdk)
+            throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", FutureHandoffApp.class.getName());
+        assertTrue(result.stdout().contains("done 20000"), "20 000 Future.get hand-overs, none lost\n" + result);
     }
 
     @ParameterizedTest

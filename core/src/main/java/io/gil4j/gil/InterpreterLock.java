@@ -373,7 +373,7 @@ public final class InterpreterLock {
             }
             return;
         }
-        mutex.lock();
+        lockMutexWithoutParking();
         try {
             if (!free(me)) {
                 return;
@@ -388,8 +388,26 @@ public final class InterpreterLock {
         }
     }
 
+    /**
+     * Takes the mutex on the way out of the lock without parking. A release often runs inside
+     * {@code LockSupport.park} (the agent's park choke point), after the parking code checked its condition
+     * and before the real park: an unpark that arrives then leaves a permit for that park, and a park on the
+     * mutex here would consume it, so the real park would wait for a wake-up that already came (seen: a
+     * {@code FutureTask.get} parked for good while its task was done). Whoever holds the mutex holds it for a
+     * few writes, or waits on a condition, which frees it.
+     */
+    private void lockMutexWithoutParking() {
+        for (int spins = 0; !mutex.tryLock(); spins++) {
+            if ((spins & 63) == 63) {
+                Thread.yield();
+            } else {
+                Thread.onSpinWait();
+            }
+        }
+    }
+
     private void publishAndSignal() {
-        mutex.lock();
+        lockMutexWithoutParking();
         try {
             publish();
             available.signal();
