@@ -8,11 +8,12 @@ import java.util.concurrent.Future;
 
 /**
  * Main submits short tasks to a one-thread pool and waits for each with {@code Future.get}, the way a driver
- * of a benchmark or a request fan-out does: at each get, main parks inside the JDK while the pool thread,
- * which wants the lock, finishes the next task and unparks it. Under {@code gil} main gives the lock up on
- * its way into the park, so the unpark can come while it is still releasing; a release that parked on the
- * lock's own mutex would swallow that permit and leave main parked for good. Prints {@code done} and the
- * number of tasks.
+ * of a benchmark or a request fan-out does. Under {@code gil} the lock changes hands at every task: the pool
+ * thread finishes a task holding the lock and parks inside the JDK (the queue's {@code take}), giving the lock
+ * up on its way into the park while main, which waits for the lock, submits the next round and unparks it.
+ * That unpark can come while the pool thread is still releasing; a release that parked on the lock's own
+ * mutex would swallow the permit and leave the pool thread, and main behind it, parked for good. Prints
+ * {@code done} and the number of tasks.
  */
 public final class FutureHandoffApp {
 
