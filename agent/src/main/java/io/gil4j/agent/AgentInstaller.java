@@ -21,14 +21,18 @@ import io.gil4j.process.WorkerMain;
 import io.gil4j.work.MarkedWork;
 import io.gil4j.work.SpeedupTracker;
 import java.lang.instrument.Instrumentation;
+import java.util.Locale;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Starts the agent inside its own class loader, once the launcher has put the bootstrap jar in place:
- * reads the configuration, creates the lock and the mode controller, installs them behind {@link Hooks},
- * and only then instruments classes. Unless metrics are off, it also installs the recorder of marked calls
+ * reads the configuration, builds the lock and the mode controller, installs them behind {@link Hooks},
+ * and only then activates them and instruments classes. <b>Build, install, activate</b>: nothing built
+ * before {@link Hooks#install} wins touches the bootstrap-visible state (the clearance, the offloading
+ * flag), so an attach that loses to an agent already in the JVM changes nothing there. Unless metrics are off, it also installs the recorder of marked calls
  * and starts the telemetry on a thread of its own, so that start-up does not wait for the SDK; the control
  * endpoint, the MXBean and the mode file start on another. Everything it starts is gathered in
  * {@link StartedParts}, so that a later attach with the argument {@value #DETACH} can switch to native,
@@ -42,41 +46,57 @@ public final class AgentInstaller {
 
     /** The agent argument that detaches the agent attached before, instead of starting one. */
     public static final String DETACH = "detach";
+    /** How the verdict of an agent that started begins. */
+    public static final String STARTED = "started";
+    /** The verdict of a detach that took the agent out. */
+    public static final String DETACHED = "detached";
 
-    /** Called reflectively by the launcher; never throws. */
-    public static void install(String agentArgument, Instrumentation instrumentation) {
+    /**
+     * Called reflectively by the launcher; never throws.
+     *
+     * @return the verdict, one line that starts with {@link #STARTED} or {@link #DETACHED} when the agent did
+     *     what was asked, and otherwise says why not; the attach command shows it to its user
+     */
+    public static String install(String agentArgument, Instrumentation instrumentation) {
         if (System.getenv(WorkerMain.TOKEN_ENV) != null) {
-            return; // a worker JVM of the processes mode, reached by JAVA_TOOL_OPTIONS: its calls run plainly
+            // a worker JVM of the processes mode, reached by JAVA_TOOL_OPTIONS: its calls run plainly
+            return "not started: this JVM is a worker of the processes mode";
         }
         if (DETACH.equals(agentArgument)) {
             try {
-                if (!Hooks.detach()) {
-                    AgentLog.warn("no gil4j agent to detach in this JVM");
-                }
+                return Hooks.detach() ? DETACHED : refused("no gil4j agent to detach in this JVM");
             } catch (Throwable t) {
-                AgentLog.warn("detach failed part way: " + t);
+                return refused("detach failed part way: " + t);
             }
-            return;
         }
         Config config;
         try {
             config = Config.load(agentArgument, System.getProperties(), System.getenv());
         } catch (ConfigException e) {
-            AgentLog.warn(e.getMessage() + " — agent disabled, the application runs without it");
-            return;
+            return refused(e.getMessage() + " — agent disabled, the application runs without it");
         }
         try {
-            start(config, instrumentation);
+            return start(config, instrumentation);
         } catch (Throwable t) {
-            AgentLog.warn("agent disabled, the application runs without it: " + t);
+            return refused("agent disabled, the application runs without it: " + t);
         }
     }
 
-    private static void start(Config config, Instrumentation instrumentation) {
+    private static String refused(String reason) {
+        AgentLog.warn(reason);
+        return reason;
+    }
+
+    private static String start(Config config, Instrumentation instrumentation) {
+        long started = System.nanoTime();
         boolean metrics = Telemetry.enabled(config);
+        AtomicBoolean active = new AtomicBoolean(); // set once this agent won Hooks.install
         InterpreterLock lock = new InterpreterLock(config.algorithm(), config.switchIntervalNanos(),
-                config.checkInterval(), (inForce, holder) -> Hooks.clear(inForce ? holder : Hooks.EVERYONE),
-                metrics ? HoldTiming.SAMPLED : HoldTiming.OFF);
+                config.checkInterval(), (inForce, holder) -> {
+                    if (active.get()) {
+                        Hooks.clear(inForce ? holder : Hooks.EVERYONE);
+                    }
+                }, metrics ? HoldTiming.SAMPLED : HoldTiming.OFF);
         LockWatchdog watchdog = LockWatchdog.start(lock, "gil4j-watchdog");
         Selection selection = Selection.of(config); // reads the main class once: the jar's manifest for -jar
         Dispatcher dispatcher = new Dispatcher(config, selection, watchdog::watch);
@@ -86,9 +106,11 @@ public final class AgentInstaller {
         AgentRuntime runtime = failing != null ? failing : controller;
         if (!Hooks.install(runtime)) {
             watchdog.close();
-            AgentLog.warn("agent already installed in this JVM; this attach is ignored");
-            return;
+            return refused("agent already installed in this JVM; this attach is ignored"
+                    + " (detach it first to attach with another configuration)");
         }
+        active.set(true);
+        controller.activate();
         StartedParts parts = new StartedParts();
         parts.add(watchdog);
         parts.onExit(dispatcher::shutdown, "gil4j-shutdown");
@@ -108,15 +130,18 @@ public final class AgentInstaller {
             daemon(() -> startTelemetry(config, sources, parts), "gil4j-telemetry-start").start();
         }
         daemon(() -> startControl(config, status, parts), "gil4j-control-start").start();
-        instrumenter.install();
+        String loaded = instrumenter.install();
         parts.add(instrumenter::uninstall);
         Hooks.onDetach(() -> {
             status.cancelExperiment(); // it would restore its starting mode after the switch below
             controller.switchTo(Mode.NATIVE); // frees every waiter and stops rerouting before the rest goes
             parts.stop();
         });
-        AgentLog.info("started: mode " + controller.mode() + ", lock code for " + selection + ", "
-                + instrumenter.classes() + " classes instrumented so far");
+        String verdict = STARTED + ": mode " + controller.mode() + ", lock code for " + selection
+                + "; loaded classes instrumented: " + loaded + "; started in "
+                + String.format(Locale.ROOT, "%.2f s", (System.nanoTime() - started) / 1e9);
+        AgentLog.info(verdict);
+        return verdict;
     }
 
     private static void startTelemetry(Config config, Telemetry.Sources sources, StartedParts parts) {

@@ -6,6 +6,7 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import com.sun.tools.attach.VirtualMachineDescriptor;
 import io.gil4j.agent.AgentInstaller;
+import io.gil4j.agent.launcher.Gil4jAgent;
 import io.gil4j.control.ControlFile;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,8 +22,10 @@ import java.util.Optional;
  * retransforms the classes already loaded that the configuration selects); {@code detach <pid>} loads it
  * again with the argument {@value AgentInstaller#DETACH}, which takes the first one out; {@code list} shows
  * the local JVMs and which have the agent. Both need a JDK's {@code jdk.attach} module and a JVM of the same user.
+ * Each command exits 0 only when the agent in the target did what was asked, as its verdict says; otherwise
+ * it prints the target's reason (an unknown key, a bad value, an agent already installed) and exits 1.
  * Attaching to a JVM that has the agent already is harmless: the second agent sees the first and steps
- * aside.
+ * aside, changing nothing.
  */
 final class AttachCommands {
 
@@ -43,12 +46,18 @@ final class AttachCommands {
             err.println("gil4j attach: '" + pid + "' is not a process id; see attach --help");
             return 2;
         }
-        if (!load(pid, String.join(",", Arrays.copyOfRange(args, 1, args.length)), "attach", err)) {
+        String verdict = load(pid, String.join(",", Arrays.copyOfRange(args, 1, args.length)), "attach", err);
+        if (verdict == null) {
+            return 1;
+        }
+        if (!verdict.startsWith(AgentInstaller.STARTED)) {
+            err.println("gil4j attach: the agent in " + pid + " did not start: " + verdict);
             return 1;
         }
         Optional<ControlFile> control = awaitControl(Long.parseLong(pid), true);
         out.println("gil4j attached to " + pid + (control.isPresent() ? ", control endpoint " + control.get().url()
                 : " (no control endpoint: gil4j.control.port=off, or see the JVM's standard error)"));
+        out.println(verdict);
         return 0;
     }
 
@@ -65,7 +74,12 @@ final class AttachCommands {
             err.println("gil4j detach: '" + pid + "' is not a process id; see detach --help");
             return 2;
         }
-        if (!load(pid, AgentInstaller.DETACH, "detach", err)) {
+        String verdict = load(pid, AgentInstaller.DETACH, "detach", err);
+        if (verdict == null) {
+            return 1;
+        }
+        if (!verdict.equals(AgentInstaller.DETACHED)) {
+            err.println("gil4j detach: " + pid + " answered: " + verdict);
             return 1;
         }
         awaitControl(Long.parseLong(pid), false);
@@ -73,22 +87,27 @@ final class AttachCommands {
         return 0;
     }
 
-    /** Loads the agent jar into {@code pid} with {@code argument}; false, with a message, if that failed. */
-    private static boolean load(String pid, String argument, String command, PrintStream err) {
+    /**
+     * Loads the agent jar into {@code pid} with {@code argument} and returns the agent's verdict, which its
+     * {@code agentmain} left in a system property of the target before the load returned; null, with a
+     * message, if the load failed.
+     */
+    private static String load(String pid, String argument, String command, PrintStream err) {
         try {
             VirtualMachine vm = VirtualMachine.attach(pid);
             try {
                 vm.loadAgent(agentJar().toString(), argument);
+                String verdict = vm.getSystemProperties().getProperty(Gil4jAgent.VERDICT_PROPERTY);
+                return verdict != null ? verdict : "no verdict from the agent (an older gil4j in the target?)";
             } finally {
                 vm.detach();
             }
-            return true;
         } catch (AttachNotSupportedException | AgentLoadException | IOException | URISyntaxException e) {
             err.println("gil4j " + command + ": could not attach to " + pid + ": " + e.getMessage());
         } catch (AgentInitializationException e) {
             err.println("gil4j " + command + ": the agent failed in " + pid + ": " + e.getMessage());
         }
-        return false;
+        return null;
     }
 
     static int list(String[] args, PrintStream out, PrintStream err) {

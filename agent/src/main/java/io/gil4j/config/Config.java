@@ -88,10 +88,12 @@ public final class Config {
             }
         }
         for (Map.Entry<String, String> e : parseAgentArgument(agentArgument).entrySet()) {
-            if (e.getKey().startsWith(OTEL_ARGUMENT)) {
-                otel.put(e.getKey(), e.getValue());
+            // a key may be spelled as its system property is (gil4j.mode=gil), since users copy them from there
+            String key = e.getKey().startsWith("gil4j.") ? e.getKey().substring("gil4j.".length()) : e.getKey();
+            if (key.startsWith(OTEL_ARGUMENT)) {
+                otel.put(key, e.getValue());
             } else {
-                values.put(optionNamed("gil4j." + e.getKey(), e.getValue(), "agent argument"), e.getValue());
+                values.put(optionNamed("gil4j." + key, e.getValue(), "agent argument"), e.getValue());
             }
         }
         for (Option option : Option.values()) {

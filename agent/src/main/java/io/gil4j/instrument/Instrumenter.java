@@ -130,17 +130,20 @@ public final class Instrumenter {
     /**
      * Registers the transformation with the JVM and transforms the classes already loaded that need it (none
      * at start-up; the application's, on an attach).
+     *
+     * @return what that retransformation did: classes, failures, seconds, the loaded classes skipped by reason
      */
-    public synchronized void install() {
+    public synchronized String install() {
         preload();
         ChokePoints.open(instrumentation);
         instrumentation.addTransformer(filter, true);
         instrumentation.addTransformer(chokePoints, true);
         installed = true;
-        retransformer.retransform("instrumenting the loaded classes", this::needsCode);
+        Retransformer.Outcome loaded = retransformer.retransform("instrumenting the loaded classes", this::needsCode);
         if (lockCode) {
             ChokePoints.retransform(instrumentation);
         }
+        return loaded.toString();
     }
 
     /**
@@ -191,6 +194,7 @@ public final class Instrumenter {
         status.put("classes", classes());
         status.put("transformations", log.transformed());
         status.put("failed", log.failed());
+        status.put("failedByLoader", log.failedByLoader());
         return status;
     }
 

@@ -4,8 +4,11 @@ import io.gil4j.log.AgentLog;
 import java.lang.instrument.Instrumentation;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
@@ -25,19 +28,47 @@ final class Retransformer {
     static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(2);
     private static final long PROGRESS_NANOS = TimeUnit.SECONDS.toNanos(1);
 
+    /** Why a loaded class was left alone, in the order they are asked. */
+    enum Skip {
+        /** An array, a primitive or a hidden class: nothing to retransform. */
+        SHAPE("arrays, primitives or hidden"),
+        /** Defined by the JDK's loaders, the agent's or another agent's. */
+        LOADER("JDK or agents' loaders"),
+        /** Named by the agent's never-instrumented list, or a class the JVM cannot modify. */
+        UNMODIFIABLE("never instrumented or unmodifiable"),
+        /** Not wanted by this run (not selected, not marked). */
+        UNWANTED("not selected");
+
+        private final String text;
+
+        Skip(String text) {
+            this.text = text;
+        }
+    }
+
     /**
      * What one run did.
      *
      * @param classes classes retransformed
      * @param failed classes the JVM refused to retransform
      * @param nanos how long the run took
+     * @param skipped loaded classes left alone by the first pass, by reason
      */
-    record Outcome(int classes, int failed, long nanos) {
+    record Outcome(int classes, int failed, long nanos, Map<Skip, Integer> skipped) {
 
         @Override
         public String toString() {
-            return classes + " classes in " + String.format("%.2f s", nanos / 1e9)
-                    + (failed == 0 ? "" : ", " + failed + " failed");
+            StringBuilder text = new StringBuilder().append(classes).append(" classes in ")
+                    .append(String.format(Locale.ROOT, "%.2f s", nanos / 1e9));
+            if (failed != 0) {
+                text.append(", ").append(failed).append(" failed");
+            }
+            String separator = "; skipped: ";
+            for (Map.Entry<Skip, Integer> skip : skipped.entrySet()) {
+                text.append(separator).append(skip.getValue()).append(' ').append(skip.getKey().text);
+                separator = ", ";
+            }
+            return text.toString();
         }
     }
 
@@ -54,9 +85,10 @@ final class Retransformer {
         long started = System.nanoTime();
         long nextProgress = started + PROGRESS_NANOS;
         Set<Class<?>> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Map<Skip, Integer> skipped = new EnumMap<>(Skip.class);
         int done = 0;
         int failed = 0;
-        for (List<Class<?>> pass = pass(seen, wanted); !pass.isEmpty(); pass = pass(seen, wanted)) {
+        for (List<Class<?>> pass = pass(seen, wanted, skipped); !pass.isEmpty(); pass = pass(seen, wanted, null)) {
             for (int from = 0; from < pass.size(); from += BATCH) {
                 failed += batch(pass.subList(from, Math.min(pass.size(), from + BATCH)));
                 done += Math.min(BATCH, pass.size() - from);
@@ -68,24 +100,38 @@ final class Retransformer {
                 pause();
             }
         }
-        return new Outcome(done - failed, failed, System.nanoTime() - started);
+        return new Outcome(done - failed, failed, System.nanoTime() - started, skipped);
     }
 
-    private List<Class<?>> pass(Set<Class<?>> seen, Predicate<Class<?>> wanted) {
+    /** The loaded classes not yet seen that this run wants; counts the others in {@code skipped} if not null. */
+    private List<Class<?>> pass(Set<Class<?>> seen, Predicate<Class<?>> wanted, Map<Skip, Integer> skipped) {
         List<Class<?>> pass = new ArrayList<>();
         for (Class<?> type : instrumentation.getAllLoadedClasses()) {
-            if (!seen.contains(type) && isCandidate(type) && wanted.test(type)) {
+            if (seen.contains(type)) {
+                continue;
+            }
+            Skip skip = skip(type, wanted);
+            if (skip == null) {
                 seen.add(type);
                 pass.add(type);
+            } else if (skipped != null) {
+                skipped.merge(skip, 1, Integer::sum);
             }
         }
         return pass;
     }
 
-    private boolean isCandidate(Class<?> type) {
-        return !type.isArray() && !type.isPrimitive() && !type.isHidden()
-                && !loaders.ignores(type.getClassLoader()) && !TypeSelection.isIgnoredName(type.getName())
-                && instrumentation.isModifiableClass(type);
+    private Skip skip(Class<?> type, Predicate<Class<?>> wanted) {
+        if (type.isArray() || type.isPrimitive() || type.isHidden()) {
+            return Skip.SHAPE;
+        }
+        if (loaders.ignores(type.getClassLoader())) {
+            return Skip.LOADER;
+        }
+        if (TypeSelection.isIgnoredName(type.getName()) || !instrumentation.isModifiableClass(type)) {
+            return Skip.UNMODIFIABLE;
+        }
+        return wanted.test(type) ? null : Skip.UNWANTED;
     }
 
     /** Retransforms {@code batch}; returns how many of its classes failed. */

@@ -1,7 +1,9 @@
 package io.gil4j.instrument;
 
 import io.gil4j.log.AgentLog;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import net.bytebuddy.agent.builder.AgentBuilder;
@@ -17,12 +19,14 @@ import net.bytebuddy.utility.JavaModule;
 final class TransformationLog extends AgentBuilder.Listener.Adapter {
 
     private static final int MAX_REMEMBERED_FAILURES = 10_000;
+    private static final int MAX_LOADER_NAMES = 64;
 
     private final boolean verbose;
     private final AtomicLong transformed = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final Set<String> transformedNames = ConcurrentHashMap.newKeySet();
+    private final Map<String, AtomicLong> failedByLoader = new ConcurrentHashMap<>();
 
     TransformationLog(boolean verbose) {
         this.verbose = verbose;
@@ -41,9 +45,26 @@ final class TransformationLog extends AgentBuilder.Listener.Adapter {
     @Override
     public void onError(String typeName, ClassLoader loader, JavaModule module, boolean loaded, Throwable error) {
         failed.incrementAndGet();
-        if (reported.size() < MAX_REMEMBERED_FAILURES && reported.add(typeName)) {
-            AgentLog.warn("could not instrument " + typeName + ", it runs uninstrumented: " + error);
+        String loaderName = loaderName(loader);
+        AtomicLong count = failedByLoader.get(loaderName);
+        if (count == null && failedByLoader.size() < MAX_LOADER_NAMES) {
+            count = failedByLoader.computeIfAbsent(loaderName, name -> new AtomicLong());
         }
+        if (count != null) {
+            count.incrementAndGet();
+        }
+        if (reported.size() < MAX_REMEMBERED_FAILURES && reported.add(typeName)) {
+            AgentLog.warn("could not instrument " + typeName + " (" + loaderName + "), it runs uninstrumented: "
+                    + error);
+        }
+    }
+
+    /** A class loader as reports name it: its name if it has one, else its class; the bootstrap is "bootstrap". */
+    static String loaderName(ClassLoader loader) {
+        if (loader == null) {
+            return "bootstrap";
+        }
+        return loader.getName() != null ? loader.getName() : loader.getClass().getName();
     }
 
     /** Classes transformed so far. */
@@ -64,5 +85,12 @@ final class TransformationLog extends AgentBuilder.Listener.Adapter {
     /** Transformations that failed so far. */
     long failed() {
         return failed.get();
+    }
+
+    /** Transformations that failed so far, by {@linkplain #loaderName class loader} (the first 64 loaders). */
+    Map<String, Long> failedByLoader() {
+        Map<String, Long> counts = new TreeMap<>();
+        failedByLoader.forEach((loader, count) -> counts.put(loader, count.get()));
+        return counts;
     }
 }

@@ -40,12 +40,13 @@ public final class ModeController implements AgentRuntime {
     private final LockCode lockCode;
     private final CopyOnWriteArrayList<ModeListener> listeners = new CopyOnWriteArrayList<>();
     private final Map<Mode, DurationHistogram> switchDurations = new EnumMap<>(Mode.class);
+    private final Mode initial;
     private volatile Mode mode;
     private volatile long transitions;
 
     /**
-     * Takes over {@code lock}, reroutes marked calls through {@code rerouting}, has {@code lockCode} put the
-     * lock's code in or out as modes need it, and puts {@code initial} in force.
+     * Takes over {@code lock}, reroutes marked calls through {@code rerouting}, and has {@code lockCode} put
+     * the lock's code in or out as modes need it; {@link #activate} puts {@code initial} in force.
      */
     public ModeController(InterpreterLock lock, Rerouting rerouting, LockCode lockCode, Mode initial) {
         for (Mode mode : Mode.values()) {
@@ -54,6 +55,14 @@ public final class ModeController implements AgentRuntime {
         this.lock = lock;
         this.rerouting = rerouting;
         this.lockCode = lockCode;
+        this.initial = initial;
+    }
+
+    /**
+     * Puts the initial mode in force: publishes the lock's clearance and whether marked calls are rerouted.
+     * Called once, after this controller was installed behind the hooks; until then {@link #current} is null.
+     */
+    public void activate() {
         switchTo(initial);
     }
 

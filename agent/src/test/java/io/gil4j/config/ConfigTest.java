@@ -35,6 +35,17 @@ class ConfigTest {
     }
 
     @Test
+    void agent_argument_accepts_keys_spelled_as_their_system_properties() throws Exception {
+        Config config = Config.load("gil4j.mode=gil,gil4j.control.port=0,gil4j.otel.service.name=shop", Map.of(),
+                Map.of());
+        assertEquals(Mode.GIL, config.mode());
+        assertEquals(Map.of("otel.service.name", "shop"), config.otelOverrides());
+        ConfigException unknown = assertThrows(ConfigException.class,
+                () -> Config.load("gil4j.bogus=1", Map.of(), Map.of()));
+        assertTrue(unknown.getMessage().contains("gil4j.bogus"), unknown.getMessage());
+    }
+
+    @Test
     void agent_argument_value_lists_continue_until_the_next_key() throws Exception {
         Config config = Config.load("include=com.a.**,com.b.*;mode=gil,exclude=com.a.Gen*", Map.of(), Map.of());
         assertEquals("[com.a.**, com.b.*]", config.include().toString());

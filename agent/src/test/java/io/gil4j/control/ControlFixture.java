@@ -20,6 +20,11 @@ final class ControlFixture {
     final InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
             ClearanceListener.IGNORE, HoldTiming.OFF);
     final ModeController modes = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.NATIVE);
-    final AgentStatus agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults(), Selection.of(Config.defaults()), l -> { }), null, null,
+    final AgentStatus agent = new AgentStatus(activated(modes), lock, new Dispatcher(Config.defaults(), Selection.of(Config.defaults()), l -> { }), null, null,
             Map::of);
+
+    private static ModeController activated(ModeController modes) {
+        modes.activate();
+        return modes;
+    }
 }

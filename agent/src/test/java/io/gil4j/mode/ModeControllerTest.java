@@ -23,8 +23,23 @@ class ModeControllerTest {
                     HoldTiming.SAMPLED);
 
     @Test
+    void a_controller_publishes_nothing_before_it_is_activated() {
+        List<Boolean> published = new ArrayList<>();
+        InterpreterLock watched = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
+                (inForce, holder) -> published.add(inForce), HoldTiming.OFF);
+        published.clear(); // what the lock said about itself when it was made
+        ModeController controller = new ModeController(watched, Rerouting.INLINE, LockCode.ALWAYS, Mode.NATIVE);
+        assertEquals(List.of(), published, "an agent that loses the install must leave the clearance alone");
+        assertEquals(null, controller.current());
+        controller.activate();
+        assertEquals(List.of(false), published);
+        assertEquals(Mode.NATIVE, controller.current());
+    }
+
+    @Test
     void native_mode_takes_no_lock_at_a_check_point() {
         ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.NATIVE);
+        controller.activate();
         controller.checkpoint();
         assertFalse(lock.isHeldByCurrentThread());
     }
@@ -32,6 +47,7 @@ class ModeControllerTest {
     @Test
     void gil_mode_takes_the_lock_at_a_check_point_and_keeps_it_at_the_next() {
         ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
+        controller.activate();
         controller.checkpoint();
         assertTrue(lock.isHeldByCurrentThread());
         controller.checkpoint();
@@ -42,6 +58,7 @@ class ModeControllerTest {
     @Test
     void a_switch_to_native_frees_the_lock_its_holder_kept() {
         ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
+        controller.activate();
         controller.checkpoint();
         controller.switchTo(Mode.NATIVE);
         assertFalse(lock.isHeldByCurrentThread());
@@ -50,6 +67,7 @@ class ModeControllerTest {
     @Test
     void blocking_call_releases_and_retakes_the_lock() throws Exception {
         ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
+        controller.activate();
         controller.checkpoint();
         assertTrue(controller.beforeBlocking());
         assertTrue(CompletableFuture.supplyAsync(() -> {
@@ -65,6 +83,7 @@ class ModeControllerTest {
     @Test
     void a_blocking_call_whose_callee_took_the_lock_back_at_a_check_point_returns_holding_it() {
         ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
+        controller.activate();
         controller.checkpoint();
         assertTrue(controller.beforeBlocking());
         controller.checkpoint(); // instrumented code inside the blocking call
@@ -76,6 +95,7 @@ class ModeControllerTest {
     @Test
     void switching_to_native_disables_the_lock_and_back_enables_it() {
         ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
+        controller.activate();
         controller.switchMode("native");
         assertEquals("native", controller.mode());
         assertFalse(lock.isEnabled());
@@ -87,6 +107,7 @@ class ModeControllerTest {
     @Test
     void unknown_mode_is_rejected_with_the_accepted_names_and_the_mode_is_kept() {
         ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
+        controller.activate();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> controller.switchMode("x"));
         assertEquals("unknown mode 'x': accepted values are native, gil, sequential, interpreters, processes", e.getMessage());
         assertEquals(Mode.GIL, controller.current());
@@ -97,6 +118,7 @@ class ModeControllerTest {
         List<String> seen = new ArrayList<>();
         LockCode recording = needed -> seen.add((needed ? "in" : "out") + ", lock " + (lock.isEnabled() ? "on" : "off"));
         ModeController controller = new ModeController(lock, Rerouting.INLINE, recording, Mode.NATIVE);
+        controller.activate();
         controller.switchTo(Mode.GIL);
         controller.switchTo(Mode.INTERPRETERS);
         controller.switchTo(Mode.SEQUENTIAL);

@@ -9,31 +9,23 @@ import java.lang.invoke.MethodType;
  *
  * <p>Without the agent every method is harmless: {@link #isAgentPresent()} is false, {@link #mode()} is
  * {@code "native"} (the JVM as it is) and {@link #switchMode} returns false. This class has no
- * dependencies; it reaches the agent through the bootstrap class loader by name.
+ * dependencies; it reaches the agent through the bootstrap class loader by name, and looks again (at most
+ * every 100 ms) while it has not found it, so an agent attached by PID after this class was loaded is seen
+ * from then on.
  */
 public final class Gil4j {
 
     /** The mode of a JVM without the agent: the JVM as it is. */
     public static final String NATIVE = "native";
 
-    private static final MethodHandle MODE;
-    private static final MethodHandle SWITCH_MODE;
+    /** How long a failed look-up of the agent is trusted before the next call looks again. */
+    private static final long RETRY_NANOS = 100_000_000L;
 
-    static {
-        MethodHandle mode = null;
-        MethodHandle switchMode = null;
-        try {
-            Class<?> control = Class.forName("io.gil4j.bootstrap.Control", false, null);
-            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            mode = lookup.findStatic(control, "mode", MethodType.methodType(String.class));
-            switchMode = lookup.findStatic(control, "switchMode",
-                    MethodType.methodType(boolean.class, String.class));
-        } catch (ReflectiveOperationException | LinkageError absent) {
-            // No agent on the bootstrap class path: every method below answers as a plain JVM would.
-        }
-        MODE = mode;
-        SWITCH_MODE = switchMode;
-    }
+    /** The agent's two entry points, once found; an agent attached later is found by a later look-up. */
+    private record Agent(MethodHandle mode, MethodHandle switchMode) {}
+
+    private static volatile Agent agent;
+    private static volatile long nextLookup = System.nanoTime();
 
     private Gil4j() {}
 
@@ -56,11 +48,12 @@ public final class Gil4j {
      *     accepted values
      */
     public static boolean switchMode(String mode) {
-        if (SWITCH_MODE == null) {
+        Agent found = agent();
+        if (found == null) {
             return false;
         }
         try {
-            return (boolean) SWITCH_MODE.invokeExact(mode);
+            return (boolean) found.switchMode().invokeExact(mode);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
@@ -69,15 +62,34 @@ public final class Gil4j {
     }
 
     private static String currentMode() {
-        if (MODE == null) {
+        Agent found = agent();
+        if (found == null) {
             return null;
         }
         try {
-            return (String) MODE.invokeExact();
+            return (String) found.mode().invokeExact();
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {
             throw new IllegalStateException(t);
         }
+    }
+
+    private static Agent agent() {
+        Agent found = agent;
+        if (found != null || System.nanoTime() - nextLookup < 0) {
+            return found;
+        }
+        try {
+            Class<?> control = Class.forName("io.gil4j.bootstrap.Control", false, null);
+            MethodHandles.Lookup lookup = MethodHandles.publicLookup();
+            found = new Agent(lookup.findStatic(control, "mode", MethodType.methodType(String.class)),
+                    lookup.findStatic(control, "switchMode", MethodType.methodType(boolean.class, String.class)));
+            agent = found;
+        } catch (ReflectiveOperationException | LinkageError absent) {
+            // No agent on the bootstrap class path yet: answer as a plain JVM would, look again later.
+            nextLookup = System.nanoTime() + RETRY_NANOS;
+        }
+        return found;
     }
 }

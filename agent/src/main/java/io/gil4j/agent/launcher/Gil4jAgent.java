@@ -23,6 +23,8 @@ public final class Gil4jAgent {
     private static final String INSTALLER = "io.gil4j.agent.AgentInstaller";
     private static final String CLI = "io.gil4j.cli.Cli";
     private static final String BOOTSTRAP_JAR = "inst/gil4j-bootstrap.jar";
+    /** Where {@link #agentmain} leaves its verdict (outside {@code gil4j.*}, which configures the agent). */
+    public static final String VERDICT_PROPERTY = "io.gil4j.attach.verdict";
 
     private Gil4jAgent() {}
 
@@ -30,8 +32,14 @@ public final class Gil4jAgent {
         start(agentArgument, instrumentation);
     }
 
+    /**
+     * Starts the agent in a running JVM (or detaches it) and leaves the verdict in the system property
+     * {@value #VERDICT_PROPERTY}, where the attach command reads it through the same attach connection once
+     * this method returned: so the user sees the target's answer (started, or why not) without reading the
+     * target's standard error.
+     */
     public static void agentmain(String agentArgument, Instrumentation instrumentation) {
-        start(agentArgument, instrumentation);
+        System.setProperty(VERDICT_PROPERTY, start(agentArgument, instrumentation));
     }
 
     /** The command-line interface: {@code java -jar gil4j-agent.jar --help}. */
@@ -41,7 +49,8 @@ public final class Gil4jAgent {
         main.invoke(null, (Object) args);
     }
 
-    private static synchronized void start(String agentArgument, Instrumentation instrumentation) {
+    /** Starts (or detaches) the agent; returns its verdict, one line. */
+    private static synchronized String start(String agentArgument, Instrumentation instrumentation) {
         try {
             File jar = agentJar();
             if (!bootstrapVisible()) {
@@ -50,9 +59,11 @@ public final class Gil4jAgent {
             ClassLoader loader = new AgentClassLoader(jar);
             Method install = loader.loadClass(INSTALLER)
                     .getMethod("install", String.class, Instrumentation.class);
-            install.invoke(null, agentArgument, instrumentation);
+            return String.valueOf(install.invoke(null, agentArgument, instrumentation));
         } catch (Throwable t) {
-            System.err.println("[gil4j] agent disabled, the application runs without it: " + t);
+            String verdict = "agent disabled, the application runs without it: " + t;
+            System.err.println("[gil4j] " + verdict);
+            return verdict;
         }
     }
 

@@ -112,7 +112,7 @@ class ControlIT {
     }
 
     @Test
-    void attach_then_gil_instruments_the_loaded_classes_a_second_attach_is_harmless_and_detach_stops_everything() throws Exception {
+    void attach_then_gil_instruments_the_loaded_classes_a_second_attach_is_refused_and_detach_stops_everything() throws Exception {
         try (DemoService service = DemoService.start(List.of(), Map.of(), "serve", "--port", "0", "--size", "small")) {
             String url = service.servingUrl(TIMEOUT);
             String pid = Long.toString(service.pid());
@@ -130,9 +130,9 @@ class ControlIT {
             Scrape.await(TIMEOUT, () -> service.agentLines().stream()
                     .anyMatch(l -> l.equals("[gil4j] instrumented io.gil4j.demo.serve.WorkServer")),
                     "the serving class, loaded before the attach, retransformed at the switch to gil: " + service);
-            assertEquals(0, cli("attach", pid, "control.port=0").exit(), "a second attach");
-            Scrape.await(TIMEOUT, () -> service.agentLines().stream().anyMatch(l -> l.contains("this attach is ignored")),
-                    "the second agent stepped aside: " + service);
+            Cli second = cli("attach", pid, "control.port=0");
+            assertEquals(1, second.exit(), "a second attach is refused, and the CLI says so: " + second);
+            assertTrue(second.err().contains("already installed"), "the target's reason on the CLI: " + second);
             assertTrue(cli("status", pid).out().contains("\"mode\":\"gil\""), "the first agent still steers");
             HttpResponse<String> work = CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/work")).build(),
                     HttpResponse.BodyHandlers.ofString());

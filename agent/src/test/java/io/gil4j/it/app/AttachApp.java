@@ -1,0 +1,59 @@
+package io.gil4j.it.app;
+
+import io.gil4j.api.Gil4j;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs without the agent and reads the API; attaches the agent to itself by PID through the agent's CLI
+ * (a separate JVM, as a user would), first with an unknown key and with a bad value, which the agent must
+ * refuse, then with {@code mode=gil}, and prints what the API says afterwards. Then it
+ * attaches a second time with another configuration, prints that command's exit code and standard error,
+ * and lets four threads add to one unsynchronized counter through a call in a loop: the first agent's lock
+ * must still serialise them. Only the counter is selected, so this driver never holds the lock and nothing
+ * here republishes the clearance after the second attach: a losing attach that published its own (everyone
+ * may pass, in its initial {@code native}) would let the threads race for as long as nobody asks the lock.
+ *
+ * <p>Argument: the agent jar. Prints {@code key=value} lines.
+ */
+public final class AttachApp {
+
+    public static void main(String[] args) throws Exception {
+        String agentJar = args[0];
+        System.out.println("before: present=" + Gil4j.isAgentPresent() + " mode=" + Gil4j.mode());
+        System.out.println("unknown key: " + attach(agentJar, "switch-intervall=5ms"));
+        System.out.println("bad value: " + attach(agentJar, "mode=turbo"));
+        String onlyTheCounter = "include=" + SharedCounter.class.getName();
+        System.out.println("first attach: " + attach(agentJar, "gil4j.mode=gil,control.port=0," + onlyTheCounter));
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!Gil4j.mode().equals("gil") && System.nanoTime() - deadline < 0) {
+            Thread.sleep(20);
+        }
+        System.out.println("after: present=" + Gil4j.isAgentPresent() + " mode=" + Gil4j.mode());
+        System.out.println("second attach: " + attach(agentJar, "mode=native,control.port=0"));
+        int threads = 4;
+        int perThread = 500_000;
+        List<Thread> workers = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            Thread worker = new Thread(() -> SharedCounter.increment(perThread));
+            workers.add(worker);
+            worker.start();
+        }
+        for (Thread worker : workers) {
+            worker.join();
+        }
+        System.out.println("count=" + SharedCounter.count() + " expected=" + (long) threads * perThread + " mode="
+                + Gil4j.mode());
+    }
+
+    /** Runs {@code attach <own pid> argument}; "exit N: its standard error on one line". */
+    private static String attach(String agentJar, String argument) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        Process cli = new ProcessBuilder(java, "-jar", agentJar, "attach", Long.toString(ProcessHandle.current().pid()),
+                argument).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return "exit " + cli.waitFor() + ": " + err.strip().replace('\n', ' ');
+    }
+}
