@@ -17,8 +17,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+import java.util.function.ToLongFunction;
 
 /**
  * What the control endpoint and the MXBean report and change: the mode, the main lock's and the pools'
@@ -72,7 +73,7 @@ public final class AgentStatus {
         if (experiment != null && experiment.outcome() != null) {
             lastOutcome = experiment.outcome();
         }
-        experiment = new Experiment(plan, this, markedCalls(work), SYSTEM_CLOCK);
+        experiment = new Experiment(plan, this, markedCalls(work, this::engagements), SYSTEM_CLOCK);
         experimentThread = new Thread(experiment, "gil4j-experiment");
         experimentThread.setDaemon(true);
         experimentThread.start();
@@ -118,8 +119,26 @@ public final class AgentStatus {
         }
     };
 
-    private static Experiment.MarkedCalls markedCalls(MarkedWork work) {
+    /** See {@link Experiment.MarkedCalls#engagements}. */
+    private long engagements(Mode mode) {
+        if (mode.reroutesMarkedCalls()) {
+            long calls = 0;
+            for (WorkerPool pool : dispatcher.workerPools()) {
+                calls += pool.stats().completed() + pool.stats().failed();
+            }
+            ProcessPool processes = dispatcher.processPool();
+            return processes == null ? calls : calls + processes.stats().calls();
+        }
+        return mode.mainLockInForce() ? mainLock.stats().acquisitions() : -1;
+    }
+
+    private static Experiment.MarkedCalls markedCalls(MarkedWork work, ToLongFunction<Mode> engagements) {
         return new Experiment.MarkedCalls() {
+            @Override
+            public long engagements(Mode mode) {
+                return engagements.applyAsLong(mode);
+            }
+
             @Override
             public long completed() {
                 return work.completed();

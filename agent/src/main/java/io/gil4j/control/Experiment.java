@@ -3,6 +3,7 @@ package io.gil4j.control;
 import io.gil4j.mode.Mode;
 import io.gil4j.stats.HistogramSnapshot;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +32,13 @@ final class Experiment implements Runnable {
         long completed();
 
         HistogramSnapshot durations(Mode mode);
+
+        /**
+         * How often the machinery of {@code mode} acted so far: calls run by the pools for a mode that
+         * reroutes marked calls, else the main lock's acquisitions for a mode with the lock; -1 for a mode
+         * with neither ({@code native}), which has nothing to engage.
+         */
+        long engagements(Mode mode);
     }
 
     /**
@@ -92,6 +100,7 @@ final class Experiment implements Runnable {
     private final Clock clock;
     private final List<Map<String, Object>> stays = new ArrayList<>();
     private final List<Double> ratios = new ArrayList<>();
+    private final Map<Mode, Long> engaged = new EnumMap<>(Mode.class); // only the experiment's thread
     private volatile String state = "running";
     private volatile String error;
     private volatile SpeedupInterval result;
@@ -114,7 +123,10 @@ final class Experiment implements Runnable {
                     ratios.add(b / a);
                 }
             }
-            result = SpeedupInterval.of(ratios());
+            SpeedupInterval interval = SpeedupInterval.of(ratios());
+            checkEngaged(plan.a());
+            checkEngaged(plan.b());
+            result = interval;
             state = "done";
         } catch (InterruptedException e) {
             state = "cancelled";
@@ -133,10 +145,14 @@ final class Experiment implements Runnable {
         clock.sleep((long) (plan.warmupSeconds() * 1e9));
         long completed = calls.completed();
         HistogramSnapshot durations = calls.durations(mode);
+        long engagements = calls.engagements(mode);
         long start = clock.nanoTime();
         clock.sleep((long) (plan.dwellSeconds() * 1e9));
         double seconds = (clock.nanoTime() - start) / 1e9;
         long ended = calls.completed() - completed;
+        if (engagements >= 0) {
+            engaged.merge(mode, calls.engagements(mode) - engagements, Long::sum);
+        }
         HistogramSnapshot measured = calls.durations(mode).minus(durations);
         double throughput = ended / seconds;
         Map<String, Object> stay = new LinkedHashMap<>();
@@ -150,6 +166,24 @@ final class Experiment implements Runnable {
             stays.add(stay);
         }
         return throughput;
+    }
+
+    /**
+     * Refuses a result whose arm never engaged its mode: a {@code gil} arm whose lock nobody took measured the
+     * service without the lock, and a pool arm whose pools ran no call measured it without the pool.
+     */
+    private void checkEngaged(Mode mode) {
+        Long count = engaged.get(mode);
+        if (count == null || count > 0) {
+            return;
+        }
+        throw new IllegalStateException(mode.reroutesMarkedCalls()
+                ? "no marked call ran in a pool during the " + mode.configName() + " stays: no result, since they"
+                        + " measured the service without the pool (is anything marked by offload= or @Offload, and"
+                        + " were the marked methods called?)"
+                : "the lock was never taken during the " + mode.configName() + " stays: no result, since they"
+                        + " measured the service without the lock (does the selection, include=, name the code the"
+                        + " load runs?)");
     }
 
     private synchronized List<Double> ratios() {

@@ -6,8 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.mode.Mode;
 import io.gil4j.stats.HistogramSnapshot;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,14 +20,24 @@ class ExperimentTest {
 
     private final ControlFixture fixture = new ControlFixture();
 
-    /** Time passes only in sleep; calls end at {@code rate(current mode)} a second meanwhile. */
+    /**
+     * Time passes only in sleep; calls end at {@code rate(current mode)} a second meanwhile, and each engages
+     * its mode (takes the lock, runs in a pool) unless the mode is in {@code neverEngaged}.
+     */
     private final class SimulatedService implements Experiment.Clock, Experiment.MarkedCalls {
         private final Map<Mode, Double> rates;
+        private final Set<Mode> neverEngaged;
+        private final Map<Mode, Long> engagements = new EnumMap<>(Mode.class);
         private long now;
         private double completed;
 
         SimulatedService(Map<Mode, Double> rates) {
+            this(rates, Set.of());
+        }
+
+        SimulatedService(Map<Mode, Double> rates, Set<Mode> neverEngaged) {
             this.rates = rates;
+            this.neverEngaged = neverEngaged;
         }
 
         @Override
@@ -36,7 +48,17 @@ class ExperimentTest {
         @Override
         public void sleep(long nanos) {
             now += nanos;
-            completed += rates.get(Mode.of(fixture.agent.mode())) * nanos / 1e9;
+            Mode mode = Mode.of(fixture.agent.mode());
+            double calls = rates.get(mode) * nanos / 1e9;
+            completed += calls;
+            if (!neverEngaged.contains(mode)) {
+                engagements.merge(mode, Math.round(calls), Long::sum);
+            }
+        }
+
+        @Override
+        public long engagements(Mode mode) {
+            return mode == Mode.NATIVE ? -1 : engagements.getOrDefault(mode, 0L);
         }
 
         @Override
@@ -71,6 +93,38 @@ class ExperimentTest {
         assertEquals(10.0, ((Map<?, ?>) stays.get(0)).get("throughput"));
         assertEquals("sequential", fixture.agent.mode(), "the mode found before the experiment is back");
         assertTrue(!experiment.running());
+    }
+
+    @Test
+    void a_gil_arm_whose_lock_nobody_took_gives_no_result_and_says_why() {
+        SimulatedService service = new SimulatedService(Map.of(Mode.GIL, 10.0, Mode.INTERPRETERS, 19.0),
+                Set.of(Mode.GIL));
+        Experiment experiment = new Experiment(new Experiment.Plan(Mode.GIL, Mode.INTERPRETERS, 1, 0, 2),
+                fixture.agent, service, service);
+
+        experiment.run();
+
+        Map<String, Object> json = experiment.json();
+        assertEquals("failed", json.get("state"), json.toString());
+        assertTrue(String.valueOf(json.get("error")).contains("the lock was never taken during the gil stays"),
+                json.toString());
+        assertEquals(null, json.get("speedup"), json.toString());
+        assertEquals(null, experiment.outcome());
+    }
+
+    @Test
+    void a_pool_arm_whose_pools_ran_no_call_gives_no_result_and_says_why() {
+        SimulatedService service = new SimulatedService(Map.of(Mode.GIL, 10.0, Mode.INTERPRETERS, 19.0),
+                Set.of(Mode.INTERPRETERS));
+        Experiment experiment = new Experiment(new Experiment.Plan(Mode.GIL, Mode.INTERPRETERS, 1, 0, 2),
+                fixture.agent, service, service);
+
+        experiment.run();
+
+        Map<String, Object> json = experiment.json();
+        assertEquals("failed", json.get("state"), json.toString());
+        assertTrue(String.valueOf(json.get("error")).contains("no marked call ran in a pool during the interpreters"),
+                json.toString());
     }
 
     @Test
