@@ -13,6 +13,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * {@code status <pid|url>} and {@code mode <pid|url> <mode>}: the control endpoint's contract from the
@@ -24,6 +26,10 @@ import java.util.Optional;
 final class ControlCommands {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
+    /** A switch retransforms every selected class; with include=** on a large service, that takes minutes. */
+    private static final Duration SWITCH_TIMEOUT = Duration.ofMinutes(10);
+    private static final Pattern ACQUISITIONS = Pattern.compile("\"lock\":\\{\"acquisitions\":(\\d+)");
 
     private ControlCommands() {}
 
@@ -45,7 +51,9 @@ final class ControlCommands {
     static int mode(String[] args, PrintStream out, PrintStream err) {
         if (isHelp(args)) {
             out.println("usage: java -jar gil4j-agent.jar mode <pid|url> <mode> [--token TOKEN]");
-            out.println("Switches a running agent to native, gil, sequential, interpreters or processes.");
+            out.println("Switches a running agent to native, gil, sequential, interpreters or processes, and returns");
+            out.println("once the mode is in force; after a switch to gil it says how often the lock was taken in the");
+            out.println("first second (a warning if never: nothing selected ran).");
             out.println("With a PID the endpoint and token are found in the JVM's control file; with a URL give");
             out.println("--token or set GIL4J_CONTROL_TOKEN.");
             return 0;
@@ -57,7 +65,51 @@ final class ControlCommands {
             return 2;
         }
         String body = "{\"mode\":" + quote(positional.get(1)) + "}";
-        return call(positional.get(0), token, "POST", "/mode", body, out, err);
+        Optional<ControlFile> endpoint = endpoint(positional.get(0), token, err);
+        if (endpoint.isEmpty()) {
+            return 1;
+        }
+        // the endpoint answers once the mode is in force: after the lock's code went into every selected class
+        HttpResponse<String> response = send(endpoint.get(), "POST", "/mode", body, SWITCH_TIMEOUT, err);
+        if (response == null) {
+            return 1;
+        }
+        boolean switched = response.statusCode() / 100 == 2;
+        (switched ? out : err).println(response.body());
+        if (switched && positional.get(1).equals("gil")) {
+            reportLockEngaged(endpoint.get(), err);
+        }
+        return switched ? 0 : 1;
+    }
+
+    /**
+     * After a switch to {@code gil}: how many times the lock was taken in the first second, and a warning if
+     * never, which means nothing selected ran (no load, or a selection that misses the code the load runs).
+     */
+    private static void reportLockEngaged(ControlFile endpoint, PrintStream err) {
+        long before = lockAcquisitions(send(endpoint, "GET", "/status", null, STATUS_TIMEOUT, err));
+        try {
+            Thread.sleep(1000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return;
+        }
+        long after = lockAcquisitions(send(endpoint, "GET", "/status", null, STATUS_TIMEOUT, err));
+        if (before < 0 || after < 0) {
+            return;
+        }
+        err.println(after > before ? "gil4j mode: the lock was taken " + (after - before) + " times in the first second"
+                : "gil4j mode: warning: the lock was not taken in the first second under gil: no selected code ran"
+                        + " (is there load, and does the selection in status name the code it runs?)");
+    }
+
+    /** The lock's acquisitions in a {@code /status} answer, or -1 without one. */
+    private static long lockAcquisitions(HttpResponse<String> status) {
+        if (status == null || status.statusCode() != 200) {
+            return -1;
+        }
+        Matcher acquisitions = ACQUISITIONS.matcher(status.body());
+        return acquisitions.find() ? Long.parseLong(acquisitions.group(1)) : -1;
     }
 
     private static boolean isHelp(String[] args) {
@@ -164,9 +216,15 @@ final class ControlCommands {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    /** The endpoint's answer, or null (with a message) if none came. */
+    /** The endpoint's answer, or null (with a message) if none came within the usual timeout. */
     private static HttpResponse<String> send(ControlFile endpoint, String method, String path, String body, PrintStream err) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url() + path)).timeout(Duration.ofSeconds(10));
+        return send(endpoint, method, path, body, STATUS_TIMEOUT, err);
+    }
+
+    /** The endpoint's answer, or null (with a message) if none came within {@code timeout}. */
+    private static HttpResponse<String> send(ControlFile endpoint, String method, String path, String body,
+            Duration timeout, PrintStream err) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url() + path)).timeout(timeout);
         if (endpoint.token() != null) {
             request.header("Authorization", "Bearer " + endpoint.token());
         }
