@@ -45,10 +45,19 @@ final class LoadJvm implements AutoCloseable {
 
     /** Requests answered so far, from the latest progress line; 0 before the first. */
     long answeredSoFar() {
+        return fromLatestProgress(1);
+    }
+
+    /** Requests failed so far, from the latest progress line; 0 before the first. */
+    long failedSoFar() {
+        return fromLatestProgress(2);
+    }
+
+    private long fromLatestProgress(int group) {
         for (int i = stderr.size() - 1; i >= 0; i--) {
             Matcher m = PROGRESS.matcher(stderr.get(i));
             if (m.find()) {
-                return Long.parseLong(m.group(1));
+                return Long.parseLong(m.group(group));
             }
         }
         return 0;

@@ -1,0 +1,124 @@
+package io.gil4j.webapp.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Attach by PID to the Spring Boot service started without the agent, its request path loaded and compiled
+ * by traffic first, as on a service in production, and under load throughout: attach, switch to {@code gil}
+ * (the lock engages on the application's own classes, loaded before the attach), back to {@code native},
+ * detach; three times, with no failed request, each attach within its bound and the service keeping at
+ * least half its throughput while it runs, and Metaspace not growing from cycle to cycle.
+ */
+class AttachIT {
+
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration WARM_UP = Duration.ofSeconds(10);
+    private static final Duration LOAD = Duration.ofMinutes(5); // ended by close() once the cycles are done
+    private static final int CYCLES = 3;
+    private static final Duration ATTACH_BOUND = Duration.ofSeconds(10);
+    private static final Duration ENGAGE_BOUND = Duration.ofSeconds(2);
+    private static final String CONTROLLER = "[gil4j] instrumented io.gil4j.webapp.owner.OwnerController";
+    private static final Pattern METASPACE = Pattern.compile("Metaspace\\s+used (\\d+)K");
+
+    @Test
+    void attach_gil_native_detach_three_times_under_load_engages_the_lock_on_loaded_classes_and_loses_nothing()
+            throws Exception {
+        try (ServiceJvm service = ServiceJvm.start("ATTACHED", List.of())) {
+            service.awaitFirstOk("/owners", START_TIMEOUT);
+            String pid = Long.toString(service.pid());
+            try (LoadJvm warmUp = LoadJvm.start(service.url("/owners"), 4, WARM_UP)) {
+                warmUp.awaitResult(WARM_UP.plus(TIMEOUT));
+            }
+            List<String> report = new ArrayList<>();
+            List<Long> metaspace = new ArrayList<>();
+            try (LoadJvm load = LoadJvm.start(service.url("/owners"), 4, LOAD)) {
+                Eventually.await(TIMEOUT, "the load's first answers", () -> load.answeredSoFar() > 0
+                        ? Optional.of(true) : Optional.empty(), load::toString);
+                for (int cycle = 1; cycle <= CYCLES; cycle++) {
+                    double before = rate(load, Duration.ofSeconds(3));
+                    long answered = load.answeredSoFar();
+                    AgentCli attach = AgentCli.run(TIMEOUT, "attach", pid, "log=info");
+                    double during = (load.answeredSoFar() - answered) / seconds(attach.wall());
+                    assertEquals(0, attach.exit(), attach.toString());
+                    assertTrue(attach.wall().compareTo(ATTACH_BOUND) <= 0, "attach within " + ATTACH_BOUND + ": " + attach);
+                    assertTrue(during >= before / 2, String.format(Locale.ROOT, "cycle %d: %.0f req/s during the attach,"
+                            + " %.0f before", cycle, during, before));
+
+                    ControlEndpoint control = ControlEndpoint.of(service.pid(), TIMEOUT);
+                    long acquisitions = control.lockAcquisitions();
+                    AgentCli gil = AgentCli.run(TIMEOUT, "mode", pid, "gil");
+                    assertEquals(0, gil.exit(), gil.toString());
+                    Duration engaged = Eventually.await(ENGAGE_BOUND, "lock.acquisitions growing under gil", () ->
+                            control.lockAcquisitions() > acquisitions ? Optional.of(gil.wall()) : Optional.empty(),
+                            () -> "stayed at " + acquisitions + "; " + gil + service);
+                    long controllers = service.agentLines().stream().filter(CONTROLLER::equals).count();
+                    assertEquals(cycle, controllers, "the controller, loaded before the attach, instrumented once"
+                            + " per attach: " + service);
+
+                    AgentCli back = AgentCli.run(TIMEOUT, "mode", pid, "native");
+                    assertEquals(0, back.exit(), back.toString());
+                    AgentCli detach = AgentCli.run(TIMEOUT, "detach", pid);
+                    assertEquals(0, detach.exit(), detach.toString());
+                    metaspace.add(metaspaceKibAfterGc(pid));
+                    report.add(String.format(Locale.ROOT, "cycle %d: attach %.2f s (%.0f req/s during, %.0f before),"
+                            + " gil in %.2f s, native in %.2f s, detach %.2f s, Metaspace after GC %d KiB", cycle,
+                            seconds(attach.wall()), during, before, seconds(engaged), seconds(back.wall()),
+                            seconds(detach.wall()), metaspace.get(metaspace.size() - 1)));
+                }
+                assertEquals(0, load.failedSoFar(), "failed requests across the cycles" + load);
+            }
+            System.out.println("webapp attach under load: " + String.join("; ", report));
+            assertTrue(metaspace.get(CYCLES - 1) <= metaspace.get(0) * 1.05, "Metaspace grew from cycle to cycle: "
+                    + metaspace);
+            assertEquals(List.of(), service.agentFailures(), "the agent reported failures" + service);
+        }
+    }
+
+    /** Requests a second the load answers, over {@code window} from now. */
+    private static double rate(LoadJvm load, Duration window) throws InterruptedException {
+        long from = load.answeredSoFar();
+        long start = System.nanoTime();
+        Thread.sleep(window.toMillis());
+        return (load.answeredSoFar() - from) / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static double seconds(Duration duration) {
+        return duration.toNanos() / 1e9;
+    }
+
+    /** Metaspace in use after a full collection, from {@code jcmd GC.run} and {@code GC.heap_info}. */
+    private static long metaspaceKibAfterGc(String pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        String heap = jcmd(pid, "GC.heap_info");
+        Matcher used = METASPACE.matcher(heap);
+        if (!used.find()) {
+            throw new AssertionError("no Metaspace line in jcmd GC.heap_info: " + heap);
+        }
+        return Long.parseLong(used.group(1));
+    }
+
+    private static String jcmd(String pid, String command) throws IOException, InterruptedException {
+        Process jcmd = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(), pid,
+                command).redirectErrorStream(true).start();
+        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!jcmd.waitFor(30, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new AssertionError("jcmd " + pid + " " + command + " failed: " + output);
+        }
+        return output;
+    }
+}
