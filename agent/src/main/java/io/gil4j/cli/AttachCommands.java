@@ -8,6 +8,7 @@ import com.sun.tools.attach.VirtualMachineDescriptor;
 import io.gil4j.agent.AgentInstaller;
 import io.gil4j.agent.launcher.Gil4jAgent;
 import io.gil4j.control.ControlFile;
+import io.gil4j.files.PrivateFiles;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URISyntaxException;
@@ -117,6 +118,7 @@ final class AttachCommands {
             out.println("attached, and the main class or jar.");
             return args[0].equals("--help") || args[0].equals("-h") ? 0 : 2;
         }
+        PrivateFiles.sweep(); // the control files of JVMs that died without deleting theirs
         long self = ProcessHandle.current().pid();
         for (VirtualMachineDescriptor vm : VirtualMachine.list()) {
             if (vm.id().equals(Long.toString(self))) {

@@ -200,6 +200,9 @@ public final class Config {
             case CONTROL_TOKEN:
                 controlToken();
                 break;
+            case SHUTDOWN_DRAIN:
+                shutdownDrain();
+                break;
             case MODE_FILE:
                 modeFile();
                 break;
@@ -289,7 +292,16 @@ public final class Config {
     }
 
     public long switchIntervalNanos() {
-        Matcher m = DURATION.matcher(raw(Option.SWITCH_INTERVAL).trim().toLowerCase(Locale.ROOT));
+        return durationNanos(Option.SWITCH_INTERVAL, 1_000, TimeUnit.SECONDS.toNanos(60));
+    }
+
+    /** How long JVM exit waits for marked calls whose callers are not daemon threads. */
+    public java.time.Duration shutdownDrain() {
+        return java.time.Duration.ofNanos(durationNanos(Option.SHUTDOWN_DRAIN, 0, TimeUnit.SECONDS.toNanos(60)));
+    }
+
+    private long durationNanos(Option option, long minNanos, long maxNanos) {
+        Matcher m = DURATION.matcher(raw(option).trim().toLowerCase(Locale.ROOT));
         if (!m.matches()) {
             throw new IllegalArgumentException();
         }
@@ -309,7 +321,7 @@ public final class Config {
                 unit = TimeUnit.SECONDS;
         }
         long nanos = unit.toNanos(Long.parseLong(m.group(1)));
-        if (nanos < 1_000 || nanos > TimeUnit.SECONDS.toNanos(60)) {
+        if (nanos < minNanos || nanos > maxNanos) {
             throw new IllegalArgumentException();
         }
         return nanos;

@@ -26,7 +26,8 @@ public enum Option {
     SPEEDUP_BASELINE("speedup.baseline", "sequential", Mode.accepted() + " (the mode gil4j.speedup is measured against)"),
     CONTROL_HOST("control.host", "127.0.0.1", "a host name or address to bind the control endpoint to (another than loopback needs control.token)"),
     CONTROL_PORT("control.port", "9465", "a port from 0 to 65535 (0: any free port; the default 9465 falls back to a free one when taken), or off"),
-    CONTROL_TOKEN("control.token", "", "the bearer token that changing anything through the control endpoint needs (empty: a random one, written to a file only the user can read)"),
+    CONTROL_TOKEN("control.token", "", "the bearer token that changing anything through the control endpoint needs, printable characters, at least 16 when control.host is not loopback (empty: a random one, written to a file only the user can read)"),
+    SHUTDOWN_DRAIN("shutdown.drain", "5s", "a duration from 0s to 60s, such as 5s, 500ms: how long JVM exit waits for marked calls whose callers are not daemon threads"),
     MODE_FILE("mode.file", "", "a file whose content the mode follows, such as a mounted ConfigMap (empty: none)"),
     LOG("log", "warn", "warn, info"),
     INJECT_FAULTS("inject-faults", "false", "true, false (testing only: every hook fails)");

@@ -1,27 +1,23 @@
 package io.gil4j.control;
 
+import io.gil4j.files.PrivateFiles;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 
 /**
- * Where a JVM with the agent says how to reach its control endpoint: a file named by its PID in a directory
- * of the user's ({@code <java.io.tmpdir>/gil4j-<user.name>/<pid>.control}), holding the endpoint's URL and
- * its token, readable by the user alone (directory {@code rwx------}, file {@code rw-------}; on a file
- * system without POSIX permissions, as the platform makes it). The CLI's {@code status <pid>} and
- * {@code mode <pid> …} read it; the agent deletes it at exit.
+ * Where a JVM with the agent says how to reach its control endpoint: a file named by its PID in the user's
+ * directory ({@code <java.io.tmpdir>/gil4j-<user.name>/<pid>.control}, see {@link PrivateFiles}), holding the
+ * endpoint's URL and its token, readable by the user alone. The CLI's {@code status <pid>} and {@code mode
+ * <pid> …} read it; the agent deletes it at exit, and the next agent or {@code list} if it could not.
  *
  * @param url the endpoint's base URL
  * @param token the bearer token that changing anything needs
@@ -39,31 +35,20 @@ public record ControlFile(String url, String token) {
 
     /** The file of the JVM with process id {@code pid}. */
     public static Path of(long pid) {
-        return Paths.get(System.getProperty("java.io.tmpdir"), "gil4j-" + System.getProperty("user.name"), pid + ".control");
+        return PrivateFiles.ofProcess(pid, "control");
     }
 
-    /** Writes this to {@code file}, readable by the user alone, replacing an older one; its parent is created so. */
+    /**
+     * Writes this to {@code file}, readable by the user alone, replacing an older one, in a directory of the
+     * user's alone, to be deleted at exit ({@link PrivateFiles#write}).
+     */
     public void write(Path file) throws IOException {
-        Path directory = file.getParent();
-        try {
-            Files.createDirectory(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        } catch (FileAlreadyExistsException e) {
-            // made by an earlier JVM of the same user
-        } catch (UnsupportedOperationException e) {
-            Files.createDirectories(directory);
-        }
         Properties properties = new Properties();
         properties.setProperty("url", url);
         properties.setProperty("token", token);
         StringWriter text = new StringWriter();
         properties.store(text, "gil4j control endpoint of this JVM");
-        Files.deleteIfExists(file);
-        try {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(file);
-        }
-        Files.writeString(file, text.toString(), StandardCharsets.ISO_8859_1, StandardOpenOption.TRUNCATE_EXISTING);
+        PrivateFiles.write(file, text.toString().getBytes(StandardCharsets.ISO_8859_1));
     }
 
     /** The file's content, or empty if there is none or it cannot be read or lacks a key. */

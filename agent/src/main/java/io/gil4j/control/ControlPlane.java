@@ -1,6 +1,7 @@
 package io.gil4j.control;
 
 import io.gil4j.config.Config;
+import io.gil4j.files.PrivateFiles;
 import io.gil4j.log.AgentLog;
 import java.io.IOException;
 import java.net.BindException;
@@ -14,10 +15,15 @@ import java.util.List;
  * Starts every way to steer the agent from outside, as the configuration says: the HTTP endpoint (with its
  * token and the file that tells local tools where it is), the MXBean, and the mode file. Each that cannot
  * start is one line on standard error; the others and the rest of the agent run on. Binding to an address
- * other than loopback without a configured token is refused: a token only in a local file would leave the
- * endpoint open to whoever reaches it first. {@link #close()} stops them all and deletes the file.
+ * other than loopback needs a configured token of at least {@link #MIN_NETWORK_TOKEN} characters: a token
+ * only in a local file would leave the endpoint open to whoever reaches it first, and a short one to whoever
+ * guesses it. It also sweeps the files that dead processes left ({@link PrivateFiles#sweep}). {@link
+ * #close()} stops them all and deletes the file.
  */
 public final class ControlPlane implements AutoCloseable {
+
+    /** The fewest characters of a token that guards an endpoint reachable from the network. */
+    public static final int MIN_NETWORK_TOKEN = 16;
 
     private final List<AutoCloseable> parts = new ArrayList<>();
 
@@ -26,6 +32,7 @@ public final class ControlPlane implements AutoCloseable {
     /** Starts what {@code config} asks for over {@code agent}. Never throws. */
     public static ControlPlane start(Config config, AgentStatus agent) {
         ControlPlane plane = new ControlPlane();
+        PrivateFiles.sweep();
         plane.parts.add(agent::cancelExperiment);
         plane.startEndpoint(config, agent);
         try {
@@ -48,9 +55,11 @@ public final class ControlPlane implements AutoCloseable {
         String host = config.controlHost();
         String token = config.controlToken();
         try {
-            if (token.isEmpty() && !InetAddress.getByName(host).isLoopbackAddress()) {
+            if (token.length() < MIN_NETWORK_TOKEN && !InetAddress.getByName(host).isLoopbackAddress()) {
                 AgentLog.warn("control endpoint not started: gil4j.control.host=" + host + " is not a loopback"
-                        + " address, which needs gil4j.control.token; the rest of the agent runs on");
+                        + " address, which needs gil4j.control.token" + (token.isEmpty() ? "" : " (given: "
+                        + token.length() + " characters, not shown)") + ": accepted values are at least "
+                        + MIN_NETWORK_TOKEN + " printable characters; the rest of the agent runs on");
                 return;
             }
             String effectiveToken = token.isEmpty() ? ControlFile.newToken() : token;
@@ -62,6 +71,8 @@ public final class ControlPlane implements AutoCloseable {
             if (config.verbose()) {
                 AgentLog.info("control endpoint on " + server.url() + ", token in " + file);
             }
+        } catch (PrivateFiles.Exiting e) {
+            // a short program: it ends before the endpoint is up
         } catch (IOException | RuntimeException e) {
             AgentLog.warn("control endpoint not started (gil4j.control.host=" + host + ", gil4j.control.port=" + port
                     + "): " + e + "; the rest of the agent runs on");

@@ -1,24 +1,21 @@
 package io.gil4j.control;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import io.gil4j.control.HttpEndpoint.Response;
+import io.gil4j.control.RequestParser.Request;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
- * The control endpoint, on the JDK's HTTP server: {@code GET /status} answers the {@link AgentStatus} as
+ * The control endpoint, on an {@link HttpEndpoint}: {@code GET /status} answers the {@link AgentStatus} as
  * JSON; {@code POST /mode} with {@code {"mode":"gil"}} switches the mode; {@code POST /experiment} starts an
  * A/B {@link Experiment} (202; 409 while one runs) and {@code GET /experiment} shows it.
  *
@@ -28,10 +25,10 @@ import java.util.regex.Pattern;
  * another site resolving its name to 127.0.0.1) or carries an {@code Origin} or a cross-site
  * {@code Sec-Fetch-Site} (any request a browser sends on a page's behalf: the endpoint serves no pages).
  * A body that is not a JSON object naming a known mode is 400 with a message, the mode unchanged; bodies
- * over {@link #MAX_BODY} bytes are 413.
+ * over {@link #MAX_BODY} bytes are 413, answered before they are read.
  *
- * <p>One daemon thread serves requests in turn; a handler never throws into the server (an unexpected
- * failure is a 500). {@link #close()} stops the server and its thread.
+ * <p>Clients cannot stall it: slow and unfinished requests cost their own connection only, within bounds
+ * ({@link HttpEndpoint}). {@link #close()} stops the server and its threads.
  */
 public final class ControlServer implements AutoCloseable {
 
@@ -41,15 +38,12 @@ public final class ControlServer implements AutoCloseable {
     /** The largest request body read. */
     static final int MAX_BODY = 64 * 1024;
 
-    private final HttpServer server;
-    private final ExecutorService thread;
     private final AgentStatus agent;
     private final byte[] token;
     private final String boundHost;
+    private HttpEndpoint endpoint;
 
-    private ControlServer(HttpServer server, ExecutorService thread, AgentStatus agent, String token, String boundHost) {
-        this.server = server;
-        this.thread = thread;
+    private ControlServer(AgentStatus agent, String token, String boundHost) {
         this.agent = agent;
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.boundHost = boundHost;
@@ -61,66 +55,43 @@ public final class ControlServer implements AutoCloseable {
      * @throws IOException if the address cannot be bound
      */
     public static ControlServer start(String host, int port, String token, AgentStatus agent) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(host), port), 16);
-        ExecutorService thread = Executors.newSingleThreadExecutor(task -> {
-            Thread t = new Thread(task, "gil4j-control");
-            t.setDaemon(true);
-            return t;
-        });
-        ControlServer control = new ControlServer(server, thread, agent, token, host);
-        server.createContext("/", control::handle);
-        server.setExecutor(thread);
-        server.start();
+        ControlServer control = new ControlServer(agent, token, host);
+        control.endpoint = HttpEndpoint.start(new InetSocketAddress(InetAddress.getByName(host), port), MAX_BODY,
+                control::handle);
         return control;
     }
 
     /** The port the server listens on. */
     public int port() {
-        return server.getAddress().getPort();
+        return endpoint.address().getPort();
     }
 
     /** The base URL of the endpoint, such as {@code http://127.0.0.1:9465}. */
     public String url() {
-        InetAddress address = server.getAddress().getAddress();
-        String host = address.getHostAddress();
+        String host = endpoint.address().getAddress().getHostAddress();
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
-    private void handle(HttpExchange exchange) {
-        try (exchange) {
-            Answer answer;
-            try {
-                answer = answer(exchange);
-            } catch (RuntimeException | IOException e) {
-                answer = Answer.error(500, "internal error: " + e.getClass().getSimpleName());
-            }
-            byte[] body = Json.write(answer.body()).getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
-            exchange.getResponseHeaders().set("Cache-Control", "no-store");
-            if (answer.status() == 401) {
-                exchange.getResponseHeaders().set("WWW-Authenticate", "Bearer realm=\"gil4j\"");
-            }
-            boolean head = exchange.getRequestMethod().equals("HEAD"); // a HEAD answer has no body
-            exchange.sendResponseHeaders(answer.status(), head ? -1 : body.length);
-            if (!head) {
-                try (OutputStream out = exchange.getResponseBody()) {
-                    out.write(body);
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // the client went away: nothing to tell it
+    private Response handle(Request request) {
+        Answer answer = answer(request);
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", "application/json; charset=utf-8");
+        headers.put("Cache-Control", "no-store");
+        if (answer.status() == 401) {
+            headers.put("WWW-Authenticate", "Bearer realm=\"gil4j\"");
         }
+        return new Response(answer.status(), headers, Json.write(answer.body()).getBytes(StandardCharsets.UTF_8));
     }
 
-    private Answer answer(HttpExchange exchange) throws IOException {
-        if (!servesHost(exchange.getRequestHeaders().getFirst("Host"))) {
+    private Answer answer(Request request) {
+        if (!servesHost(request.header("host"))) {
             return Answer.error(403, "Host not served here: this endpoint answers to localhost and " + boundHost);
         }
-        if (exchange.getRequestHeaders().containsKey("Origin") || isCrossSite(exchange.getRequestHeaders().getFirst("Sec-Fetch-Site"))) {
+        if (request.header("origin") != null || isCrossSite(request.header("sec-fetch-site"))) {
             return Answer.error(403, "cross-origin requests are refused");
         }
-        String path = exchange.getRequestURI().getPath();
-        String method = exchange.getRequestMethod();
+        String path = request.path();
+        String method = request.method();
         switch (path) {
             case "/status":
                 return method.equals("GET") ? new Answer(200, agent.status()) : notAllowed("GET");
@@ -128,7 +99,7 @@ public final class ControlServer implements AutoCloseable {
                 if (!method.equals("POST")) {
                     return notAllowed("POST");
                 }
-                return withTokenAndBody(exchange, this::switchMode);
+                return withToken(request, this::switchMode);
             case "/experiment":
                 if (method.equals("GET")) {
                     Map<String, Object> experiment = agent.experiment();
@@ -138,22 +109,18 @@ public final class ControlServer implements AutoCloseable {
                 if (!method.equals("POST")) {
                     return notAllowed("GET, POST");
                 }
-                return withTokenAndBody(exchange, this::startExperiment);
+                return withToken(request, this::startExperiment);
             default:
                 return Answer.error(404, "no such resource: GET /status, POST /mode, GET or POST /experiment");
         }
     }
 
-    /**
-     * What a change needs first: the token (401 without it) and a body within {@link #MAX_BODY} (413); then
-     * {@code change} answers with the body.
-     */
-    private Answer withTokenAndBody(HttpExchange exchange, Function<String, Answer> change) throws IOException {
-        if (!authorized(exchange.getRequestHeaders().getFirst("Authorization"))) {
+    /** What a change needs first: the token (401 without it); then {@code change} answers with the body. */
+    private Answer withToken(Request request, Function<String, Answer> change) {
+        if (!authorized(request.header("authorization"))) {
             return Answer.error(401, "a valid Authorization: Bearer <gil4j.control.token> is required");
         }
-        String body = readBody(exchange.getRequestBody());
-        return body == null ? Answer.error(413, "the body is over " + MAX_BODY + " bytes") : change.apply(body);
+        return change.apply(request.bodyText());
     }
 
     private Answer switchMode(String body) {
@@ -221,20 +188,13 @@ public final class ControlServer implements AutoCloseable {
         return secFetchSite != null && !secFetchSite.equals("none") && !secFetchSite.equals("same-origin");
     }
 
-    /** The body as UTF-8, or null if it is longer than {@link #MAX_BODY}. */
-    private static String readBody(InputStream in) throws IOException {
-        byte[] body = in.readNBytes(MAX_BODY + 1);
-        return body.length > MAX_BODY ? null : new String(body, StandardCharsets.UTF_8);
-    }
-
     private static Answer notAllowed(String allowed) {
         return Answer.error(405, "use " + allowed);
     }
 
     @Override
     public void close() {
-        server.stop(0);
-        thread.shutdownNow();
+        endpoint.close();
     }
 
     /** A status code and the JSON body that goes with it. */

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -22,18 +23,30 @@ import java.util.function.Consumer;
  * The agent's {@link Rerouting}: the route of each rerouting mode, each built on its first call and kept
  * until the JVM shuts down, so that calls still running on a route when the mode changes finish there.
  *
- * <p>At shutdown ({@link #shutdown}) each route drains within {@link #SHUTDOWN_BOUND}: calls still queued
- * then fail, and calls made afterwards run inline in their callers.
+ * <h2>Exit</h2>
+ *
+ * <p>At JVM exit ({@link #shutdown}) the JVM waits for the calls it would wait for without the agent, and
+ * no others. A marked call whose caller is a daemon thread holds nothing: without the agent that thread
+ * would simply stop. A call whose caller is not a daemon thread (the JVM exits by {@code System.exit}
+ * while it runs) may finish for at most {@code shutdown.drain}, whichever route it is on. Then every route
+ * stops at once, all in parallel: calls still queued fail, worker threads are left to the JVM's end, worker
+ * processes are destroyed. Calls made after shutdown began run inline in their callers.
+ *
+ * <p>{@code held} counts the calls of non-daemon callers inside {@link #run}; a caller counts itself in
+ * before it reads {@code shutDown}, and shutdown sets {@code shutDown} before it reads {@code held} (both
+ * sequentially consistent), so a call either runs inline or is waited for.
  */
 public final class Dispatcher implements Rerouting {
 
-    /** How long shutdown lets queued and running calls finish. */
-    static final Duration SHUTDOWN_BOUND = Duration.ofSeconds(5);
+    /** How long stopping the routes may take after the drain: destroying worker processes and seeing them exit. */
+    private static final Duration STOP_BOUND = Duration.ofSeconds(3);
 
     private final Config config;
     private final Selection selection;
     private final Consumer<InterpreterLock> newInterpreter;
     private volatile boolean shutDown;
+    private final AtomicInteger held = new AtomicInteger();
+    private final Object drained = new Object();
     private PoolRoute lane;
     private PoolRoute interpreters;
     private ProcessRoute processes;
@@ -52,9 +65,23 @@ public final class Dispatcher implements Rerouting {
     @Override
     public Offloaded run(Mode mode, Class<?> type, String method, Object receiver, Object[] arguments)
             throws NoSuchMethodException {
-        if (shutDown) {
-            return null;
+        if (Thread.currentThread().isDaemon()) {
+            return shutDown ? null : route(mode, type, method, receiver, arguments);
         }
+        held.incrementAndGet();
+        try {
+            return shutDown ? null : route(mode, type, method, receiver, arguments);
+        } finally {
+            if (held.decrementAndGet() == 0 && shutDown) {
+                synchronized (drained) {
+                    drained.notifyAll();
+                }
+            }
+        }
+    }
+
+    private Offloaded route(Mode mode, Class<?> type, String method, Object receiver, Object[] arguments)
+            throws NoSuchMethodException {
         MarkedCall call = MarkedCall.of(type, method, receiver, arguments);
         switch (mode) {
             case SEQUENTIAL:
@@ -120,13 +147,44 @@ public final class Dispatcher implements Rerouting {
         return body -> new WorkerThread(body, "gil4j-" + pool + "-" + next.getAndIncrement());
     }
 
-    /** Drains every route built so far within {@link #SHUTDOWN_BOUND}; later calls run inline. */
+    /**
+     * For JVM exit: waits at most {@code shutdown.drain} for the calls of non-daemon callers, then stops
+     * every route built so far, in parallel, within a few seconds; later calls run inline. Call once.
+     */
     public void shutdown() {
         shutDown = true;
-        workerPools().forEach(pool -> pool.shutdown(SHUTDOWN_BOUND));
+        long deadline = System.nanoTime() + config.shutdownDrain().toNanos();
+        synchronized (drained) {
+            for (long left = deadline - System.nanoTime(); held.get() > 0 && left > 0; left = deadline - System.nanoTime()) {
+                try {
+                    TimeUnit.NANOSECONDS.timedWait(drained, left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        List<Runnable> stops = new ArrayList<>();
+        workerPools().forEach(pool -> stops.add(() -> pool.shutdown(Duration.ZERO)));
         ProcessPool workers = processPool();
         if (workers != null) {
-            workers.shutdown(SHUTDOWN_BOUND);
+            stops.add(() -> workers.shutdown(Duration.ZERO));
+        }
+        List<Thread> stopping = new ArrayList<>();
+        for (Runnable stop : stops) {
+            Thread thread = new Thread(stop, "gil4j-shutdown-route");
+            thread.setDaemon(true);
+            thread.start();
+            stopping.add(thread);
+        }
+        long stopDeadline = System.nanoTime() + STOP_BOUND.toNanos();
+        for (Thread thread : stopping) {
+            try {
+                TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, stopDeadline - System.nanoTime()));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
     }
 }

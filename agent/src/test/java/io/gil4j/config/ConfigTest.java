@@ -155,6 +155,22 @@ class ConfigTest {
     }
 
     @ParameterizedTest
+    @CsvSource({"5s,5000", "0s,0", "500ms,500", "60s,60000"})
+    void shutdown_drain_is_a_duration_from_0_to_60_s_default_5_s(String text, long millis) throws Exception {
+        assertEquals(5_000, Config.defaults().shutdownDrain().toMillis());
+        assertEquals(millis, Config.load("shutdown.drain=" + text, Map.of(), Map.of()).shutdownDrain().toMillis());
+    }
+
+    @Test
+    void shutdown_drain_over_60_s_or_not_a_duration_is_rejected_naming_the_key() {
+        for (String bad : new String[] {"61s", "5", "soon"}) {
+            ConfigException e = assertThrows(ConfigException.class,
+                    () -> Config.load("shutdown.drain=" + bad, Map.of(), Map.of()));
+            assertTrue(e.getMessage().contains("gil4j.shutdown.drain=" + bad), e.getMessage());
+        }
+    }
+
+    @ParameterizedTest
     @CsvSource({"0,0", "500,500", "2147483647,2147483647"})
     void processes_max_tasks_accepts_zero_for_never_and_any_positive_count(String text, int tasks) throws Exception {
         assertEquals(tasks, Config.load("processes.max-tasks=" + text, Map.of(), Map.of()).processesMaxTasks());

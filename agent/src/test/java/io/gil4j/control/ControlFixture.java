@@ -19,12 +19,18 @@ final class ControlFixture {
 
     final InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
             ClearanceListener.IGNORE, HoldTiming.OFF);
-    final ModeController modes = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.NATIVE);
-    final AgentStatus agent = new AgentStatus(activated(modes), lock, new Dispatcher(Config.defaults(), Selection.of(Config.defaults()), l -> { }), null, null,
-            Map::of);
+    final ModeController modes;
+    final AgentStatus agent;
 
-    private static ModeController activated(ModeController modes) {
+    ControlFixture() {
+        this(LockCode.ALWAYS);
+    }
+
+    /** A fixture whose switches into the modes with a lock call {@code lockCode}. */
+    ControlFixture(LockCode lockCode) {
+        modes = new ModeController(lock, Rerouting.INLINE, lockCode, Mode.NATIVE);
         modes.activate();
-        return modes;
+        agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults(), Selection.of(Config.defaults()), l -> { }),
+                null, null, Map::of);
     }
 }

@@ -28,6 +28,29 @@ class ControlPlaneTest {
     }
 
     @Test
+    void a_non_loopback_address_with_a_token_under_16_characters_is_refused() throws Exception {
+        Config config = Config.load("control.host=0.0.0.0,control.port=0,control.token=x", Map.of(), Map.of());
+        ControlPlane plane = ControlPlane.start(config, fixture.agent);
+        try {
+            assertFalse(Files.exists(file), "no endpoint, so no control file");
+        } finally {
+            plane.close();
+        }
+    }
+
+    @Test
+    void a_non_loopback_address_with_a_16_character_token_starts() throws Exception {
+        Config config = Config.load("control.host=0.0.0.0,control.port=0,control.token=" + "t".repeat(16), Map.of(),
+                Map.of());
+        ControlPlane plane = ControlPlane.start(config, fixture.agent);
+        try {
+            assertTrue(ControlFile.read(file).isPresent(), "the endpoint started");
+        } finally {
+            plane.close();
+        }
+    }
+
+    @Test
     void loopback_starts_the_endpoint_and_writes_the_file_which_close_deletes() throws Exception {
         Config config = Config.load("control.port=0", Map.of(), Map.of());
         ControlPlane plane = ControlPlane.start(config, fixture.agent);

@@ -114,7 +114,7 @@ public final class ProcessPool implements AutoCloseable {
 
     /**
      * A builder for a pool whose workers run {@code command} (the JVM and its options, ending with a main
-     * class that calls {@link WorkerMain#run}); the pool appends the port.
+     * class that calls {@link WorkerMain#run}); the pool appends where the worker finds it.
      */
     public static Builder builder(List<String> command) {
         return new Builder(command);

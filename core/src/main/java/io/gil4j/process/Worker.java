@@ -5,7 +5,8 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -43,7 +44,7 @@ final class Worker {
     private Pending pending;
     private String stoppedBy;
     private int completed;
-    private Socket socket;
+    private SocketChannel socket;
     private DataOutputStream out;
     private long startupNanos;
     private volatile long cpuNanosSeen;
@@ -59,12 +60,14 @@ final class Worker {
      * Takes the worker's authenticated connection, makes it {@link State#IDLE} and starts its reader. Called
      * once, by the launcher.
      */
-    void connected(Socket connection, long startupNanos) throws IOException {
-        connection.setTcpNoDelay(true);
-        DataInputStream in = new DataInputStream(new BufferedInputStream(connection.getInputStream()));
+    void connected(SocketChannel connection, long startupNanos) throws IOException {
+        if (connection.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
+            connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
+        }
+        DataInputStream in = new DataInputStream(new BufferedInputStream(ChannelStreams.in(connection)));
         synchronized (this) {
             this.socket = connection;
-            this.out = new DataOutputStream(new BufferedOutputStream(connection.getOutputStream()));
+            this.out = new DataOutputStream(new BufferedOutputStream(ChannelStreams.out(connection)));
             this.startupNanos = startupNanos;
             this.state = State.IDLE;
         }
@@ -228,7 +231,7 @@ final class Worker {
     }
 
     private void closeConnection() {
-        Socket connection;
+        SocketChannel connection;
         synchronized (this) {
             connection = socket;
         }

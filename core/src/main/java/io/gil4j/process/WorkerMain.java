@@ -5,14 +5,15 @@ import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
+import java.net.StandardSocketOptions;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The entry point of a worker process. Started by {@link ProcessPool} as its command prefix followed by one
- * argument, the parent's port on the loopback address; the token, the allow-list and the limits come in the
+ * argument, where the parent waits for it ({@code unix:<path>} of a Unix-domain socket, or a port on the
+ * loopback address, see {@link Rendezvous}); the token, the allow-list and the limits come in the
  * environment ({@link #TOKEN_ENV}, {@link #ALLOW_ENV}, {@link #LIMITS_ENV}), so they stay off the command
  * line.
  *
@@ -41,20 +42,18 @@ public final class WorkerMain {
      * Serves calls until the parent closes the connection; call from the main thread of a JVM that exits
      * when this returns (calls still running are abandoned).
      *
-     * @param args the parent's port
+     * @param args the parent's address
      * @return 0 when the parent closed the connection, 1 if it broke, 2 on bad arguments or environment
      */
     public static int run(String[] args) {
         String token = System.getenv(TOKEN_ENV);
         if (args.length != 1 || token == null) {
-            System.err.println("gil4j worker: expected the parent's port as the only argument and "
+            System.err.println("gil4j worker: expected the parent's address as the only argument and "
                     + TOKEN_ENV + " in the environment");
             return 2;
         }
         SerialCodec codec;
-        int port;
         try {
-            port = Integer.parseInt(args[0]);
             codec = new SerialCodec(AllowList.parse(System.getenv().getOrDefault(ALLOW_ENV, "")),
                     SerialLimits.parse(System.getenv().getOrDefault(LIMITS_ENV, SerialLimits.DEFAULTS.encode())));
         } catch (IllegalArgumentException e) {
@@ -68,10 +67,12 @@ public final class WorkerMain {
             thread.setDaemon(true);
             return thread;
         });
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setTcpNoDelay(true);
-            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
-            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(socket.getOutputStream()));
+        try (SocketChannel channel = Rendezvous.connect(args[0])) {
+            if (channel.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            DataInputStream in = new DataInputStream(new BufferedInputStream(ChannelStreams.in(channel)));
+            DataOutputStream out = new DataOutputStream(new BufferedOutputStream(ChannelStreams.out(channel)));
             out.writeUTF(token);
             out.flush();
             long maxPayload = 2 * codec.limits().maxBytes();
@@ -80,6 +81,9 @@ public final class WorkerMain {
                 calls.execute(() -> answer(call, codec, loader, out));
             }
             return 0;
+        } catch (IllegalArgumentException e) {
+            System.err.println("gil4j worker: not an address: " + args[0]);
+            return 2;
         } catch (IOException e) {
             return 1;
         } finally {

@@ -91,6 +91,23 @@ class ProcessPoolLifecycleTest {
     }
 
     @Test
+    void fifty_idle_connections_do_not_delay_a_workers_start_past_twice_its_normal_start_up() throws Throwable {
+        long normal = startupNanos(WorkerMain.class);
+        long crowded = startupNanos(CrowdedMain.class);
+        assertTrue(crowded < 2 * normal, "start-up beside " + CrowdedMain.IDLE + " idle connections "
+                + crowded / 1_000_000 + " ms, alone " + normal / 1_000_000 + " ms");
+    }
+
+    /** How long the first worker of a pool running {@code main} took to start and connect. */
+    private static long startupNanos(Class<?> main) throws Throwable {
+        try (ProcessPool pool = ProcessPool.builder(Workers.command(main)).workers(1).allow(Fixtures.ALLOWED)
+                .startTimeout(WAIT).build()) {
+            pool.invoke(PID);
+            return pool.stats().lastStartupNanos();
+        }
+    }
+
+    @Test
     void shutdown_fails_calls_in_flight_and_waiting_without_hanging() throws Exception {
         ProcessPool pool = Workers.pool(1).build();
         Path pidFile = temp.resolve("pid");

@@ -1,28 +1,24 @@
 package io.gil4j.agent.launcher;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.instrument.Instrumentation;
 import java.lang.reflect.Method;
 import java.net.URISyntaxException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.jar.JarFile;
 
 /**
  * The agent jar's entry points: {@code premain} ({@code -javaagent}), {@code agentmain} (attach by PID) and
  * {@code main} (the command line). This class and {@link AgentClassLoader} are the only classes of the jar
- * an application can see; they use JDK types only and do as little as possible: put the bootstrap jar on
- * the bootstrap class path, open the agent's own class loader, and hand over. Nothing here throws into
+ * an application can see; they use JDK types only and do as little as possible: open the agent's own class
+ * loader, have it write the bootstrap jar where only this user can write ({@code io.gil4j.files.PrivateFiles})
+ * and put that on the bootstrap class path, and hand over. Nothing here throws into
  * the host: a failure is one line on standard error and the application runs without the agent.
  */
 public final class Gil4jAgent {
 
     private static final String INSTALLER = "io.gil4j.agent.AgentInstaller";
     private static final String CLI = "io.gil4j.cli.Cli";
-    private static final String BOOTSTRAP_JAR = "inst/gil4j-bootstrap.jar";
+    private static final String PRIVATE_FILES = "io.gil4j.files.PrivateFiles";
     /** Where {@link #agentmain} leaves its verdict (outside {@code gil4j.*}, which configures the agent). */
     public static final String VERDICT_PROPERTY = "io.gil4j.attach.verdict";
 
@@ -53,10 +49,12 @@ public final class Gil4jAgent {
     private static synchronized String start(String agentArgument, Instrumentation instrumentation) {
         try {
             File jar = agentJar();
-            if (!bootstrapVisible()) {
-                instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(extractBootstrapJar(jar)));
-            }
             ClassLoader loader = new AgentClassLoader(jar);
+            if (!bootstrapVisible()) { // the bootstrap jar goes where only this user can write: it is trusted code
+                File bootstrap = (File) loader.loadClass(PRIVATE_FILES).getMethod("bootstrapJar", File.class)
+                        .invoke(null, jar);
+                instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bootstrap));
+            }
             Method install = loader.loadClass(INSTALLER)
                     .getMethod("install", String.class, Instrumentation.class);
             return String.valueOf(install.invoke(null, agentArgument, instrumentation));
@@ -78,14 +76,5 @@ public final class Gil4jAgent {
 
     private static File agentJar() throws URISyntaxException {
         return new File(Gil4jAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    }
-
-    private static File extractBootstrapJar(File agentJar) throws IOException {
-        try (JarFile jar = new JarFile(agentJar); InputStream in = jar.getInputStream(jar.getEntry(BOOTSTRAP_JAR))) {
-            Path target = Files.createTempFile("gil4j-bootstrap-", ".jar");
-            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
-            target.toFile().deleteOnExit();
-            return target.toFile();
-        }
     }
 }

@@ -1,58 +1,67 @@
 package io.gil4j.it.app;
 
+import io.gil4j.api.Gil4j;
 import io.gil4j.api.Offload;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Leaves marked calls running and queued when {@code main} returns: THREADS daemon threads each call a
- * marked method that sleeps SLEEP_MS, on a pool of one worker, so one runs and the rest wait in its queue.
- * {@code main} returns once the first call runs: the call creates a marker file, which works across
- * worker JVMs too (a worker JVM of the processes mode may take a second to start on a loaded machine). At
- * exit the agent lets the running call finish (it prints {@code slow done}) and fails or finishes the
- * queued ones within its shutdown bound; the JVM must exit, and the agent print nothing.
+ * Ends its JVM with marked calls running and queued. Arguments: {@code daemon} or {@code user} (the callers'
+ * kind), the milliseconds each call sleeps, and the modes to fill, comma-separated. In each mode in turn
+ * (switched to through the API), THREADS callers each call a marked method, on a pool of one worker, so one
+ * runs and the rest wait in its queue; the app goes on once the first call runs (the call creates a marker
+ * file, which works across worker JVMs too). Then it prints {@code exiting <epoch millis>} and ends: daemon
+ * callers by returning from {@code main}, user callers by {@code System.exit(0)} (they would keep the JVM up
+ * otherwise). A call that finishes prints {@code slow done}.
  */
 public final class ShutdownApp {
 
     private static final int THREADS = 4;
-    private static final long SLEEP_MS = 1_000;
     private static final long START_TIMEOUT_MS = 20_000;
 
     private ShutdownApp() {}
 
     @Offload
-    static void slow(String runningMarker) throws InterruptedException, IOException {
-        Files.writeString(Paths.get(runningMarker), "running");
-        Thread.sleep(SLEEP_MS);
+    static void slow(String runningMarker, long sleepMillis) throws InterruptedException, IOException {
+        Files.writeString(Path.of(runningMarker), "running");
+        Thread.sleep(sleepMillis);
         System.out.println("slow done");
     }
 
     public static void main(String[] args) throws InterruptedException, IOException {
-        Path marker = Files.createTempDirectory("gil4j-shutdown").resolve("running");
-        marker.toFile().deleteOnExit();
-        marker.getParent().toFile().deleteOnExit();
-        CountDownLatch started = new CountDownLatch(THREADS);
-        for (int i = 0; i < THREADS; i++) {
-            Thread caller = new Thread(() -> {
-                started.countDown();
-                try {
-                    slow(marker.toString());
-                } catch (InterruptedException | IOException | RuntimeException e) {
-                    // a call failed at shutdown: expected for the queued ones
-                }
-            }, "caller-" + i);
-            caller.setDaemon(true);
-            caller.start();
+        boolean daemon = args[0].equals("daemon");
+        long sleepMillis = Long.parseLong(args[1]);
+        Path markers = Files.createTempDirectory("gil4j-shutdown");
+        markers.toFile().deleteOnExit();
+        for (String mode : args[2].split(",")) {
+            Gil4j.switchMode(mode);
+            Path marker = markers.resolve(mode);
+            marker.toFile().deleteOnExit();
+            CountDownLatch started = new CountDownLatch(THREADS);
+            for (int i = 0; i < THREADS; i++) {
+                Thread caller = new Thread(() -> {
+                    started.countDown();
+                    try {
+                        slow(marker.toString(), sleepMillis);
+                    } catch (InterruptedException | IOException | RuntimeException e) {
+                        // a call failed at exit: expected for the queued ones
+                    }
+                }, mode + "-caller-" + i);
+                caller.setDaemon(daemon);
+                caller.start();
+            }
+            started.await();
+            long deadline = System.nanoTime() + START_TIMEOUT_MS * 1_000_000;
+            while (!Files.exists(marker) && System.nanoTime() - deadline < 0) {
+                Thread.sleep(10);
+            }
         }
-        started.await();
-        long deadline = System.nanoTime() + START_TIMEOUT_MS * 1_000_000;
-        while (!Files.exists(marker) && System.nanoTime() - deadline < 0) {
-            Thread.sleep(10);
+        Thread.sleep(100); // let the other callers reach the queues
+        System.out.println("exiting " + System.currentTimeMillis());
+        if (!daemon) {
+            System.exit(0);
         }
-        Thread.sleep(100); // let the other callers reach the queue
-        System.out.println("main returns");
     }
 }
