@@ -114,7 +114,7 @@ public final class AgentInstaller {
         StartedParts parts = new StartedParts();
         parts.add(watchdog);
         parts.onExit(dispatcher::shutdown, "gil4j-shutdown");
-        parts.add(dispatcher::shutdown);
+        parts.add(dispatcher::close);
         ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "gil4j-ticker"));
         parts.add(ticker::shutdownNow);
         SpeedupTracker speedup = metrics ? new SpeedupTracker(config.speedupBaseline()) : null;

@@ -148,8 +148,11 @@ public final class Dispatcher implements Rerouting {
     }
 
     /**
-     * For JVM exit: waits at most {@code shutdown.drain} for the calls of non-daemon callers, then stops
-     * every route built so far, in parallel, within a few seconds; later calls run inline. Call once.
+     * For JVM exit: waits at most {@code shutdown.drain} for the calls of non-daemon callers; later calls run
+     * inline. The routes are not stopped: their worker threads are daemons and the worker processes exit
+     * when this JVM's end closes their connections, so calls of daemon callers are served for as long as the
+     * JVM still runs (a servlet container's graceful shutdown, itself a shutdown hook, waits for requests
+     * whose marked calls are queued) and end with it, as they would without the agent. Call once.
      */
     public void shutdown() {
         shutDown = true;
@@ -164,11 +167,26 @@ public final class Dispatcher implements Rerouting {
                 }
             }
         }
+    }
+
+    /**
+     * For a detach, after the switch to {@code native}: the JVM goes on, so every call already rerouted, of
+     * any caller, may finish within {@code shutdown.drain} (a request thread of a servlet container is a
+     * daemon, and its call must not fail because the agent leaves); then every route stops, in parallel.
+     * Later calls run inline. Call once, instead of {@link #shutdown}.
+     */
+    public void close() {
+        shutDown = true;
+        stopRoutes(config.shutdownDrain());
+    }
+
+    /** Stops every route built so far, in parallel, each draining for at most {@code drain}. */
+    private void stopRoutes(Duration drain) {
         List<Runnable> stops = new ArrayList<>();
-        workerPools().forEach(pool -> stops.add(() -> pool.shutdown(Duration.ZERO)));
+        workerPools().forEach(pool -> stops.add(() -> pool.shutdown(drain)));
         ProcessPool workers = processPool();
         if (workers != null) {
-            stops.add(() -> workers.shutdown(Duration.ZERO));
+            stops.add(() -> workers.shutdown(drain));
         }
         List<Thread> stopping = new ArrayList<>();
         for (Runnable stop : stops) {
@@ -177,7 +195,7 @@ public final class Dispatcher implements Rerouting {
             thread.start();
             stopping.add(thread);
         }
-        long stopDeadline = System.nanoTime() + STOP_BOUND.toNanos();
+        long stopDeadline = System.nanoTime() + drain.toNanos() + STOP_BOUND.toNanos();
         for (Thread thread : stopping) {
             try {
                 TimeUnit.NANOSECONDS.timedJoin(thread, Math.max(1, stopDeadline - System.nanoTime()));

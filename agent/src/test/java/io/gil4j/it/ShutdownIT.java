@@ -3,9 +3,11 @@ package io.gil4j.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.it.app.GracefulShutdownApp;
 import io.gil4j.it.app.ShutdownApp;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -52,6 +54,17 @@ class ShutdownIT {
         Exit exit = run(jdk, "", "user", 30_000, "sequential,interpreters,processes");
         assertTrue(exit.millis() < 8_000, "exit took " + exit.millis() + " ms with three routes busy and the"
                 + " default drain of 5 s\n" + exit.result());
+    }
+
+    @ParameterizedTest
+    @MethodSource("jdksAndModes")
+    void a_graceful_shutdown_hook_sees_the_queued_calls_of_daemon_callers_finish(Path jdk, String mode)
+            throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(60),
+                "include=io.gil4j.it.app.**,workers=1", GracefulShutdownApp.class.getName(), mode);
+        assertEquals(0, result.exitCode(), result.toString());
+        assertEquals(List.of("caller-0 done", "caller-1 done"), result.stdoutLines().stream()
+                .filter(l -> l.startsWith("caller-")).sorted().toList(), "the call queued at exit was not failed: " + result);
     }
 
     private record Exit(long millis, ForkedJvm.Result result) {}
