@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.it.app.AttachApp;
+import io.gil4j.it.app.CountingPlugin;
+import io.gil4j.it.app.PluginLoaderApp;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -31,6 +33,18 @@ class AttachIT {
         assertTrue(line(run, "second attach: ").matches("exit 1: .*already installed.*"), run.toString());
         assertTrue(out.contains("count=2000000 expected=2000000 mode=gil"),
                 "the first agent's lock still serialises after the losing attach: " + run);
+    }
+
+    @ParameterizedTest
+    @MethodSource(ForkedJvm.JDKS)
+    void a_class_a_plugin_loader_defined_before_the_attach_runs_under_the_lock_after_it(Path jdk) throws Exception {
+        ForkedJvm.Result run = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(90), null,
+                PluginLoaderApp.class.getName(), ForkedJvm.AGENT_JAR.toAbsolutePath().toString());
+        assertEquals(0, run.exitCode(), run.toString());
+        assertTrue(line(run, "attach: ").startsWith("exit 0"), run.toString());
+        assertTrue(run.stderr().lines().anyMatch(l -> l.equals("[gil4j] instrumented " + CountingPlugin.class.getName())),
+                "retransformed in the plugin loader, where alone it was defined: " + run);
+        assertTrue(run.stdout().contains("count=2001000"), "the four threads ran under the lock: " + run);
     }
 
     private static String line(ForkedJvm.Result run, String prefix) {

@@ -49,7 +49,7 @@ public final class AttachApp {
     }
 
     /** Runs {@code attach <own pid> argument}; "exit N: its standard error on one line". */
-    private static String attach(String agentJar, String argument) throws IOException, InterruptedException {
+    static String attach(String agentJar, String argument) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process cli = new ProcessBuilder(java, "-jar", agentJar, "attach", Long.toString(ProcessHandle.current().pid()),
                 argument).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
