@@ -36,8 +36,8 @@ final class Retransformer {
         LOADER("JDK or agents' loaders"),
         /** Named by the agent's never-instrumented list, or a class the JVM cannot modify. */
         UNMODIFIABLE("never instrumented or unmodifiable"),
-        /** Not wanted by this run (not selected, not marked). */
-        UNWANTED("not selected");
+        /** Not wanted by this run: not selected, or selected but needing no code in the mode in force. */
+        UNWANTED("needing no code in this mode (not selected, nothing marked)");
 
         private final String text;
 
