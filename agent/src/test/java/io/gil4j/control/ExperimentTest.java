@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * An experiment against a simulated service whose marked calls end at a fixed rate per mode, on a clock the
@@ -95,10 +97,12 @@ class ExperimentTest {
         assertTrue(!experiment.running());
     }
 
-    @Test
-    void a_gil_arm_whose_lock_nobody_took_gives_no_result_and_says_why() {
+    @ParameterizedTest
+    @CsvSource({"GIL, the lock was never taken during the gil stays",
+            "INTERPRETERS, no marked call ran in a pool during the interpreters stays"})
+    void an_arm_that_never_engaged_its_mode_gives_no_result_and_says_why(Mode idle, String reason) {
         SimulatedService service = new SimulatedService(Map.of(Mode.GIL, 10.0, Mode.INTERPRETERS, 19.0),
-                Set.of(Mode.GIL));
+                Set.of(idle));
         Experiment experiment = new Experiment(new Experiment.Plan(Mode.GIL, Mode.INTERPRETERS, 1, 0, 2),
                 fixture.agent, service, service);
 
@@ -106,25 +110,9 @@ class ExperimentTest {
 
         Map<String, Object> json = experiment.json();
         assertEquals("failed", json.get("state"), json.toString());
-        assertTrue(String.valueOf(json.get("error")).contains("the lock was never taken during the gil stays"),
-                json.toString());
+        assertTrue(String.valueOf(json.get("error")).contains(reason), json.toString());
         assertEquals(null, json.get("speedup"), json.toString());
         assertEquals(null, experiment.outcome());
-    }
-
-    @Test
-    void a_pool_arm_whose_pools_ran_no_call_gives_no_result_and_says_why() {
-        SimulatedService service = new SimulatedService(Map.of(Mode.GIL, 10.0, Mode.INTERPRETERS, 19.0),
-                Set.of(Mode.INTERPRETERS));
-        Experiment experiment = new Experiment(new Experiment.Plan(Mode.GIL, Mode.INTERPRETERS, 1, 0, 2),
-                fixture.agent, service, service);
-
-        experiment.run();
-
-        Map<String, Object> json = experiment.json();
-        assertEquals("failed", json.get("state"), json.toString());
-        assertTrue(String.valueOf(json.get("error")).contains("no marked call ran in a pool during the interpreters"),
-                json.toString());
     }
 
     @Test
