@@ -1,5 +1,6 @@
 package io.gil4j.webapp.it;
 
+import static java.util.stream.Collectors.joining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -74,6 +75,8 @@ class AttachIT {
                     assertEquals(0, back.exit(), back.toString());
                     AgentCli detach = AgentCli.run(TIMEOUT, "detach", pid);
                     assertEquals(0, detach.exit(), detach.toString());
+                    Eventually.await(TIMEOUT, "every agent thread stopped after the detach", () ->
+                            agentThreads(pid).isEmpty() ? Optional.of(true) : Optional.empty(), () -> agentThreads(pid));
                     metaspace.add(metaspaceKibAfterGc(pid));
                     report.add(String.format(Locale.ROOT, "cycle %d: attach %.2f s (%.0f req/s during, %.0f before),"
                             + " gil in %.2f s, native in %.2f s, detach %.2f s, Metaspace after GC %d KiB", cycle,
@@ -101,8 +104,23 @@ class AttachIT {
         return duration.toNanos() / 1e9;
     }
 
-    /** Metaspace in use after a full collection, from {@code jcmd GC.run} and {@code GC.heap_info}. */
+    /** The threads the agent or its telemetry started, from {@code jcmd Thread.print}; or why none could be read. */
+    private static String agentThreads(String pid) {
+        try {
+            return jcmd(pid, "Thread.print").lines().filter(l -> l.startsWith("\"gil4j-")
+                    || l.startsWith("\"prometheus-http") || l.startsWith("\"PeriodicMetricReader"))
+                    .collect(joining("\n"));
+        } catch (IOException | InterruptedException e) {
+            return "jcmd Thread.print failed: " + e;
+        }
+    }
+
+    /**
+     * Metaspace in use after full collections, from {@code jcmd GC.run} and {@code GC.heap_info}: two, since
+     * the class loader of the agent just detached may be found unreachable only by the second.
+     */
     private static long metaspaceKibAfterGc(String pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
         jcmd(pid, "GC.run");
         String heap = jcmd(pid, "GC.heap_info");
         Matcher used = METASPACE.matcher(heap);
