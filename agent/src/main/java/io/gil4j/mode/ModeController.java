@@ -135,6 +135,13 @@ public final class ModeController implements AgentRuntime {
         retake();
     }
 
+    @Override
+    public void afterWaiting() {
+        if (!lock.isHeldByCurrentThread()) {
+            lock.acquireHoldingMonitor();
+        }
+    }
+
     /** Takes the lock back after a release, unless a check point inside the blocking call took it already. */
     private void retake() {
         if (!lock.isHeldByCurrentThread()) {

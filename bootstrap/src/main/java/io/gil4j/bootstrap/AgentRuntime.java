@@ -29,6 +29,15 @@ public interface AgentRuntime {
     void afterBlocking();
 
     /**
+     * Called after {@code Object.wait} for which {@link #beforeBlocking()} returned true: the calling thread
+     * holds the monitor it waited on, which the lock's holder may be blocked entering, so it must not wait
+     * for the lock as if it held nothing. By default, {@link #afterBlocking()}.
+     */
+    default void afterWaiting() {
+        afterBlocking();
+    }
+
+    /**
      * Called at the entry of a marked method, by a thread that is no {@link WorkerThread}, while
      * {@link Hooks#offloading(boolean)} is on: runs the call the way the current mode says and waits for it.
      *

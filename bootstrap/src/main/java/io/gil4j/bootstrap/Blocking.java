@@ -109,15 +109,25 @@ public final class Blocking {
     }
 
     public static void waitOn(Object monitor) throws InterruptedException {
-        released(() -> monitor.wait());
+        waited(() -> monitor.wait());
     }
 
     public static void waitOn(Object monitor, long millis) throws InterruptedException {
-        released(() -> monitor.wait(millis));
+        waited(() -> monitor.wait(millis));
     }
 
     public static void waitOn(Object monitor, long millis, int nanos) throws InterruptedException {
-        released(() -> monitor.wait(millis, nanos));
+        waited(() -> monitor.wait(millis, nanos));
+    }
+
+    /** {@code Object.wait} returns holding its monitor: the lock is taken back by a waiter that knows it. */
+    private static <X extends Throwable> void waited(Run<X> wait) throws X {
+        boolean released = Hooks.beforeBlocking();
+        try {
+            wait.run();
+        } finally {
+            Hooks.afterWaiting(released);
+        }
     }
 
     public static void park() {

@@ -210,12 +210,29 @@ public final class Hooks {
 
     /** After a blocking call, with what {@link #beforeBlocking} returned. */
     public static void afterBlocking(boolean released) {
+        retake(released, false);
+    }
+
+    /**
+     * After {@code Object.wait}, with what {@link #beforeBlocking} returned: as {@link #afterBlocking}, for a
+     * caller that holds the monitor it waited on ({@link AgentRuntime#afterWaiting}).
+     */
+    public static void afterWaiting(boolean released) {
+        retake(released, true);
+    }
+
+    private static void retake(boolean released, boolean holdsMonitor) {
         if (!released) {
             return;
         }
         try {
             AgentRuntime r = runtime;
-            if (r != null) {
+            if (r == null) {
+                return;
+            }
+            if (holdsMonitor) {
+                r.afterWaiting();
+            } else {
                 r.afterBlocking();
             }
         } catch (Throwable t) {

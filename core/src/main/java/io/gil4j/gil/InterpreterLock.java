@@ -48,6 +48,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * lock, publishes again under the mutex if that counter was odd or moved since before its own publication.
  * (jcstress: {@code ClearanceStress}.)
  *
+ * <p><b>A holder blocked on a monitor.</b> CPython's lock acquisition releases the GIL while it blocks; a
+ * Java monitor cannot be hooked that way, so the waiters do it: a contended taker that finds the holder
+ * {@code BLOCKED} (entering a monitor) frees the lock, as a release around blocking, and takes it. Every
+ * waiter looks at each wake-up; a waiter that holds a monitor the holder may need — it returned from
+ * {@code Object.wait}, {@link #acquireHoldingMonitor()} — also looks every {@value #WATCH_SLICE_NANOS} ns
+ * while it waits, since otherwise the holder waits for the monitor and the waiter for the lock until the
+ * watchdog revokes it, once per hand-over of a {@code synchronized} queue. The freed holder runs on to its
+ * next check point without the lock, as after a revocation.
+ *
  * <p><b>Revocation.</b> {@link #revoke(long)} lets a {@link LockWatchdog} free the lock of a holder that made
  * no progress (no acquisition, no slow check point) while others waited; the holder finds out at its next
  * check point, where it is no longer {@code owner}, and takes the lock again before running on.
@@ -78,6 +87,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * interruptible; an interrupt that arrives while waiting is kept and re-asserted once the lock is taken.
  */
 public final class InterpreterLock {
+
+    /** How often a waiter that holds a monitor looks whether the holder blocked, in nanoseconds. */
+    static final long WATCH_SLICE_NANOS = 20_000;
 
     /** One in how many uncontended acquisitions a {@link HoldTiming#SAMPLED} lock times; a power of two. */
     public static final int HOLD_SAMPLE_EVERY = 64;
@@ -188,6 +200,20 @@ public final class InterpreterLock {
      * @return true if the caller now holds the lock; false if the lock is disabled
      */
     public boolean acquire() {
+        return acquire(false);
+    }
+
+    /**
+     * Takes the lock as {@link #acquire()} does, for a caller that holds a monitor the holder may be about to
+     * enter (it returned from {@code Object.wait} inside {@code synchronized}): while it waits it looks
+     * every {@value #WATCH_SLICE_NANOS} ns whether the holder is {@code BLOCKED}, and then takes the lock
+     * from it (see the design note on monitors).
+     */
+    public boolean acquireHoldingMonitor() {
+        return acquire(true);
+    }
+
+    private boolean acquire(boolean watchHolder) {
         Thread me = Thread.currentThread();
         if (!enabled) {
             return false;
@@ -197,10 +223,10 @@ public final class InterpreterLock {
             listener.clearanceChanged(true, algorithm == Algorithm.NEW ? me : null);
             return !(dropRequest || switchAwaited || !enabled) || settleAfterTaking(me);
         }
-        return acquireContended(me);
+        return acquireContended(me, watchHolder);
     }
 
-    private boolean acquireContended(Thread me) {
+    private boolean acquireContended(Thread me, boolean watchHolder) {
         long start = System.nanoTime();
         boolean interrupted = false;
         mutex.lock();
@@ -214,7 +240,9 @@ public final class InterpreterLock {
                     if (OWNER.compareAndSet(this, null, me)) {
                         break;
                     }
-                    interrupted |= awaitTurn();
+                    if (!freeBlockedHolder()) {
+                        interrupted |= awaitTurn(watchHolder);
+                    }
                 }
             } finally {
                 waiters--;
@@ -231,15 +259,36 @@ public final class InterpreterLock {
         }
     }
 
-    /** One wait of a contended taker, under the mutex. Returns true if the thread was interrupted. */
-    private boolean awaitTurn() {
+    /**
+     * Under the mutex: frees the lock if its holder is {@code BLOCKED} entering a monitor, counted as a
+     * release around blocking; true if it did.
+     */
+    private boolean freeBlockedHolder() {
+        Thread holder = owner;
+        if (holder == null || holder.getState() != Thread.State.BLOCKED || !free(holder)) {
+            return false;
+        }
+        lastRelease = SwitchReason.BLOCKING;
+        dropRequest = false;
+        publish();
+        return true;
+    }
+
+    /**
+     * One wait of a contended taker, under the mutex; with {@code watchHolder}, in slices that end early
+     * when the holder is {@code BLOCKED}. Returns true if the thread was interrupted.
+     */
+    private boolean awaitTurn(boolean watchHolder) {
         try {
-            if (algorithm == Algorithm.LEGACY) {
+            if (algorithm == Algorithm.LEGACY && !watchHolder) {
                 available.await();
                 return false;
             }
             long seen = switchNumber();
-            long left = available.awaitNanos(intervalNanos);
+            long left = watchHolder ? awaitWatchingHolder() : available.awaitNanos(intervalNanos);
+            if (algorithm == Algorithm.LEGACY) {
+                return false;
+            }
             if (left <= 0 && owner != null && switchNumber() == seen && enabled && !dropRequest) {
                 dropRequest = true;
                 add(DROP_REQUESTS, 1);
@@ -248,6 +297,24 @@ public final class InterpreterLock {
             return false;
         } catch (InterruptedException e) {
             return true;
+        }
+    }
+
+    /**
+     * Waits on {@code available} for up to one interval, in slices of {@value #WATCH_SLICE_NANOS} ns, and
+     * stops early when signalled or when the holder is {@code BLOCKED}; the nanoseconds left of the interval.
+     */
+    private long awaitWatchingHolder() throws InterruptedException {
+        long deadline = System.nanoTime() + intervalNanos;
+        while (true) {
+            long left = deadline - System.nanoTime();
+            Thread holder = owner;
+            if (left <= 0 || holder == null || holder.getState() == Thread.State.BLOCKED) {
+                return left;
+            }
+            if (available.awaitNanos(Math.min(left, WATCH_SLICE_NANOS)) > 0) {
+                return deadline - System.nanoTime(); // signalled
+            }
         }
     }
 
