@@ -48,10 +48,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * lock, publishes again under the mutex if that counter was odd or moved since before its own publication.
  * (jcstress: {@code ClearanceStress}.)
  *
- * <p><b>A holder blocked on a monitor.</b> CPython's lock acquisition releases the GIL while it blocks; a
- * Java monitor cannot be hooked that way, so the waiters do it: a contended taker that finds the holder
- * {@code BLOCKED} (entering a monitor) frees the lock, as a release around blocking, and takes it. Every
- * waiter looks at each wake-up; a waiter that holds a monitor the holder may need — it returned from
+ * <p><b>A holder blocked on a monitor, or ended.</b> CPython's lock acquisition releases the GIL while it
+ * blocks; a Java monitor cannot be hooked that way, so the waiters do it: a contended taker that finds the
+ * holder {@code BLOCKED} (entering a monitor) frees the lock, as a release around blocking, and takes it;
+ * one that finds the holder {@code TERMINATED} (a thread keeps the lock through returns, so a virtual
+ * thread of a thread-per-task executor ends holding it) frees it as an exit. A taker looks when it arrives
+ * and at each wake-up; a waiter that holds a monitor the holder may need — it returned from
  * {@code Object.wait}, {@link #acquireHoldingMonitor()} — also looks every {@value #WATCH_SLICE_NANOS} ns
  * while it waits, since otherwise the holder waits for the monitor and the waiter for the lock until the
  * watchdog revokes it, once per hand-over of a {@code synchronized} queue. The freed holder runs on to its
@@ -240,7 +242,7 @@ public final class InterpreterLock {
                     if (OWNER.compareAndSet(this, null, me)) {
                         break;
                     }
-                    if (!freeBlockedHolder()) {
+                    if (!freeHolderThatCannotRun()) {
                         interrupted |= awaitTurn(watchHolder);
                     }
                 }
@@ -260,18 +262,33 @@ public final class InterpreterLock {
     }
 
     /**
-     * Under the mutex: frees the lock if its holder is {@code BLOCKED} entering a monitor, counted as a
-     * release around blocking; true if it did.
+     * Under the mutex: frees the lock if its holder cannot run: {@code BLOCKED} entering a monitor (counted
+     * as a release around blocking) or ended ({@code TERMINATED}, counted as an exit: a thread keeps the lock
+     * through returns, so one that ends holding it, as every virtual thread of a thread-per-task executor
+     * does, leaves it to the next taker); true if it did.
      */
-    private boolean freeBlockedHolder() {
+    private boolean freeHolderThatCannotRun() {
         Thread holder = owner;
-        if (holder == null || holder.getState() != Thread.State.BLOCKED || !free(holder)) {
+        SwitchReason reason = holder == null ? null : cannotRun(holder.getState());
+        if (reason == null || !free(holder)) {
             return false;
         }
-        lastRelease = SwitchReason.BLOCKING;
+        lastRelease = reason;
         dropRequest = false;
         publish();
         return true;
+    }
+
+    /** Why a holder in {@code state} cannot run on, or null if it can. */
+    private static SwitchReason cannotRun(Thread.State state) {
+        switch (state) {
+            case BLOCKED:
+                return SwitchReason.BLOCKING;
+            case TERMINATED:
+                return SwitchReason.EXIT;
+            default:
+                return null;
+        }
     }
 
     /**
@@ -309,7 +326,7 @@ public final class InterpreterLock {
         while (true) {
             long left = deadline - System.nanoTime();
             Thread holder = owner;
-            if (left <= 0 || holder == null || holder.getState() == Thread.State.BLOCKED) {
+            if (left <= 0 || holder == null || cannotRun(holder.getState()) != null) {
                 return left;
             }
             if (available.awaitNanos(Math.min(left, WATCH_SLICE_NANOS)) > 0) {

@@ -1,19 +1,22 @@
 package io.gil4j.gil;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * A holder that blocks entering a monitor gives the lock up to a waiter, as CPython's lock acquisition
- * releases the GIL while it blocks. No watchdog runs here: without the waiters' look at the holder, the
- * holder would wait for the monitor and the waiter for the lock forever, and the test would time out.
+ * A holder that cannot run on gives the lock up to a waiter: one that blocks entering a monitor, as CPython's
+ * lock acquisition releases the GIL while it blocks, and one that ended holding it. No watchdog runs here:
+ * without the waiters' look at the holder, the waiter would wait for the lock forever, and the test would
+ * time out.
  */
 @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class BlockedHolderTest {
@@ -44,5 +47,18 @@ class BlockedHolderTest {
         waiter.join();
         assertFalse(lock.isHeldByCurrentThread(), "the blocked holder gave the lock up");
         assertTrue(lock.stats().switches(SwitchReason.BLOCKING) >= 1, "counted as a release around blocking");
+    }
+
+    @Test
+    void a_taker_takes_the_lock_a_thread_ended_holding() throws Exception {
+        InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
+                ClearanceListener.IGNORE, HoldTiming.OFF);
+        Thread ended = new Thread(lock::acquire, "ends holding the lock"); // as a virtual thread's task does
+        ended.start();
+        ended.join();
+
+        assertTrue(lock.acquire());
+        assertTrue(lock.isHeldByCurrentThread());
+        assertEquals(1, lock.stats().switches(SwitchReason.EXIT), "counted as an exit");
     }
 }
