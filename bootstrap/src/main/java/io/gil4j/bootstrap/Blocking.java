@@ -82,11 +82,23 @@ public final class Blocking {
     }
 
     private static <X extends Throwable> void released(Run<X> run) throws X {
+        released(run, false);
+    }
+
+    /**
+     * Runs {@code run} with the lock released; {@code holdsMonitor}: it is {@code Object.wait}, which returns
+     * holding its monitor, so the lock is taken back by a waiter that knows it ({@link Hooks#afterWaiting}).
+     */
+    private static <X extends Throwable> void released(Run<X> run, boolean holdsMonitor) throws X {
         boolean released = Hooks.beforeBlocking();
         try {
             run.run();
         } finally {
-            Hooks.afterBlocking(released);
+            if (holdsMonitor) {
+                Hooks.afterWaiting(released);
+            } else {
+                Hooks.afterBlocking(released);
+            }
         }
     }
 
@@ -109,25 +121,15 @@ public final class Blocking {
     }
 
     public static void waitOn(Object monitor) throws InterruptedException {
-        waited(() -> monitor.wait());
+        released(() -> monitor.wait(), true);
     }
 
     public static void waitOn(Object monitor, long millis) throws InterruptedException {
-        waited(() -> monitor.wait(millis));
+        released(() -> monitor.wait(millis), true);
     }
 
     public static void waitOn(Object monitor, long millis, int nanos) throws InterruptedException {
-        waited(() -> monitor.wait(millis, nanos));
-    }
-
-    /** {@code Object.wait} returns holding its monitor: the lock is taken back by a waiter that knows it. */
-    private static <X extends Throwable> void waited(Run<X> wait) throws X {
-        boolean released = Hooks.beforeBlocking();
-        try {
-            wait.run();
-        } finally {
-            Hooks.afterWaiting(released);
-        }
+        released(() -> monitor.wait(millis, nanos), true);
     }
 
     public static void park() {
