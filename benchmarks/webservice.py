@@ -43,6 +43,8 @@ import zipfile
 PORT = re.compile(r"Tomcat started on port (\d+)")
 PROGRESS = re.compile(r"load: \d+/\d+ s, (\d+) requests, .*, (\d+) errors")
 AGENT_FAILURE = re.compile(r"(?i)could not|fail|disabled|not started|not registered|error|exception|warn")
+LOCK_CODE = {direction: re.compile(rf"^\[gil4j\] lock code {direction}: \d+ classes in ([0-9.]+) s")
+             for direction in ("in", "out")}
 
 
 class Failure(Exception):
@@ -121,6 +123,12 @@ class Service:
                 if line.startswith("VmRSS:"):
                     return int(line.split()[1]) / 1024
         raise Failure(f"{self.label}: no VmRSS")
+
+    def retransformed_seconds(self, direction):
+        """The seconds of the agent's latest `lock code in|out: N classes in S s` line: its own switch time."""
+        with open(self.err_path, errors="replace") as f:
+            found = [float(m.group(1)) for m in (LOCK_CODE[direction].search(l) for l in f) if m]
+        return found[-1] if found else None
 
     def agent_failures(self):
         with open(self.err_path, errors="replace") as f:
@@ -248,6 +256,7 @@ def measure_switch(a, options, workdir):
         if code1 != 0 or code2 != 0:
             raise Failure(f"mode switch failed: gil ({code1}): {out1}; native ({code2}): {out2}")
         return {"to_gil": took1, "to_native": took2, "errors": result["errors"], "requests": result["requests"],
+                "code_in": service.retransformed_seconds("in"), "code_out": service.retransformed_seconds("out"),
                 "before": load.rate(t0, t1 - took1), "during": load.rate(t1, t2 - took2), "after": load.rate(t2, t3),
                 "acquisitions": acquisitions, "agent_failures": service.agent_failures()}
     finally:
@@ -373,10 +382,14 @@ def main():
     if switch:
         print(f"\nSwitch native → gil → native under load (`{configs[1][0]}`, phases of about {a.load_seconds} s, "
               f"`java -jar {shown.agent} mode PID MODE`):\n")
-        print("| to gil (s) | to native (s) | failed requests | req/s before | req/s under gil | req/s after "
+        def agent_side(seconds):
+            return "—" if seconds is None else f"{seconds:.2f}"
+        print("| to gil: `mode` wall (s) | lock code in, agent (s) | to native: `mode` wall (s) "
+              "| lock code out, agent (s) | failed requests | req/s before | req/s under gil | req/s after "
               "| lock acquisitions under gil |")
-        print("|---|---|---|---|---|---|---|")
-        print(f"| {switch['to_gil']:.2f} | {switch['to_native']:.2f} | {switch['errors']:.0f} of "
+        print("|---|---|---|---|---|---|---|---|---|")
+        print(f"| {switch['to_gil']:.2f} | {agent_side(switch['code_in'])} | {switch['to_native']:.2f} | "
+              f"{agent_side(switch['code_out'])} | {switch['errors']:.0f} of "
               f"{switch['requests'] + switch['errors']:.0f} | {switch['before']:.1f} | {switch['during']:.1f} | "
               f"{switch['after']:.1f} | {switch['acquisitions'] if switch['acquisitions'] is not None else '—'} |")
         if switch["agent_failures"]:
