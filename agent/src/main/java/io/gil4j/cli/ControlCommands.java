@@ -1,6 +1,7 @@
 package io.gil4j.cli;
 
 import io.gil4j.control.ControlFile;
+import io.gil4j.control.Json;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.URI;
@@ -13,8 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code status <pid|url>} and {@code mode <pid|url> <mode>}: the control endpoint's contract from the
@@ -29,7 +28,6 @@ final class ControlCommands {
     private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
     /** A switch retransforms every selected class; with include=** on a large service, that takes minutes. */
     private static final Duration SWITCH_TIMEOUT = Duration.ofMinutes(10);
-    private static final Pattern ACQUISITIONS = Pattern.compile("\"lock\":\\{\"acquisitions\":(\\d+)");
 
     private ControlCommands() {}
 
@@ -108,8 +106,9 @@ final class ControlCommands {
         if (status == null || status.statusCode() != 200) {
             return -1;
         }
-        Matcher acquisitions = ACQUISITIONS.matcher(status.body());
-        return acquisitions.find() ? Long.parseLong(acquisitions.group(1)) : -1;
+        Object lock = object(status.body()).get("lock");
+        Object acquisitions = lock instanceof Map ? ((Map<?, ?>) lock).get("acquisitions") : null;
+        return acquisitions instanceof Number ? ((Number) acquisitions).longValue() : -1;
     }
 
     private static boolean isHelp(String[] args) {
@@ -197,19 +196,25 @@ final class ControlCommands {
             if (now == null) {
                 return 1;
             }
-            String json = now.body();
-            long stays = json.split("\"round\":", -1).length - 1;
-            err.println("experiment: " + stays + " stays measured, " + state(json));
-            if (!state(json).equals("running")) {
-                out.println(json);
-                return state(json).equals("done") ? 0 : 1;
+            Map<String, Object> experiment = object(now.body());
+            Object stays = experiment.get("stays");
+            String state = String.valueOf(experiment.getOrDefault("state", "unknown"));
+            err.println("experiment: " + (stays instanceof List ? ((List<?>) stays).size() : 0) + " stays measured, "
+                    + state);
+            if (!state.equals("running")) {
+                out.println(now.body());
+                return state.equals("done") ? 0 : 1;
             }
         }
     }
 
-    private static String state(String json) {
-        int at = json.indexOf("\"state\":\"");
-        return at < 0 ? "unknown" : json.substring(at + 9, json.indexOf('"', at + 9));
+    /** The JSON object an answer holds; empty if it holds none (an answer that is not JSON has no fields). */
+    private static Map<String, Object> object(String body) {
+        try {
+            return Json.parseObject(body);
+        } catch (IllegalArgumentException notJson) {
+            return Map.of();
+        }
     }
 
     private static String quote(String text) {

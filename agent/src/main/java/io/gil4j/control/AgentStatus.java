@@ -124,7 +124,8 @@ public final class AgentStatus {
         if (mode.reroutesMarkedCalls()) {
             long calls = 0;
             for (WorkerPool pool : dispatcher.workerPools()) {
-                calls += pool.stats().completed() + pool.stats().failed();
+                PoolStats stats = pool.stats();
+                calls += stats.completed() + stats.failed();
             }
             ProcessPool processes = dispatcher.processPool();
             return processes == null ? calls : calls + processes.stats().calls();

@@ -7,14 +7,15 @@ import java.util.Map;
 
 /**
  * The little JSON the control endpoint speaks, with no library: {@link #write} turns maps, lists, strings,
- * numbers, booleans and null into text; {@link #parseObject} reads a request body into the same shapes.
+ * numbers, booleans and null into text; {@link #parseObject} reads a request body, or the endpoint's answer
+ * where the command line reads it, into the same shapes.
  *
  * <p>The parser is for untrusted input: it accepts only a JSON object, at most {@link #MAX_DEPTH} levels
  * deep, and reports anything else — bad syntax, trailing text, a lone surrogate escape, a number out of
  * range — as one {@link IllegalArgumentException} whose message says where. It never recurses deeper than
  * that bound, so no input overflows the stack.
  */
-final class Json {
+public final class Json {
 
     static final int MAX_DEPTH = 16;
 
@@ -84,7 +85,7 @@ final class Json {
      *
      * @throws IllegalArgumentException if {@code text} is not one JSON object, or nests deeper than allowed
      */
-    static Map<String, Object> parseObject(String text) {
+    public static Map<String, Object> parseObject(String text) {
         Json parser = new Json(text);
         parser.skipSpace();
         if (parser.peek() != '{') {

@@ -90,7 +90,7 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 public final class InterpreterLock {
 
-    /** How often a waiter that holds a monitor looks whether the holder blocked, in nanoseconds. */
+    /** How often a waiter that holds a monitor looks whether the holder can still run, in nanoseconds. */
     static final long WATCH_SLICE_NANOS = 20_000;
 
     /** One in how many uncontended acquisitions a {@link HoldTiming#SAMPLED} lock times; a power of two. */
@@ -208,8 +208,8 @@ public final class InterpreterLock {
     /**
      * Takes the lock as {@link #acquire()} does, for a caller that holds a monitor the holder may be about to
      * enter (it returned from {@code Object.wait} inside {@code synchronized}): while it waits it looks
-     * every {@value #WATCH_SLICE_NANOS} ns whether the holder is {@code BLOCKED}, and then takes the lock
-     * from it (see the design note on monitors).
+     * every {@value #WATCH_SLICE_NANOS} ns whether the holder cannot run ({@code BLOCKED} or ended), and then
+     * takes the lock from it (see the design note on monitors).
      */
     public boolean acquireHoldingMonitor() {
         return acquire(true);
@@ -293,7 +293,7 @@ public final class InterpreterLock {
 
     /**
      * One wait of a contended taker, under the mutex; with {@code watchHolder}, in slices that end early
-     * when the holder is {@code BLOCKED}. Returns true if the thread was interrupted.
+     * when the holder cannot run ({@link #cannotRun}). Returns true if the thread was interrupted.
      */
     private boolean awaitTurn(boolean watchHolder) {
         try {
@@ -319,7 +319,8 @@ public final class InterpreterLock {
 
     /**
      * Waits on {@code available} for up to one interval, in slices of {@value #WATCH_SLICE_NANOS} ns, and
-     * stops early when signalled or when the holder is {@code BLOCKED}; the nanoseconds left of the interval.
+     * stops early when signalled or when the holder cannot run ({@link #cannotRun}); the nanoseconds left of
+     * the interval.
      */
     private long awaitWatchingHolder() throws InterruptedException {
         long deadline = System.nanoTime() + intervalNanos;
