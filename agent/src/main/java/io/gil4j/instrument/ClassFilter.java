@@ -2,7 +2,6 @@ package io.gil4j.instrument;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
-import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -17,24 +16,29 @@ import java.util.function.BooleanSupplier;
  */
 final class ClassFilter implements ClassFileTransformer {
 
-    /** What one class gets: the lock's code, the offload advice, and which methods are too short for the lock's code. */
+    /** What one class gets: the lock's code, the offload advice, and how much of the lock's code each method gets. */
     static final class Decision {
 
-        static final Decision NOTHING = new Decision(false, false, Set.of());
+        static final Decision NOTHING = new Decision(false, false, LockPlan.NONE);
 
         final boolean lock;
         final boolean marks;
-        private final Set<String> shortMethods;
+        private final LockPlan plan;
 
-        private Decision(boolean lock, boolean marks, Set<String> shortMethods) {
+        private Decision(boolean lock, boolean marks, LockPlan plan) {
             this.lock = lock;
             this.marks = marks;
-            this.shortMethods = shortMethods;
+            this.plan = plan;
         }
 
         /** True if the lock's code goes into {@code method} ({@code name(I)J}) of a class that gets it. */
         boolean locks(String method) {
-            return lock && !shortMethods.contains(method);
+            return lock && plan.locks(method);
+        }
+
+        /** True if {@code method}, when it gets the lock's code, gets a check point at its entry. */
+        boolean checksEntry(String method) {
+            return plan.checksEntry(method);
         }
     }
 
@@ -74,7 +78,8 @@ final class ClassFilter implements ClassFileTransformer {
             if (!lock && !marks) {
                 return null;
             }
-            Decision decision = new Decision(lock, marks, lock ? ShortMethods.of(classFile) : Set.of());
+            Decision decision = new Decision(lock, marks,
+                    lock ? LockPlan.of(classFile, owner -> selection.selects(owner.replace('/', '.'))) : LockPlan.NONE);
             CURRENT.set(decision);
             try {
                 return byteBuddy.transform(module, loader, internalName, redefined, domain, classFile);

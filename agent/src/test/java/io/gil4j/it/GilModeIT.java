@@ -8,6 +8,7 @@ import io.gil4j.it.app.ClassInitCycleApp;
 import io.gil4j.it.app.CounterApp;
 import io.gil4j.it.app.FutureHandoffApp;
 import io.gil4j.it.app.MonitorDeadlockApp;
+import io.gil4j.it.app.MutualRecursionApp;
 import io.gil4j.it.app.ParkingTurnsApp;
 import io.gil4j.it.app.ProxyApp;
 import io.gil4j.it.app.SleepersApp;
@@ -27,6 +28,16 @@ class GilModeIT {
     void gil_loses_no_unsynchronized_update(Path jdk) throws Exception {
         ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", CounterApp.class.getName());
         assertEquals("count=8000000 expected=8000000", result.stdout().strip(), result.toString());
+    }
+
+    @ParameterizedTest
+    @MethodSource(ForkedJvm.JDKS)
+    void a_recursion_of_methods_without_loops_still_switches_at_check_points_and_loses_no_update(Path jdk)
+            throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", MutualRecursionApp.class.getName());
+        Matcher counts = Pattern.compile("count=(\\d+) expected=(\\d+)").matcher(result.stdout());
+        assertTrue(counts.find(), result.toString());
+        assertEquals(counts.group(2), counts.group(1), result.toString());
     }
 
     @ParameterizedTest
