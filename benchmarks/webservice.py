@@ -68,6 +68,13 @@ def configurations(a):
     if a.otel_agent:
         configs.append(("OpenTelemetry agent", ["-javaagent:" + a.otel_agent, "-Dotel.traces.exporter=none",
                                                 "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none"]))
+    if a.only:
+        wanted = [w.strip() for w in a.only.split(",")]
+        unknown = set(wanted) - {name for name, _ in configs}
+        if unknown:
+            sys.exit(f"webservice: --only names no configuration: {', '.join(sorted(unknown))}; "
+                     f"known: {', '.join(name for name, _ in configs[1:])}")
+        configs = configs[:1] + [c for c in configs[1:] if c[0] in wanted]
     return configs
 
 
@@ -308,6 +315,8 @@ def main():
     p.add_argument("--path", default="/owners", help="what the load gets")
     p.add_argument("--switch", action="store_true", help="also measure native → gil → native under load")
     p.add_argument("--otel-agent", help="the OpenTelemetry Java agent's jar, to compare with")
+    p.add_argument("--only", help="comma-separated configuration names to run besides no agent, e.g. "
+                   "'gil4j default (native)' (default: all)")
     p.add_argument("--java", default="java")
     p.add_argument("--agent", default="agent/target/gil4j-agent.jar")
     p.add_argument("--demo", default="demo-app/target/gil4j-demo.jar")

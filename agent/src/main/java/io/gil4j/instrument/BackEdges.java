@@ -9,7 +9,7 @@ import net.bytebuddy.jar.asm.Label;
  * to a label already visited (the way Lincheck finds back-branches). One per method visit.
  *
  * <p>It also tells which back-edges close a loop that calls nothing: no call (other than the
- * {@linkplain BoundedCalls#isBounded bounded JDK functions}, which the caller does not report) and no inner loop
+ * {@linkplain ShortMethods#isBounded bounded JDK functions}, which the caller does not report) and no inner loop
  * between the target and the jump. Such an innermost loop of arithmetic and array accesses runs in a time
  * bounded by its trip count, as HotSpot's counted loops without a safepoint poll do, and the loop around it
  * or its method's caller checks after it; a check point inside would stop C2 from unrolling and vectorising

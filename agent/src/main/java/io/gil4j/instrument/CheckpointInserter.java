@@ -1,6 +1,7 @@
 package io.gil4j.instrument;
 
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
@@ -18,8 +19,7 @@ import net.bytebuddy.utility.OpenedClassReader;
  *
  * <ul>
  *   <li>at its entry it inserts a call to {@code Hooks.checkpoint()}, where a thread without the lock takes
- *       it (there is no exit counterpart: the thread keeps the lock, see {@code Hooks}); unless the method's
- *       {@link LockPlan} says its own check points and its callees' come soon enough;
+ *       it (there is no exit counterpart: the thread keeps the lock, see {@code Hooks});
  *   <li>before every jump to a label already visited — a loop back-edge — it inserts a call to
  *       {@code Hooks.checkpoint()}, which takes no argument and returns nothing, so neither the operand
  *       stack nor the frames change (the way Lincheck finds back-branches); except where the back-edge
@@ -46,28 +46,23 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
     public MethodVisitor wrap(TypeDescription instrumentedType, MethodDescription instrumentedMethod,
             MethodVisitor methodVisitor, Implementation.Context implementationContext, TypePool typePool,
             int writerFlags, int readerFlags) {
-        return new Rewriter(methodVisitor, typePool,
-                ClassFilter.current().checksEntry(instrumentedMethod.getInternalName() + instrumentedMethod.getDescriptor()));
+        return new Rewriter(methodVisitor, typePool);
     }
 
     private final class Rewriter extends MethodVisitor {
 
         private final TypePool typePool;
         private final BackEdges backEdges = new BackEdges();
-        private final boolean entryCheck;
 
-        Rewriter(MethodVisitor delegate, TypePool typePool, boolean entryCheck) {
+        Rewriter(MethodVisitor delegate, TypePool typePool) {
             super(OpenedClassReader.ASM_API, delegate);
             this.typePool = typePool;
-            this.entryCheck = entryCheck;
         }
 
         @Override
         public void visitCode() {
             super.visitCode();
-            if (entryCheck) {
-                checkpoint();
-            }
+            checkpoint();
         }
 
         @Override
@@ -106,7 +101,7 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
 
         @Override
         public void visitMethodInsn(int opcode, String owner, String name, String descriptor, boolean isInterface) {
-            if (!BoundedCalls.isBounded(opcode, owner, name)) {
+            if (!ShortMethods.isBounded(opcode, owner, name)) {
                 backEdges.called();
             }
             BlockingCall call = opcode == Opcodes.INVOKESPECIAL ? null : match(opcode, owner, name, descriptor);

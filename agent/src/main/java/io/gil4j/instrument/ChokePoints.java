@@ -35,7 +35,8 @@ final class ChokePoints implements ClassFileTransformer {
     private static final String LOCK_SUPPORT = "java/util/concurrent/locks/LockSupport";
 
     private final BooleanSupplier lockCode;
-    private final AsmVisitorWrapper park = Advice.to(ParkAdvice.class).on(isStatic().and(nameStartsWith("park")));
+    private final Prepared<AsmVisitorWrapper> park = new Prepared<>("gil4j-choke-points-build",
+            () -> Advice.to(ParkAdvice.class).on(isStatic().and(nameStartsWith("park"))));
 
     ChokePoints(BooleanSupplier lockCode) {
         this.lockCode = lockCode;
@@ -67,13 +68,17 @@ final class ChokePoints implements ClassFileTransformer {
         if (loader != null || !LOCK_SUPPORT.equals(internalName) || !lockCode.getAsBoolean()) {
             return null;
         }
+        AsmVisitorWrapper parkAdvice = park.get();
+        if (parkAdvice == null) {
+            return null;
+        }
         try {
             String name = LockSupport.class.getName();
             ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
                     ClassFileLocator.ForClassLoader.ofBootLoader());
             return new ByteBuddy().with(TypeValidation.DISABLED)
                     .redefine(TypePool.Default.of(locator).describe(name).resolve(), locator)
-                    .visit(park)
+                    .visit(parkAdvice)
                     .make()
                     .getBytes();
         } catch (Throwable t) {

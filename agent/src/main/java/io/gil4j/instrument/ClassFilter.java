@@ -2,6 +2,7 @@ package io.gil4j.instrument;
 
 import java.lang.instrument.ClassFileTransformer;
 import java.security.ProtectionDomain;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -9,49 +10,45 @@ import java.util.function.BooleanSupplier;
  * here, by their loader, their name and a scan of their bytes for a marking annotation, without any class
  * file being parsed; only the rest reach Byte Buddy, told what to add ({@link #current()}). This is what
  * keeps start-up close to the JVM's own in {@code native}: there, only classes with marked methods are
- * transformed at all.
+ * transformed at all, and Byte Buddy, {@linkplain Prepared prepared} in the background, is waited for only by
+ * the first class that needs it.
  *
  * <p>Called on whichever thread defines the class, possibly many at once; the decision is handed to Byte
  * Buddy's matcher through a thread-local set for the duration of the delegated call. Never throws.
  */
 final class ClassFilter implements ClassFileTransformer {
 
-    /** What one class gets: the lock's code, the offload advice, and how much of the lock's code each method gets. */
+    /** What one class gets: the lock's code, the offload advice, and which methods are too short for the lock's code. */
     static final class Decision {
 
-        static final Decision NOTHING = new Decision(false, false, LockPlan.NONE);
+        static final Decision NOTHING = new Decision(false, false, Set.of());
 
         final boolean lock;
         final boolean marks;
-        private final LockPlan plan;
+        private final Set<String> shortMethods;
 
-        private Decision(boolean lock, boolean marks, LockPlan plan) {
+        private Decision(boolean lock, boolean marks, Set<String> shortMethods) {
             this.lock = lock;
             this.marks = marks;
-            this.plan = plan;
+            this.shortMethods = shortMethods;
         }
 
         /** True if the lock's code goes into {@code method} ({@code name(I)J}) of a class that gets it. */
         boolean locks(String method) {
-            return lock && plan.locks(method);
-        }
-
-        /** True if {@code method}, when it gets the lock's code, gets a check point at its entry. */
-        boolean checksEntry(String method) {
-            return plan.checksEntry(method);
+            return lock && !shortMethods.contains(method);
         }
     }
 
     private static final ThreadLocal<Decision> CURRENT = new ThreadLocal<>();
 
-    private final ClassFileTransformer byteBuddy;
+    private final Prepared<ClassFileTransformer> byteBuddy;
     private final Loaders loaders;
     private final TypeSelection selection;
     private final MarkedMethods marked;
     private final BooleanSupplier lockCode;
 
-    ClassFilter(ClassFileTransformer byteBuddy, Loaders loaders, TypeSelection selection, MarkedMethods marked,
-            BooleanSupplier lockCode) {
+    ClassFilter(Prepared<ClassFileTransformer> byteBuddy, Loaders loaders, TypeSelection selection,
+            MarkedMethods marked, BooleanSupplier lockCode) {
         this.byteBuddy = byteBuddy;
         this.loaders = loaders;
         this.selection = selection;
@@ -78,11 +75,14 @@ final class ClassFilter implements ClassFileTransformer {
             if (!lock && !marks) {
                 return null;
             }
-            Decision decision = new Decision(lock, marks,
-                    lock ? LockPlan.of(classFile, owner -> selection.selects(owner.replace('/', '.'))) : LockPlan.NONE);
+            ClassFileTransformer transformer = byteBuddy.get();
+            if (transformer == null) {
+                return null;
+            }
+            Decision decision = new Decision(lock, marks, lock ? ShortMethods.of(classFile) : Set.of());
             CURRENT.set(decision);
             try {
-                return byteBuddy.transform(module, loader, internalName, redefined, domain, classFile);
+                return transformer.transform(module, loader, internalName, redefined, domain, classFile);
             } finally {
                 CURRENT.remove();
             }

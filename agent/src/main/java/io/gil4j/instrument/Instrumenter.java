@@ -65,7 +65,8 @@ public final class Instrumenter {
         this.marked = new MarkedMethods(marks);
         this.loaders = new Loaders(Instrumenter.class.getClassLoader());
         this.log = new TransformationLog(verbose);
-        this.filter = new ClassFilter(byteBuddy(), loaders, this.selection, marked, () -> lockCode);
+        this.filter = new ClassFilter(new Prepared<>("gil4j-instrumenter-build", this::byteBuddy), loaders,
+                this.selection, marked, () -> lockCode);
         this.retransformer = new Retransformer(instrumentation, loaders);
         this.chokePoints = new ChokePoints(() -> lockCode);
     }
