@@ -120,19 +120,26 @@ public final class Hooks {
      * A check point: at the entry of an instrumented method and at its loop back-edges, as CPython's eval
      * loop checks its eval breaker. A cleared thread passes with one volatile read; any other thread
      * (one that does not hold the lock, or whose holder is asked to drop it) calls the runtime, which takes
-     * the lock or hands it over. A {@link WorkerThread} passes too: its type is tested here, in the inlined
-     * part, not behind a call, because a loop compiled while the main lock's holder ran it treats that branch
+     * the lock or hands it over. Small enough for HotSpot to inline at every call site.
+     *
+     * <p>A {@link WorkerThread} passes without reading the clearance: its type is tested first, in the inlined
+     * part. Not behind a call, because a loop compiled while the main lock's holder ran it treats that branch
      * as cold, and a worker running the same loop afterwards would pay a call at every back-edge (measured:
-     * {@code interpreters} after {@code gil} at 1.1× of sequential instead of 1.9×). Small enough for
-     * HotSpot to inline at every call site.
+     * {@code interpreters} after {@code gil} at 1.1× of sequential instead of 1.9×). And before the volatile
+     * read, because the type and the current thread never change in a loop, so the JIT can hoist the test and
+     * leave a worker's loops without the read's ordering, which forbids it to keep fields in registers across
+     * the check (measured, every library class selected: a JSON round trip under {@code interpreters} on two
+     * workers 1.32–1.48× as fast as one plain thread with the read first, 1.66–1.78× with the type first; under
+     * {@code gil} on one thread, 1.30–1.39× slower than no agent before, 1.25–1.26× after).
      */
     public static void checkpoint() {
+        Thread t = Thread.currentThread();
+        if (t instanceof WorkerThread) {
+            return;
+        }
         Object c = clearance;
-        if (c != EVERYONE) {
-            Thread t = Thread.currentThread();
-            if (c != t && !(t instanceof WorkerThread)) {
-                notCleared();
-            }
+        if (c != t && c != EVERYONE) {
+            notCleared();
         }
     }
 
