@@ -48,9 +48,12 @@ import java.util.concurrent.locks.ReentrantLock;
  * lock, publishes again under the mutex if that counter was odd or moved since before its own publication.
  * (jcstress: {@code ClearanceStress}.)
  *
- * <p><b>A holder blocked on a monitor, or ended.</b> CPython's lock acquisition releases the GIL while it
- * blocks; a Java monitor cannot be hooked that way, so the waiters do it: a contended taker that finds the
- * holder {@code BLOCKED} (entering a monitor) frees the lock, as a release around blocking, and takes it;
+ * <p><b>A holder blocked where no hook is, or ended.</b> CPython releases the GIL around every blocking call
+ * of its standard library and its lock acquisition; a Java monitor, and a wait, sleep or park that the JDK
+ * or a library outside the selection makes, cannot all be hooked that way, so the waiters do it: a
+ * contended taker that finds the holder {@code BLOCKED} (entering a monitor), {@code WAITING} or
+ * {@code TIMED_WAITING} (and not queued for this lock's own mutex, as a releasing holder may briefly be)
+ * frees the lock, as a release around blocking, and takes it;
  * one that finds the holder {@code TERMINATED} (a thread keeps the lock through returns, so a virtual
  * thread of a thread-per-task executor ends holding it) frees it as an exit. A taker looks when it arrives
  * and at each wake-up; a waiter that holds a monitor the holder may need — it returned from
@@ -262,14 +265,15 @@ public final class InterpreterLock {
     }
 
     /**
-     * Under the mutex: frees the lock if its holder cannot run: {@code BLOCKED} entering a monitor (counted
-     * as a release around blocking) or ended ({@code TERMINATED}, counted as an exit: a thread keeps the lock
+     * Under the mutex: frees the lock if its holder cannot run: blocked, as the JVM sees it (entering a
+     * monitor, or in a wait, sleep, join or park; counted as a release around blocking), unless it is queued
+     * for this lock's own mutex, or ended ({@code TERMINATED}, counted as an exit: a thread keeps the lock
      * through returns, so one that ends holding it, as every virtual thread of a thread-per-task executor
      * does, leaves it to the next taker); true if it did.
      */
     private boolean freeHolderThatCannotRun() {
         Thread holder = owner;
-        SwitchReason reason = holder == null ? null : cannotRun(holder.getState());
+        SwitchReason reason = holder == null ? null : cannotRun(holder);
         if (reason == null || !free(holder)) {
             return false;
         }
@@ -279,11 +283,17 @@ public final class InterpreterLock {
         return true;
     }
 
-    /** Why a holder in {@code state} cannot run on, or null if it can. */
-    private static SwitchReason cannotRun(Thread.State state) {
-        switch (state) {
+    /**
+     * Why {@code holder} cannot run on, or null if it can: {@code BLOCKED} on a monitor, {@code WAITING} or
+     * {@code TIMED_WAITING} in a wait, sleep, join or park (whoever called it: the JDK, a library outside the
+     * selection) other than a park in the queue for this lock's own mutex, or ended.
+     */
+    private SwitchReason cannotRun(Thread holder) {
+        switch (holder.getState()) {
             case BLOCKED:
-                return SwitchReason.BLOCKING;
+            case WAITING:
+            case TIMED_WAITING:
+                return mutex.hasQueuedThread(holder) ? null : SwitchReason.BLOCKING;
             case TERMINATED:
                 return SwitchReason.EXIT;
             default:
@@ -327,7 +337,7 @@ public final class InterpreterLock {
         while (true) {
             long left = deadline - System.nanoTime();
             Thread holder = owner;
-            if (left <= 0 || holder == null || cannotRun(holder.getState()) != null) {
+            if (left <= 0 || holder == null || cannotRun(holder) != null) {
                 return left;
             }
             if (available.awaitNanos(Math.min(left, WATCH_SLICE_NANOS)) > 0) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.testing.Eventually;
 import io.gil4j.testing.Forked;
+import io.gil4j.testing.NativeBlock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +36,12 @@ class LockWatchdogTest {
     void waiter_gets_the_lock_of_a_holder_blocked_out_of_sight(LockVariant variant) throws Exception {
         InterpreterLock lock = variant.newLock();
         CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch resume = new CountDownLatch(1);
+        NativeBlock resume = new NativeBlock();
         try (LockWatchdog watchdog = LockWatchdog.start(lock, "wd")) {
             Forked<Boolean> blocked = Forked.start("blocked-holder", () -> {
                 assertTrue(lock.acquire());
                 held.countDown();
-                assertTrue(resume.await(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS)); // uninstrumented: no release
+                resume.await(); // in native code, RUNNABLE: the waiter cannot tell it is blocked
                 lock.checkpoint();
                 boolean heldAgain = lock.isHeldByCurrentThread();
                 lock.release(SwitchReason.EXIT);
@@ -52,7 +53,7 @@ class LockWatchdogTest {
             long waited = waiter.get(TIMEOUT);
             assertTrue(waited <= HAND_ON_BOUND.toNanos(), "waited " + Duration.ofNanos(waited) + " for " + watchdog);
             assertEquals(1, lock.stats().watchdogSwitches());
-            resume.countDown();
+            resume.close();
             assertTrue(blocked.get(TIMEOUT), "the blocked holder did not take the lock back at its check point");
             assertEquals(1, lock.stats().watchdogSwitches());
         }
@@ -62,13 +63,13 @@ class LockWatchdogTest {
     void release_by_a_revoked_holder_leaves_the_new_holders_lock_alone() throws Exception {
         InterpreterLock lock = LockVariant.NEW_5MS.newLock();
         CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch resume = new CountDownLatch(1);
+        NativeBlock resume = new NativeBlock();
         CountDownLatch oldHolderDone = new CountDownLatch(1);
         try (LockWatchdog watchdog = LockWatchdog.start(lock, "wd")) {
             Forked<Boolean> revoked = Forked.start("revoked-holder", () -> {
                 assertTrue(lock.acquire());
                 held.countDown();
-                assertTrue(resume.await(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS));
+                resume.await();
                 boolean released = lock.releaseIfHeld(SwitchReason.EXIT);
                 lock.release(SwitchReason.EXIT);
                 oldHolderDone.countDown();
@@ -77,7 +78,7 @@ class LockWatchdogTest {
             assertTrue(held.await(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS));
             Forked<Boolean> successor = Forked.start("successor", () -> {
                 assertTrue(lock.acquire());
-                resume.countDown();
+                resume.close();
                 assertTrue(oldHolderDone.await(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS));
                 boolean stillHeld = lock.isHeldByCurrentThread();
                 lock.release(SwitchReason.EXIT);
@@ -94,17 +95,17 @@ class LockWatchdogTest {
         InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5),
                 LockVariant.CHECK_INTERVAL, ClearanceListener.IGNORE, HoldTiming.EVERY);
         CountDownLatch held = new CountDownLatch(1);
-        CountDownLatch resume = new CountDownLatch(1);
+        NativeBlock resume = new NativeBlock();
         try (LockWatchdog watchdog = LockWatchdog.start(lock, "wd")) {
             Forked<Boolean> revoked = Forked.start("revoked-holder", () -> {
                 assertTrue(lock.acquire());
                 held.countDown();
-                assertTrue(resume.await(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS));
+                resume.await();
                 return lock.releaseIfHeld(SwitchReason.EXIT);
             });
             assertTrue(held.await(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS));
             Contention.takeAndRelease("waiter", lock).get(TIMEOUT);
-            resume.countDown();
+            resume.close();
             assertFalse(revoked.get(TIMEOUT), "the revoked holder thought it still held the lock " + watchdog);
         }
         assertEquals(2, lock.stats().holds().count(), "the revoked hold and the waiter's, each once");

@@ -16,16 +16,15 @@ import java.util.function.BooleanSupplier;
  */
 public final class Eventually {
 
-    private static final long POLL_NANOS = TimeUnit.MICROSECONDS.toNanos(100);
-
     private Eventually() {}
 
     /**
-     * Returns as soon as {@code condition} holds, polling it every 100 µs; fails if it does not within
-     * {@code timeout}.
+     * Returns as soon as {@code condition} holds, polling it and yielding the processor between polls; fails if
+     * it does not within {@code timeout}. The caller stays {@code RUNNABLE}, so it keeps an interpreter lock it
+     * holds: the lock's waiters take the lock from a holder that parks.
      */
     public static void await(String what, Duration timeout, BooleanSupplier condition) {
-        await(what, timeout, condition, () -> LockSupport.parkNanos(POLL_NANOS));
+        await(what, timeout, condition, Thread::yield);
     }
 
     /** As {@link #await(String, Duration, BooleanSupplier)}, polling every {@code pollEvery} instead. */
@@ -50,8 +49,8 @@ public final class Eventually {
     }
 
     /**
-     * A bounded negative check: polls {@code invariant} for the whole {@code period} and fails as soon as it
-     * breaks. Only for properties that cannot be observed otherwise; keep the period short.
+     * A bounded negative check: polls {@code invariant} for the whole {@code period}, yielding between polls, and
+     * fails as soon as it breaks. Only for properties that cannot be observed otherwise; keep the period short.
      */
     public static void holdsThroughout(String what, Duration period, BooleanSupplier invariant) {
         long deadline = System.nanoTime() + period.toNanos();
@@ -59,7 +58,7 @@ public final class Eventually {
             if (!invariant.getAsBoolean()) {
                 fail("broken within " + period + ": " + what);
             }
-            LockSupport.parkNanos(POLL_NANOS);
+            Thread.yield(); // RUNNABLE: a holder keeps its lock
         } while (System.nanoTime() - deadline < 0);
     }
 
