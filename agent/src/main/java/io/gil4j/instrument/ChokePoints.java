@@ -2,12 +2,16 @@ package io.gil4j.instrument;
 
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
+import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
+import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
 import io.gil4j.bootstrap.Hooks;
 import io.gil4j.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.locks.LockSupport;
@@ -26,17 +30,26 @@ import net.bytebuddy.pool.TypePool;
  * blocks (and, since JDK 13, the JDK's socket implementation). Without it a thread that holds the lock and
  * waits in a thread pool's queue, or in {@code Future.get}, would keep it until the watchdog revoked it.
  *
- * <p>{@link ParkAdvice} is in {@code LockSupport} only while a mode with a main lock is in force, like the
- * rest of the lock's code: {@code native} parks as the JDK does. Classes of the bootstrap loader are
+ * <p>And the end of a thread ({@link ThreadEndAdvice} in {@code java.lang.Thread}): a thread keeps the lock
+ * through returns, so one that ends holding it, as every virtual thread of a thread-per-task executor does,
+ * releases it there. (A waiter also frees a lock whose holder ended, but the waiters that wait untimed only
+ * look when woken.)
+ *
+ * <p>The advice is in these classes only while a mode with a main lock is in force, like the rest of the
+ * lock's code: {@code native} parks and ends threads as the JDK does. Classes of the bootstrap loader are
  * transformed here only, never by Byte Buddy's agent builder, which ignores the JDK.
  */
 final class ChokePoints implements ClassFileTransformer {
 
-    private static final String LOCK_SUPPORT = "java/util/concurrent/locks/LockSupport";
+    private static final List<Class<?>> CLASSES = List.of(LockSupport.class, Thread.class);
+    private static final Set<String> NAMES = Set.of(internalName(LockSupport.class), internalName(Thread.class));
 
     private final BooleanSupplier lockCode;
-    private final Prepared<AsmVisitorWrapper> park = new Prepared<>("gil4j-choke-points-build",
-            () -> Advice.to(ParkAdvice.class).on(isStatic().and(nameStartsWith("park"))));
+    private final Prepared<Map<String, AsmVisitorWrapper>> advice = new Prepared<>("gil4j-choke-points-build",
+            () -> Map.of(internalName(LockSupport.class),
+                    Advice.to(ParkAdvice.class).on(isStatic().and(nameStartsWith("park"))),
+                    internalName(Thread.class), Advice.to(ThreadEndAdvice.class).on(
+                            named("runWith").and(takesArguments(2)).or(named("exit").and(takesNoArguments())))));
 
     ChokePoints(BooleanSupplier lockCode) {
         this.lockCode = lockCode;
@@ -53,37 +66,45 @@ final class ChokePoints implements ClassFileTransformer {
 
     /** Puts the choke points' code in or takes it out, as {@code lockCode} now says; false if that failed. */
     static boolean retransform(Instrumentation instrumentation) {
-        try {
-            instrumentation.retransformClasses(LockSupport.class);
-            return true;
-        } catch (Throwable t) {
-            AgentLog.warn("could not retransform " + LockSupport.class.getName() + ": " + t);
-            return false;
+        boolean all = true;
+        for (Class<?> type : CLASSES) {
+            try {
+                instrumentation.retransformClasses(type);
+            } catch (Throwable t) {
+                AgentLog.warn("could not retransform " + type.getName() + ": " + t);
+                all = false;
+            }
         }
+        return all;
+    }
+
+    private static String internalName(Class<?> type) {
+        return type.getName().replace('.', '/');
     }
 
     @Override
     public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
             ProtectionDomain domain, byte[] classFile) {
-        if (loader != null || !LOCK_SUPPORT.equals(internalName) || !lockCode.getAsBoolean()) {
+        if (loader != null || !NAMES.contains(internalName) || !lockCode.getAsBoolean()) {
+            return null; // first: a class that the advice's own build loads must not wait for it
+        }
+        Map<String, AsmVisitorWrapper> all = advice.get();
+        AsmVisitorWrapper chokePoint = all == null ? null : all.get(internalName);
+        if (chokePoint == null) {
             return null;
         }
-        AsmVisitorWrapper parkAdvice = park.get();
-        if (parkAdvice == null) {
-            return null;
-        }
+        String name = internalName.replace('/', '.');
         try {
-            String name = LockSupport.class.getName();
             ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
                     ClassFileLocator.ForClassLoader.ofBootLoader());
             return new ByteBuddy().with(TypeValidation.DISABLED)
                     .redefine(TypePool.Default.of(locator).describe(name).resolve(), locator)
-                    .visit(parkAdvice)
+                    .visit(chokePoint)
                     .make()
                     .getBytes();
         } catch (Throwable t) {
-            AgentLog.warn("could not instrument " + LockSupport.class.getName() + ": " + t);
-            return null; // parks keep the lock; the watchdog frees it
+            AgentLog.warn("could not instrument " + name + ": " + t);
+            return null; // parks and ends keep the lock; the waiters and the watchdog free it
         }
     }
 

@@ -37,6 +37,11 @@ public final class FailingRuntime implements AgentRuntime, MarkedCallRecorder {
     }
 
     @Override
+    public void threadEnds() {
+        throw injected();
+    }
+
+    @Override
     public Offloaded offload(Class<?> type, String method, Object receiver, Object[] arguments) {
         throw injected();
     }

@@ -136,6 +136,11 @@ public final class ModeController implements AgentRuntime {
     }
 
     @Override
+    public void threadEnds() {
+        lock.releaseIfHeld(SwitchReason.EXIT);
+    }
+
+    @Override
     public void afterWaiting() {
         if (!lock.isHeldByCurrentThread()) {
             lock.acquireHoldingMonitor();

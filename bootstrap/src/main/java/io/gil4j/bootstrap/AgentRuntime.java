@@ -38,6 +38,13 @@ public interface AgentRuntime {
     }
 
     /**
+     * Called as a thread ends (the end of a virtual thread's task, a platform thread's last Java code), by that
+     * thread: must release the lock if it holds it, as an exit. A thread keeps the lock through returns, so
+     * without this one that ends holding it would leave it to a dead owner until a waiter looked.
+     */
+    void threadEnds();
+
+    /**
      * Called at the entry of a marked method, by a thread that is no {@link WorkerThread}, while
      * {@link Hooks#offloading(boolean)} is on: runs the call the way the current mode says and waits for it.
      *

@@ -215,6 +215,24 @@ public final class Hooks {
         }
     }
 
+    /**
+     * As the calling thread ends (a JDK choke point): releases the lock if it holds it. One volatile read
+     * while no lock is in force.
+     */
+    public static void threadEnds() {
+        if (clearance == EVERYONE) {
+            return;
+        }
+        try {
+            AgentRuntime r = runtime;
+            if (r != null) {
+                r.threadEnds();
+            }
+        } catch (Throwable t) {
+            FAILURES.incrementAndGet();
+        }
+    }
+
     /** After a blocking call, with what {@link #beforeBlocking} returned. */
     public static void afterBlocking(boolean released) {
         retake(released, false);
