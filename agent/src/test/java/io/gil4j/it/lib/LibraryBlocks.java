@@ -1,0 +1,104 @@
+package io.gil4j.it.lib;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongSupplier;
+
+/**
+ * A library outside the selection of the integration tests ({@code io.gil4j.it.app.**}): nothing here is
+ * instrumented, so its blocking calls have no call-site stand-in, as in a third-party jar. Each block lasts
+ * until the blocked thread is interrupted.
+ */
+public final class LibraryBlocks {
+
+    private static volatile Thread blocking; // the last thread that entered block
+
+    private LibraryBlocks() {}
+
+    /** The JDK's blocking choke points, each called here, outside the selection. */
+    public enum Block {
+        WAIT, SLEEP, JOIN, PARK, FUTURE, PROCESS
+    }
+
+    /** Blocks the calling thread in {@code block} until it is interrupted, then throws InterruptedException. */
+    public static void block(Block block) throws Exception {
+        blocking = Thread.currentThread();
+        switch (block) {
+            case WAIT:
+                Object monitor = new Object();
+                synchronized (monitor) {
+                    monitor.wait();
+                }
+                break;
+            case SLEEP:
+                Thread.sleep(60_000);
+                break;
+            case JOIN:
+                Thread joined = new Thread(() -> LockSupport.parkNanos(60_000_000_000L), "joined");
+                joined.setDaemon(true);
+                joined.start();
+                joined.join();
+                break;
+            case PARK:
+                while (!Thread.interrupted()) {
+                    LockSupport.park();
+                }
+                throw new InterruptedException("unparked by an interrupt");
+            case FUTURE:
+                try {
+                    new CompletableFuture<Void>().get();
+                } catch (ExecutionException impossible) {
+                    throw new AssertionError(impossible);
+                }
+                break;
+            case PROCESS:
+                Process sleeping = new ProcessBuilder("sleep", "60").start();
+                try {
+                    sleeping.waitFor();
+                } finally {
+                    sleeping.destroyForcibly();
+                }
+                break;
+            default:
+                throw new AssertionError(block);
+        }
+    }
+
+    /**
+     * A task, itself outside the selection, that waits without the lock until {@code holder} is blocked in
+     * {@link #block} as the JVM sees it, then calls {@code instrumented} (whose first check point takes the
+     * lock; it returns {@link System#nanoTime()}), stores in {@code nanos[0]} the nanoseconds from seeing the
+     * holder blocked until that value, and runs {@code then}.
+     */
+    public static Runnable timedEntry(Thread holder, LongSupplier instrumented, long[] nanos, Runnable then) {
+        return new Runnable() {
+            @Override
+            public void run() {
+                while (blocking != holder || !isBlocked(holder.getState())) {
+                    Thread.onSpinWait();
+                }
+                long seen = System.nanoTime();
+                nanos[0] = instrumented.getAsLong() - seen;
+                then.run();
+            }
+        };
+    }
+
+    private static boolean isBlocked(Thread.State state) {
+        return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
+    /** Platform threads, or Java 21's virtual threads (found reflectively); null where there are none. */
+    public static ThreadFactory threads(boolean virtual) throws ReflectiveOperationException {
+        if (!virtual) {
+            return Thread::new;
+        }
+        if (Runtime.version().feature() < 21) {
+            return null;
+        }
+        Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
+        return (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
+    }
+}
