@@ -7,7 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The blocking calls whose call sites instrumented code has rewritten to stand-ins that release the lock.
+ * The blocking calls whose call sites instrumented code has rewritten to stand-ins that release the lock:
+ * those that block without parking (what parks releases in {@code LockSupport}, see {@link ChokePoints}).
  * What is covered and what is not is listed in {@code docs/gil.md}; a unit test checks that every entry
  * has its stand-in.
  */
@@ -24,35 +25,8 @@ final class BlockingCalls {
     static BlockingCalls standard() {
         BlockingCalls t = new BlockingCalls();
         t.statics("java/lang/Thread", "sleep", "(J)V", "(JI)V");
-        t.statics("java/util/concurrent/locks/LockSupport", "park", "()V", "(Ljava/lang/Object;)V");
-        t.statics("java/util/concurrent/locks/LockSupport", "parkNanos", "(J)V", "(Ljava/lang/Object;J)V");
-        t.statics("java/util/concurrent/locks/LockSupport", "parkUntil", "(J)V", "(Ljava/lang/Object;J)V");
         t.instance(OBJECT, "wait", "waitOn", "()V", "(J)V", "(JI)V");
         t.instance("java/lang/Thread", "join", "join", "()V", "(J)V");
-        t.instance("java/util/concurrent/Future", "get", "get",
-                "()Ljava/lang/Object;", "(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;");
-        t.instance("java/util/concurrent/CompletableFuture", "join", "join", "()Ljava/lang/Object;");
-        t.instance("java/util/concurrent/BlockingQueue", "take", "take", "()Ljava/lang/Object;");
-        t.instance("java/util/concurrent/BlockingQueue", "put", "put", "(Ljava/lang/Object;)V");
-        t.instance("java/util/concurrent/BlockingQueue", "poll", "poll",
-                "(JLjava/util/concurrent/TimeUnit;)Ljava/lang/Object;");
-        t.instance("java/util/concurrent/BlockingQueue", "offer", "offer",
-                "(Ljava/lang/Object;JLjava/util/concurrent/TimeUnit;)Z");
-        t.instance("java/util/concurrent/locks/Lock", "lock", "lock", "()V");
-        t.instance("java/util/concurrent/locks/Lock", "lockInterruptibly", "lockInterruptibly", "()V");
-        t.instance("java/util/concurrent/locks/Lock", "tryLock", "tryLock", "(JLjava/util/concurrent/TimeUnit;)Z");
-        t.instance("java/util/concurrent/locks/Condition", "await", "await",
-                "()V", "(JLjava/util/concurrent/TimeUnit;)Z");
-        t.instance("java/util/concurrent/locks/Condition", "awaitNanos", "awaitNanos", "(J)J");
-        t.instance("java/util/concurrent/locks/Condition", "awaitUninterruptibly", "awaitUninterruptibly", "()V");
-        t.instance("java/util/concurrent/CountDownLatch", "await", "await",
-                "()V", "(JLjava/util/concurrent/TimeUnit;)Z");
-        t.instance("java/util/concurrent/CyclicBarrier", "await", "await", "()I");
-        t.instance("java/util/concurrent/Semaphore", "acquire", "acquire", "()V", "(I)V");
-        t.instance("java/util/concurrent/ExecutorService", "awaitTermination", "awaitTermination",
-                "(JLjava/util/concurrent/TimeUnit;)Z");
-        t.instance("java/util/concurrent/ExecutorService", "invokeAll", "invokeAll",
-                "(Ljava/util/Collection;)Ljava/util/List;");
         t.instance("java/lang/Process", "waitFor", "waitFor", "()I");
         t.instance("java/io/InputStream", "read", "read", "()I", "([B)I", "([BII)I");
         t.instance("java/io/InputStream", "readAllBytes", "readAllBytes", "()[B");

@@ -22,23 +22,6 @@ import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.nio.channels.WritableByteChannel;
-import java.util.Collection;
-import java.util.List;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.BrokenBarrierException;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.Lock;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Stand-ins for blocking JDK calls, substituted at their call sites in instrumented code: each releases
@@ -50,6 +33,10 @@ import java.util.concurrent.locks.LockSupport;
  * runs as before. Where the static type cannot tell whether a call blocks (an {@code InputStream} may be a
  * socket's or an in-memory one) the stand-in decides at run time: in-memory streams and streams that are
  * not the JDK's keep the lock ({@link #keepsLock}).
+ *
+ * <p>Only calls that block without parking have stand-ins: sleeps, joins, waits, processes and I/O. Every
+ * {@code java.util.concurrent} lock, queue, latch and future blocks in {@code LockSupport.park}, which releases
+ * the lock itself while a lock mode is in force (the agent's choke points), whoever calls it.
  *
  * <p>The instrumentation's substitution table names these methods by name and descriptor; a test checks
  * that every entry of the table exists here.
@@ -102,7 +89,7 @@ public final class Blocking {
         }
     }
 
-    // ---- threads, monitors and parking
+    // ---- threads, monitors and processes
 
     public static void sleep(long millis) throws InterruptedException {
         released(() -> Thread.sleep(millis));
@@ -130,150 +117,6 @@ public final class Blocking {
 
     public static void waitOn(Object monitor, long millis, int nanos) throws InterruptedException {
         released(() -> monitor.wait(millis, nanos), true);
-    }
-
-    public static void park() {
-        released(() -> LockSupport.park());
-    }
-
-    public static void park(Object blocker) {
-        released(() -> LockSupport.park(blocker));
-    }
-
-    public static void parkNanos(long nanos) {
-        released(() -> LockSupport.parkNanos(nanos));
-    }
-
-    public static void parkNanos(Object blocker, long nanos) {
-        released(() -> LockSupport.parkNanos(blocker, nanos));
-    }
-
-    public static void parkUntil(long deadline) {
-        released(() -> LockSupport.parkUntil(deadline));
-    }
-
-    public static void parkUntil(Object blocker, long deadline) {
-        released(() -> LockSupport.parkUntil(blocker, deadline));
-    }
-
-    // ---- java.util.concurrent
-
-    public static <V> V get(Future<V> future) throws InterruptedException, ExecutionException {
-        if (future.isDone()) {
-            return future.get();
-        }
-        boolean released = Hooks.beforeBlocking();
-        try {
-            return future.get();
-        } finally {
-            Hooks.afterBlocking(released);
-        }
-    }
-
-    public static <V> V get(Future<V> future, long timeout, TimeUnit unit)
-            throws InterruptedException, ExecutionException, TimeoutException {
-        if (future.isDone()) {
-            return future.get(timeout, unit);
-        }
-        boolean released = Hooks.beforeBlocking();
-        try {
-            return future.get(timeout, unit);
-        } finally {
-            Hooks.afterBlocking(released);
-        }
-    }
-
-    public static <V> V join(CompletableFuture<V> future) {
-        if (future.isDone()) {
-            return future.join();
-        }
-        return released(() -> future.join());
-    }
-
-    public static <E> E take(BlockingQueue<E> queue) throws InterruptedException {
-        return released(() -> queue.take());
-    }
-
-    public static <E> void put(BlockingQueue<E> queue, E element) throws InterruptedException {
-        released(() -> queue.put(element));
-    }
-
-    public static <E> E poll(BlockingQueue<E> queue, long timeout, TimeUnit unit) throws InterruptedException {
-        return released(() -> queue.poll(timeout, unit));
-    }
-
-    public static <E> boolean offer(BlockingQueue<E> queue, E element, long timeout, TimeUnit unit)
-            throws InterruptedException {
-        return released(() -> queue.offer(element, timeout, unit));
-    }
-
-    public static void lock(Lock lock) {
-        if (lock.tryLock()) {
-            return;
-        }
-        released(() -> lock.lock());
-    }
-
-    public static void lockInterruptibly(Lock lock) throws InterruptedException {
-        if (lock.tryLock()) {
-            return;
-        }
-        released(() -> lock.lockInterruptibly());
-    }
-
-    public static boolean tryLock(Lock lock, long time, TimeUnit unit) throws InterruptedException {
-        return released(() -> lock.tryLock(time, unit));
-    }
-
-    public static void await(Condition condition) throws InterruptedException {
-        released(() -> condition.await());
-    }
-
-    public static boolean await(Condition condition, long time, TimeUnit unit) throws InterruptedException {
-        return released(() -> condition.await(time, unit));
-    }
-
-    public static long awaitNanos(Condition condition, long nanos) throws InterruptedException {
-        return released(() -> condition.awaitNanos(nanos));
-    }
-
-    public static void awaitUninterruptibly(Condition condition) {
-        released(() -> condition.awaitUninterruptibly());
-    }
-
-    public static void await(CountDownLatch latch) throws InterruptedException {
-        released(() -> latch.await());
-    }
-
-    public static boolean await(CountDownLatch latch, long timeout, TimeUnit unit) throws InterruptedException {
-        return released(() -> latch.await(timeout, unit));
-    }
-
-    public static int await(CyclicBarrier barrier) throws InterruptedException, BrokenBarrierException {
-        boolean released = Hooks.beforeBlocking();
-        try {
-            return barrier.await();
-        } finally {
-            Hooks.afterBlocking(released);
-        }
-    }
-
-    public static void acquire(Semaphore semaphore) throws InterruptedException {
-        released(() -> semaphore.acquire());
-    }
-
-    public static void acquire(Semaphore semaphore, int permits) throws InterruptedException {
-        released(() -> semaphore.acquire(permits));
-    }
-
-    public static boolean awaitTermination(ExecutorService executor, long timeout, TimeUnit unit)
-            throws InterruptedException {
-        return released(() -> executor.awaitTermination(timeout, unit));
-    }
-
-    public static <T> List<Future<T>> invokeAll(ExecutorService executor, Collection<? extends Callable<T>> tasks)
-            throws InterruptedException {
-        return released(() -> executor.invokeAll(tasks));
     }
 
     public static int waitFor(Process process) throws InterruptedException {
