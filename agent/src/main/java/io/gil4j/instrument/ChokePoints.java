@@ -11,10 +11,8 @@ import io.gil4j.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
@@ -25,10 +23,14 @@ import net.bytebuddy.pool.TypePool;
 
 /**
  * The JDK's blocking choke points, where a thread that holds the lock gives it up whoever called it, as
- * CPython's standard library releases the GIL around its blocking calls: every {@code park} of
- * {@link LockSupport}, through which every {@code java.util.concurrent} lock, queue, latch and future
- * blocks (and, since JDK 13, the JDK's socket implementation). Without it a thread that holds the lock and
- * waits in a thread pool's queue, or in {@code Future.get}, would keep it until the watchdog revoked it.
+ * CPython's standard library releases the GIL around its blocking calls ({@link BlockingAdvice}): every
+ * {@code park} of {@code java.util.concurrent.locks.LockSupport}, through which every
+ * {@code java.util.concurrent} lock, queue, latch and future blocks; and the blocking operations of the
+ * JDK's socket implementation, {@code sun.nio.ch.NioSocketImpl} (read, write, accept, connect), where a
+ * platform thread blocks in native code that the lock's waiters see as {@code RUNNABLE}. Without them a
+ * thread that holds the lock and waits in a thread pool's queue, in {@code Future.get}, or in a socket's
+ * {@code accept} called by a frame that started before the lock's code was put in, would keep it until the
+ * watchdog revoked it.
  *
  * <p>And the end of a thread ({@link ThreadEndAdvice} in {@code java.lang.Thread}): a thread keeps the lock
  * through returns, so one that ends holding it, as every virtual thread of a thread-per-task executor does,
@@ -41,15 +43,14 @@ import net.bytebuddy.pool.TypePool;
  */
 final class ChokePoints implements ClassFileTransformer {
 
-    private static final List<Class<?>> CLASSES = List.of(LockSupport.class, Thread.class);
-    private static final Set<String> NAMES = Set.of(internalName(LockSupport.class), internalName(Thread.class));
+    private static final String LOCK_SUPPORT = "java/util/concurrent/locks/LockSupport";
+    private static final String SOCKET = "sun/nio/ch/NioSocketImpl";
+    private static final String THREAD = "java/lang/Thread";
+    private static final Set<String> NAMES = Set.of(LOCK_SUPPORT, SOCKET, THREAD);
 
     private final BooleanSupplier lockCode;
     private final Prepared<Map<String, AsmVisitorWrapper>> advice = new Prepared<>("gil4j-choke-points-build",
-            () -> Map.of(internalName(LockSupport.class),
-                    Advice.to(ParkAdvice.class).on(isStatic().and(nameStartsWith("park"))),
-                    internalName(Thread.class), Advice.to(ThreadEndAdvice.class).on(
-                            named("runWith").and(takesArguments(2)).or(named("exit").and(takesNoArguments())))));
+            ChokePoints::build);
 
     ChokePoints(BooleanSupplier lockCode) {
         this.lockCode = lockCode;
@@ -60,26 +61,37 @@ final class ChokePoints implements ClassFileTransformer {
      * bootstrap class path (in the boot loader's unnamed module, which named modules do not read).
      */
     static void open(Instrumentation instrumentation) {
-        instrumentation.redefineModule(LockSupport.class.getModule(), Set.of(Hooks.class.getModule()), Map.of(),
+        instrumentation.redefineModule(Object.class.getModule(), Set.of(Hooks.class.getModule()), Map.of(),
                 Map.of(), Set.of(), Map.of());
+    }
+
+    /** The advice for each class, by internal name. */
+    private static Map<String, AsmVisitorWrapper> build() {
+        Advice blocking = Advice.to(BlockingAdvice.class);
+        return Map.of(LOCK_SUPPORT, blocking.on(isStatic().and(nameStartsWith("park"))),
+                SOCKET, blocking.on(named("read").and(takesArguments(byte[].class, int.class, int.class))
+                        .or(named("write").and(takesArguments(byte[].class, int.class, int.class)))
+                        .or(named("accept").and(takesArguments(1)))
+                        .or(named("connect").and(takesArguments(2)))),
+                THREAD, Advice.to(ThreadEndAdvice.class).on(
+                        named("runWith").and(takesArguments(2)).or(named("exit").and(takesNoArguments()))));
     }
 
     /** Puts the choke points' code in or takes it out, as {@code lockCode} now says; false if that failed. */
     static boolean retransform(Instrumentation instrumentation) {
         boolean all = true;
-        for (Class<?> type : CLASSES) {
+        for (String name : NAMES) {
+            String className = name.replace('/', '.');
             try {
-                instrumentation.retransformClasses(type);
+                instrumentation.retransformClasses(Class.forName(className, false, null));
+            } catch (ClassNotFoundException absent) {
+                // a JDK without this implementation: nothing to release there
             } catch (Throwable t) {
-                AgentLog.warn("could not retransform " + type.getName() + ": " + t);
+                AgentLog.warn("could not retransform " + className + ": " + t);
                 all = false;
             }
         }
         return all;
-    }
-
-    private static String internalName(Class<?> type) {
-        return type.getName().replace('.', '/');
     }
 
     @Override

@@ -2,6 +2,8 @@ package io.gil4j.it.app;
 
 import io.gil4j.it.lib.LibraryBlocks;
 import io.gil4j.it.lib.LibraryBlocks.Block;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 
@@ -37,7 +39,11 @@ public final class ChokePointApp {
         });
         long[] nanos = new long[1];
         Thread taker = threads.newThread(LibraryBlocks.timedEntry(holder, () -> System.nanoTime(), nanos, () -> {
-            holder.interrupt();
+            try {
+                LibraryBlocks.unblock(holder);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             SharedCounter.increment(ADDS);
         }));
         holder.start();

@@ -1,5 +1,9 @@
 package io.gil4j.it.lib;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.SocketException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -14,15 +18,19 @@ import java.util.function.LongSupplier;
 public final class LibraryBlocks {
 
     private static volatile Thread blocking; // the last thread that entered block
+    private static volatile ServerSocket accepting; // the server socket of a SOCKET block
 
     private LibraryBlocks() {}
 
     /** The JDK's blocking choke points, each called here, outside the selection. */
     public enum Block {
-        WAIT, SLEEP, JOIN, PARK, FUTURE, PROCESS
+        WAIT, SLEEP, JOIN, PARK, FUTURE, PROCESS, SOCKET
     }
 
-    /** Blocks the calling thread in {@code block} until it is interrupted, then throws InterruptedException. */
+    /**
+     * Blocks the calling thread in {@code block} until {@link #unblock} ends it, then throws
+     * InterruptedException.
+     */
     public static void block(Block block) throws Exception {
         blocking = Thread.currentThread();
         switch (block) {
@@ -61,6 +69,14 @@ public final class LibraryBlocks {
                     sleeping.destroyForcibly();
                 }
                 break;
+            case SOCKET:
+                try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+                    accepting = server;
+                    server.accept().close(); // a platform thread blocks in native code: RUNNABLE
+                } catch (SocketException closed) {
+                    throw new InterruptedException("accept ended by close");
+                }
+                break;
             default:
                 throw new AssertionError(block);
         }
@@ -76,8 +92,12 @@ public final class LibraryBlocks {
         return new Runnable() {
             @Override
             public void run() {
-                while (blocking != holder || !isBlocked(holder.getState())) {
-                    Thread.onSpinWait();
+                try {
+                    while (blocking != holder || !isBlocked(holder)) {
+                        Thread.onSpinWait();
+                    }
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
                 }
                 long seen = System.nanoTime();
                 nanos[0] = instrumented.getAsLong() - seen;
@@ -88,6 +108,24 @@ public final class LibraryBlocks {
 
     private static boolean isBlocked(Thread.State state) {
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
+    }
+
+    /** Whether {@code holder} is blocked in {@link #block}: by its state, or for a socket, by a pause in accept. */
+    private static boolean isBlocked(Thread holder) throws InterruptedException {
+        if (accepting != null) {
+            Thread.sleep(20); // RUNNABLE in native accept: give it the time to get there
+            return true;
+        }
+        return isBlocked(holder.getState());
+    }
+
+    /** Ends {@code holder}'s block: interrupts it, and closes the socket it accepts on, if any. */
+    public static void unblock(Thread holder) throws IOException {
+        holder.interrupt();
+        ServerSocket server = accepting;
+        if (server != null) {
+            server.close();
+        }
     }
 
     /** Platform threads, or Java 21's virtual threads (found reflectively); null where there are none. */
