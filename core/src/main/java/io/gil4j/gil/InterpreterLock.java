@@ -325,15 +325,11 @@ public final class InterpreterLock {
             }
             long seen = switchNumber();
             long left;
-            if (watchHolder) {
-                left = awaitWatchingHolder();
-            } else {
-                timedWaiters++;
-                try {
-                    left = available.awaitNanos(intervalNanos);
-                } finally {
-                    timedWaiters--;
-                }
+            timedWaiters++;
+            try {
+                left = watchHolder ? awaitWatchingHolder() : available.awaitNanos(intervalNanos);
+            } finally {
+                timedWaiters--;
             }
             if (algorithm == Algorithm.LEGACY) {
                 return false;
@@ -350,12 +346,13 @@ public final class InterpreterLock {
     }
 
     /**
-     * Under the mutex, as a waiter stops waiting: if fewer than {@value #TIMED_WAITERS} wait with a timeout and
-     * others wait without one, wakes one, so that some waiter always keeps the time, asks for drops and looks
-     * at the holder.
+     * Under the mutex, as a waiter stops waiting: if fewer than {@value #TIMED_WAITERS} wait with a timeout
+     * (a waiter watching the holder counts: it wakes every slice) and others wait without one, wakes one, so
+     * that some waiter always keeps the time, asks for drops and looks at the holder. Not for
+     * {@link Algorithm#LEGACY}, whose waiters all wait untimed and ask for nothing.
      */
     private void wakeOneToKeepTime() {
-        if (timedWaiters < TIMED_WAITERS && waiters > timedWaiters) {
+        if (algorithm == Algorithm.NEW && timedWaiters < TIMED_WAITERS && waiters > timedWaiters) {
             available.signal();
         }
     }
