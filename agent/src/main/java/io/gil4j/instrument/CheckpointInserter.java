@@ -19,7 +19,8 @@ import net.bytebuddy.utility.OpenedClassReader;
  *
  * <ul>
  *   <li>at its entry it inserts a call to {@code Hooks.checkpoint()}, where a thread without the lock takes
- *       it (there is no exit counterpart: the thread keeps the lock, see {@code Hooks});
+ *       it (there is no exit counterpart: the thread keeps the lock, see {@code Hooks}), unless
+ *       {@link EntryChecks} rules the entry check out;
  *   <li>before every jump to a label already visited — a loop back-edge — it inserts a call to
  *       {@code Hooks.checkpoint()}, which takes no argument and returns nothing, so neither the operand
  *       stack nor the frames change (the way Lincheck finds back-branches); except where the back-edge
@@ -46,23 +47,28 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
     public MethodVisitor wrap(TypeDescription instrumentedType, MethodDescription instrumentedMethod,
             MethodVisitor methodVisitor, Implementation.Context implementationContext, TypePool typePool,
             int writerFlags, int readerFlags) {
-        return new Rewriter(methodVisitor, typePool);
+        return new Rewriter(methodVisitor, typePool,
+                ClassFilter.current().entryChecks.at(instrumentedType, instrumentedMethod));
     }
 
     private final class Rewriter extends MethodVisitor {
 
         private final TypePool typePool;
         private final BackEdges backEdges = new BackEdges();
+        private final boolean entryCheck;
 
-        Rewriter(MethodVisitor delegate, TypePool typePool) {
+        Rewriter(MethodVisitor delegate, TypePool typePool, boolean entryCheck) {
             super(OpenedClassReader.ASM_API, delegate);
             this.typePool = typePool;
+            this.entryCheck = entryCheck;
         }
 
         @Override
         public void visitCode() {
             super.visitCode();
-            checkpoint();
+            if (entryCheck) {
+                checkpoint();
+            }
         }
 
         @Override

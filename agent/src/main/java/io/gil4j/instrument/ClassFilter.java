@@ -18,19 +18,24 @@ import java.util.function.BooleanSupplier;
  */
 final class ClassFilter implements ClassFileTransformer {
 
-    /** What one class gets: the lock's code, the offload advice, and which methods are too short for the lock's code. */
+    /**
+     * What one class gets: the lock's code, the offload advice, which methods are too short for the lock's
+     * code, and which of the others check at their entry.
+     */
     static final class Decision {
 
-        static final Decision NOTHING = new Decision(false, false, Set.of());
+        static final Decision NOTHING = new Decision(false, false, Set.of(), EntryChecks.EVERY);
 
         final boolean lock;
         final boolean marks;
         private final Set<String> shortMethods;
+        final EntryChecks entryChecks;
 
-        private Decision(boolean lock, boolean marks, Set<String> shortMethods) {
+        private Decision(boolean lock, boolean marks, Set<String> shortMethods, EntryChecks entryChecks) {
             this.lock = lock;
             this.marks = marks;
             this.shortMethods = shortMethods;
+            this.entryChecks = entryChecks;
         }
 
         /** True if the lock's code goes into {@code method} ({@code name(I)J}) of a class that gets it. */
@@ -79,7 +84,8 @@ final class ClassFilter implements ClassFileTransformer {
             if (transformer == null) {
                 return null;
             }
-            Decision decision = new Decision(lock, marks, lock ? ShortMethods.of(classFile) : Set.of());
+            Decision decision = new Decision(lock, marks, lock ? ShortMethods.of(classFile) : Set.of(),
+                    lock && selection.selectsAll() ? EntryChecks.whereEntered(classFile) : EntryChecks.EVERY);
             CURRENT.set(decision);
             try {
                 return transformer.transform(module, loader, internalName, redefined, domain, classFile);

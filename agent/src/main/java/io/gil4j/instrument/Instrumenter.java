@@ -31,7 +31,8 @@ import net.bytebuddy.matcher.ElementMatcher;
  * <p><b>Two kinds of code.</b> Each marked method ({@link MarkedMethods}) gets {@link OffloadAdvice} in every
  * mode: it measures the call and reroutes it in the modes that do. The methods of the selected classes
  * ({@link TypeSelection}; not abstract, native or bridges; constructors and static initialisers are left
- * alone) get the lock's code — the {@link CheckpointInserter} rewrite: a check point at entry and at every
+ * alone) get the lock's code — the {@link CheckpointInserter} rewrite: a check point at entry (with
+ * {@code include=**}, only where code that is never instrumented enters: {@link EntryChecks}) and at every
  * loop back-edge, and blocking calls through their stand-ins — only while a mode with a main lock needs it
  * ({@link #require}), and so do the JDK's blocking {@link ChokePoints}; the offload advice is registered
  * first so that it wraps the rest (Byte Buddy nests later visitors inside earlier ones).

@@ -53,6 +53,11 @@ final class TypeSelection implements ElementMatcher<TypeDescription> {
                 || name.contains("_javassist_") || name.contains("$HibernateProxy$");
     }
 
+    /** True if every class outside {@link #IGNORED_PREFIXES} and the generated ones is selected. */
+    boolean selectsAll() {
+        return exclude.isEmpty() && include.stream().anyMatch(g -> g.toString().equals("**"));
+    }
+
     /** True if the configuration selects the class by name. */
     boolean selects(String name) {
         if (isIgnoredName(name)) {

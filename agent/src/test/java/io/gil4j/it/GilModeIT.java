@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import io.gil4j.it.app.BoundedQueueApp;
 import io.gil4j.it.app.ClassInitCycleApp;
 import io.gil4j.it.app.CounterApp;
+import io.gil4j.it.app.EntriesApp;
 import io.gil4j.it.app.FutureHandoffApp;
 import io.gil4j.it.app.MonitorDeadlockApp;
 import io.gil4j.it.app.MutualRecursionApp;
@@ -17,35 +18,54 @@ import io.gil4j.it.app.VirtualThreadsApp;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** An unmodified program under the agent in {@code gil} mode, on every JDK under test. */
 class GilModeIT {
 
     private static final String APP = "include=io.gil4j.it.app.**";
+    private static final String EVERY_CLASS = "include=**";
 
     @ParameterizedTest
-    @MethodSource(ForkedJvm.JDKS)
-    void gil_loses_no_unsynchronized_update(Path jdk) throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", CounterApp.class.getName());
+    @MethodSource("jdksAndSelections")
+    void gil_loses_no_unsynchronized_update(Path jdk, String selection) throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, selection + ",mode=gil", CounterApp.class.getName());
         assertEquals("count=8000000 expected=8000000", result.stdout().strip(), result.toString());
     }
 
     @ParameterizedTest
+    @MethodSource("jdksAndSelections")
+    void a_recursion_of_methods_without_loops_still_switches_at_check_points_and_loses_no_update(Path jdk,
+            String selection) throws Exception {
+        assertNoUpdateLost(ForkedJvm.run(jdk, selection + ",mode=gil", MutualRecursionApp.class.getName()));
+    }
+
+    @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
-    void a_recursion_of_methods_without_loops_still_switches_at_check_points_and_loses_no_update(Path jdk)
+    void with_every_class_selected_each_way_the_jdk_enters_application_code_takes_the_lock(Path jdk)
             throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", MutualRecursionApp.class.getName());
+        assertNoUpdateLost(ForkedJvm.run(jdk, EVERY_CLASS + ",mode=gil", EntriesApp.class.getName()));
+    }
+
+    /** Each JDK with the application's classes selected, and with every class selected. */
+    static Stream<Arguments> jdksAndSelections() {
+        return ForkedJvm.jdks().flatMap(jdk -> Stream.of(Arguments.of(jdk, APP), Arguments.of(jdk, EVERY_CLASS)));
+    }
+
+    private static void assertNoUpdateLost(ForkedJvm.Result result) {
         Matcher counts = Pattern.compile("count=(\\d+) expected=(\\d+)").matcher(result.stdout());
         assertTrue(counts.find(), result.toString());
         assertEquals(counts.group(2), counts.group(1), result.toString());
     }
 
     @ParameterizedTest
-    @MethodSource(ForkedJvm.JDKS)
-    void gil_switched_on_from_native_puts_the_lock_code_in_and_loses_no_update(Path jdk) throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=native", CounterApp.class.getName(), "gil");
+    @MethodSource("jdksAndSelections")
+    void gil_switched_on_from_native_puts_the_lock_code_in_and_loses_no_update(Path jdk, String selection)
+            throws Exception {
+        ForkedJvm.Result result = ForkedJvm.run(jdk, selection + ",mode=native", CounterApp.class.getName(), "gil");
         assertEquals("count=8000000 expected=8000000", result.stdout().strip(), result.toString());
         assertTrue(result.stderr().contains("[gil4j] lock code in: "), result.toString());
     }
