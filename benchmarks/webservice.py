@@ -64,7 +64,7 @@ def configurations(a):
                ("gil4j default (native)", gil4j("")),
                ("gil4j mode=gil", gil4j("mode=gil")),
                ("gil4j include=** (native)", gil4j("include=**")),
-               ("gil4j include=**,mode=gil", gil4j("include=**,mode=gil"))]
+               ("gil4j include=** mode=gil", gil4j("include=**,mode=gil"))]
     if a.otel_agent:
         configs.append(("OpenTelemetry agent", ["-javaagent:" + a.otel_agent, "-Dotel.traces.exporter=none",
                                                 "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none"]))

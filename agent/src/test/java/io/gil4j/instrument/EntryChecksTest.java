@@ -8,6 +8,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
+import net.bytebuddy.dynamic.ClassFileLocator;
+import net.bytebuddy.pool.TypePool;
 import org.junit.jupiter.api.Test;
 
 class EntryChecksTest {
@@ -26,6 +28,17 @@ class EntryChecksTest {
         // itself; main: the launcher's entry. helper, template (declared by a selected type), supplier and
         // helperOfStatic are entered only by selected code.
         assertEquals(Set.of("run", "compareTo", "toString", "twice", "recursive", "main"), checked);
+    }
+
+    @Test
+    void when_a_supertype_cannot_be_read_every_method_checks_at_entry() {
+        byte[] classFile = ClassFiles.of(EntrySample.Entered.class);
+        TypePool alone = TypePool.Default.of(ClassFileLocator.Simple.of(EntrySample.Entered.class.getName(),
+                classFile)); // finds neither the selected base class nor the JDK's types
+        TypeDescription type = alone.describe(EntrySample.Entered.class.getName()).resolve();
+        EntryChecks checks = EntryChecks.whereEntered(classFile);
+        assertTrue(type.getDeclaredMethods().filter(m -> m.isMethod() && !m.isStatic()).stream()
+                .allMatch(m -> checks.at(type, m)));
     }
 
     @Test
