@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * The blocking calls whose call sites instrumented code has rewritten to stand-ins that release the lock:
- * those that block without parking (what parks releases in {@code LockSupport}, see {@link ChokePoints}).
+ * those that block where no {@linkplain ChokePoints choke point} releases (parks, sockets, NIO channels and
+ * selectors release there, whoever calls them).
  * What is covered and what is not is listed in {@code docs/gil.md}; a unit test checks that every entry
  * has its stand-in.
  */
@@ -36,14 +37,6 @@ final class BlockingCalls {
         t.instance("java/io/Reader", "read", "read", "()I", "([C)I", "([CII)I");
         t.instance("java/io/BufferedReader", "readLine", "readLine", "()Ljava/lang/String;");
         t.instance("java/io/Writer", "flush", "flush", "()V");
-        t.instance("java/net/ServerSocket", "accept", "accept", "()Ljava/net/Socket;");
-        t.instance("java/net/Socket", "connect", "connect",
-                "(Ljava/net/SocketAddress;)V", "(Ljava/net/SocketAddress;I)V");
-        t.instance("java/net/DatagramSocket", "receive", "receive", "(Ljava/net/DatagramPacket;)V");
-        t.instance("java/nio/channels/ReadableByteChannel", "read", "read", "(Ljava/nio/ByteBuffer;)I");
-        t.instance("java/nio/channels/WritableByteChannel", "write", "write", "(Ljava/nio/ByteBuffer;)I");
-        t.instance("java/nio/channels/ServerSocketChannel", "accept", "accept", "()Ljava/nio/channels/SocketChannel;");
-        t.instance("java/nio/channels/Selector", "select", "select", "()I", "(J)I");
         return t;
     }
 

@@ -1,8 +1,11 @@
 package io.gil4j.instrument;
 
+import static net.bytebuddy.matcher.ElementMatchers.isPublic;
 import static net.bytebuddy.matcher.ElementMatchers.isStatic;
 import static net.bytebuddy.matcher.ElementMatchers.nameStartsWith;
 import static net.bytebuddy.matcher.ElementMatchers.named;
+import static net.bytebuddy.matcher.ElementMatchers.namedOneOf;
+import static net.bytebuddy.matcher.ElementMatchers.returns;
 import static net.bytebuddy.matcher.ElementMatchers.takesArguments;
 import static net.bytebuddy.matcher.ElementMatchers.takesNoArguments;
 
@@ -11,6 +14,9 @@ import io.gil4j.log.AgentLog;
 import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
@@ -25,10 +31,14 @@ import net.bytebuddy.pool.TypePool;
  * The JDK's blocking choke points, where a thread that holds the lock gives it up whoever called it, as
  * CPython's standard library releases the GIL around its blocking calls ({@link BlockingAdvice}): every
  * {@code park} of {@code java.util.concurrent.locks.LockSupport}, through which every
- * {@code java.util.concurrent} lock, queue, latch and future blocks; and the blocking operations of the
- * JDK's socket implementation, {@code sun.nio.ch.NioSocketImpl} (read, write, accept, connect), where a
- * platform thread blocks in native code that the lock's waiters see as {@code RUNNABLE}. Without them a
- * thread that holds the lock and waits in a thread pool's queue, in {@code Future.get}, or in a socket's
+ * {@code java.util.concurrent} lock, queue, latch and future blocks; the blocking operations of the
+ * JDK's socket implementation, {@code sun.nio.ch.NioSocketImpl} (read, write, accept, connect); those of its
+ * NIO channels — socket, server-socket, datagram and pipe channels: read, write, accept, connect, receive —
+ * while the channel is in blocking mode ({@link ChannelAdvice}), and the wait such a channel makes when its
+ * descriptor is non-blocking ({@code sun.nio.ch.SelChImpl.park}: a timeout, a virtual thread); and
+ * {@code Selector.select} ({@code sun.nio.ch.SelectorImpl}; not {@code selectNow}, which does not block). In
+ * the last three a platform thread blocks in native code that the lock's waiters see as {@code RUNNABLE}.
+ * Without them a thread that holds the lock and waits in a thread pool's queue, in {@code Future.get}, or in a socket's
  * {@code accept} called by a frame that started before the lock's code was put in, would keep it until the
  * watchdog revoked it.
  *
@@ -45,8 +55,13 @@ final class ChokePoints implements ClassFileTransformer {
 
     private static final String LOCK_SUPPORT = "java/util/concurrent/locks/LockSupport";
     private static final String SOCKET = "sun/nio/ch/NioSocketImpl";
+    private static final String CHANNEL_PARK = "sun/nio/ch/SelChImpl";
+    private static final List<String> CHANNELS = List.of("sun/nio/ch/SocketChannelImpl",
+            "sun/nio/ch/ServerSocketChannelImpl", "sun/nio/ch/DatagramChannelImpl", "sun/nio/ch/SourceChannelImpl",
+            "sun/nio/ch/SinkChannelImpl");
+    private static final String SELECTOR = "sun/nio/ch/SelectorImpl";
     private static final String THREAD = "java/lang/Thread";
-    private static final Set<String> NAMES = Set.of(LOCK_SUPPORT, SOCKET, THREAD);
+    private static final Set<String> NAMES = names();
 
     private final BooleanSupplier lockCode;
     private final Prepared<Map<String, AsmVisitorWrapper>> advice = new Prepared<>("gil4j-choke-points-build",
@@ -65,16 +80,29 @@ final class ChokePoints implements ClassFileTransformer {
                 Map.of(), Set.of(), Map.of());
     }
 
+    private static Set<String> names() {
+        Set<String> names = new HashSet<>(CHANNELS);
+        names.addAll(List.of(LOCK_SUPPORT, SOCKET, CHANNEL_PARK, SELECTOR, THREAD));
+        return Set.copyOf(names);
+    }
+
     /** The advice for each class, by internal name. */
     private static Map<String, AsmVisitorWrapper> build() {
         Advice blocking = Advice.to(BlockingAdvice.class);
-        return Map.of(LOCK_SUPPORT, blocking.on(isStatic().and(nameStartsWith("park"))),
+        Map<String, AsmVisitorWrapper> all = new HashMap<>();
+        AsmVisitorWrapper channel = Advice.to(ChannelAdvice.class).on(isPublic()
+                .and(namedOneOf("read", "write", "accept", "receive").or(named("connect").and(returns(boolean.class)))));
+        CHANNELS.forEach(name -> all.put(name, channel));
+        all.putAll(Map.of(LOCK_SUPPORT, blocking.on(isStatic().and(nameStartsWith("park"))),
                 SOCKET, blocking.on(named("read").and(takesArguments(byte[].class, int.class, int.class))
                         .or(named("write").and(takesArguments(byte[].class, int.class, int.class)))
                         .or(named("accept").and(takesArguments(1)))
                         .or(named("connect").and(takesArguments(2)))),
+                CHANNEL_PARK, blocking.on(named("park").and(takesArguments(int.class, long.class))),
+                SELECTOR, blocking.on(named("select")),
                 THREAD, Advice.to(ThreadEndAdvice.class).on(
-                        named("runWith").and(takesArguments(2)).or(named("exit").and(takesNoArguments()))));
+                        named("runWith").and(takesArguments(2)).or(named("exit").and(takesNoArguments())))));
+        return Map.copyOf(all);
     }
 
     /** Puts the choke points' code in or takes it out, as {@code lockCode} now says; false if that failed. */

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Under {@code gil}, a holder that blocks at one of the JDK's choke points, called from a library outside the
- * selection (no call-site stand-in) — a wait, sleep, join, park, future, process or socket accept — gives the
+ * selection (no call-site stand-in) — a wait, sleep, join, park, future, process, socket accept, blocking
+ * channel read or {@code Selector.select} — gives the
  * lock up: a taker that arrives once it is blocked gets in within
  * one switch interval (here 100 ms; the watchdog alone would take longer, and for a wait or a park of a
  * platform thread never steps in before its stall rule), and the holder takes the lock back before it runs

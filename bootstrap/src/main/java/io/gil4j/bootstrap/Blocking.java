@@ -11,17 +11,6 @@ import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.channels.ReadableByteChannel;
-import java.nio.channels.Selector;
-import java.nio.channels.ServerSocketChannel;
-import java.nio.channels.SocketChannel;
-import java.nio.channels.WritableByteChannel;
 
 /**
  * Stand-ins for blocking JDK calls, substituted at their call sites in instrumented code: each releases
@@ -34,9 +23,11 @@ import java.nio.channels.WritableByteChannel;
  * socket's or an in-memory one) the stand-in decides at run time: in-memory streams and streams that are
  * not the JDK's keep the lock ({@link #keepsLock}).
  *
- * <p>Only calls that block without parking have stand-ins: sleeps, joins, waits, processes and I/O. Every
- * {@code java.util.concurrent} lock, queue, latch and future blocks in {@code LockSupport.park}, which releases
- * the lock itself while a lock mode is in force (the agent's choke points), whoever calls it.
+ * <p>Only calls that block where no choke point of the agent releases have stand-ins: sleeps, joins, waits,
+ * processes and stream I/O (files and pipes). Every {@code java.util.concurrent} lock, queue, latch and future
+ * blocks in {@code LockSupport.park}, every socket in {@code NioSocketImpl}, every NIO channel in blocking mode
+ * in {@code SelChImpl.park} and every selector in {@code select}, which release the lock themselves while a
+ * lock mode is in force (the agent's choke points), whoever calls them.
  *
  * <p>The instrumentation's substitution table names these methods by name and descriptor; a test checks
  * that every entry of the table exists here.
@@ -224,43 +215,5 @@ public final class Blocking {
         }
         ClassLoader loader = stream.getClass().getClassLoader();
         return loader != null && loader != PLATFORM;
-    }
-
-    // ---- sockets and channels
-
-    public static Socket accept(ServerSocket server) throws IOException {
-        return released(() -> server.accept());
-    }
-
-    public static void connect(Socket socket, SocketAddress endpoint) throws IOException {
-        released(() -> socket.connect(endpoint));
-    }
-
-    public static void connect(Socket socket, SocketAddress endpoint, int timeout) throws IOException {
-        released(() -> socket.connect(endpoint, timeout));
-    }
-
-    public static void receive(DatagramSocket socket, DatagramPacket packet) throws IOException {
-        released(() -> socket.receive(packet));
-    }
-
-    public static int read(ReadableByteChannel channel, ByteBuffer dst) throws IOException {
-        return released(() -> channel.read(dst));
-    }
-
-    public static int write(WritableByteChannel channel, ByteBuffer src) throws IOException {
-        return released(() -> channel.write(src));
-    }
-
-    public static SocketChannel accept(ServerSocketChannel server) throws IOException {
-        return released(() -> server.accept());
-    }
-
-    public static int select(Selector selector) throws IOException {
-        return released(() -> selector.select());
-    }
-
-    public static int select(Selector selector, long timeout) throws IOException {
-        return released(() -> selector.select(timeout));
     }
 }

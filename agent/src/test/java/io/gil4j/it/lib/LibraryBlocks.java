@@ -1,9 +1,16 @@
 package io.gil4j.it.lib;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.SocketException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.Selector;
+import java.nio.channels.ServerSocketChannel;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -18,13 +25,13 @@ import java.util.function.LongSupplier;
 public final class LibraryBlocks {
 
     private static volatile Thread blocking; // the last thread that entered block
-    private static volatile ServerSocket accepting; // the server socket of a SOCKET block
+    private static volatile Closeable inNative; // what ends a block in native code (SOCKET, CHANNEL, SELECT)
 
     private LibraryBlocks() {}
 
     /** The JDK's blocking choke points, each called here, outside the selection. */
     public enum Block {
-        WAIT, SLEEP, JOIN, PARK, FUTURE, PROCESS, SOCKET
+        WAIT, SLEEP, JOIN, PARK, FUTURE, PROCESS, SOCKET, CHANNEL, SELECT
     }
 
     /**
@@ -71,12 +78,28 @@ public final class LibraryBlocks {
                 break;
             case SOCKET:
                 try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                    accepting = server;
+                    inNative = server;
                     server.accept().close(); // a platform thread blocks in native code: RUNNABLE
                 } catch (SocketException closed) {
                     throw new InterruptedException("accept ended by close");
                 }
                 break;
+            case CHANNEL:
+                try (ServerSocketChannel server = ServerSocketChannel.open()
+                        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                        SocketChannel client = SocketChannel.open(server.getLocalAddress())) {
+                    inNative = client;
+                    client.read(ByteBuffer.allocate(1)); // nothing is ever written: waits in poll, RUNNABLE
+                } catch (ClosedChannelException interruptedOrClosed) {
+                    throw new InterruptedException("read ended by an interrupt");
+                }
+                break;
+            case SELECT:
+                try (Selector selector = Selector.open()) {
+                    inNative = selector::wakeup;
+                    selector.select(); // nothing registered: waits in epoll until woken, RUNNABLE
+                }
+                throw new InterruptedException("select woken");
             default:
                 throw new AssertionError(block);
         }
@@ -110,21 +133,21 @@ public final class LibraryBlocks {
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
-    /** Whether {@code holder} is blocked in {@link #block}: by its state, or for a socket, by a pause in accept. */
+    /** Whether {@code holder} is blocked in {@link #block}: by its state, or in native code, after a pause. */
     private static boolean isBlocked(Thread holder) throws InterruptedException {
-        if (accepting != null) {
-            Thread.sleep(20); // RUNNABLE in native accept: give it the time to get there
+        if (inNative != null) {
+            Thread.sleep(20); // RUNNABLE in native code: give it the time to get there
             return true;
         }
         return isBlocked(holder.getState());
     }
 
-    /** Ends {@code holder}'s block: interrupts it, and closes the socket it accepts on, if any. */
+    /** Ends {@code holder}'s block: interrupts it, and ends its wait in native code, if any. */
     public static void unblock(Thread holder) throws IOException {
         holder.interrupt();
-        ServerSocket server = accepting;
-        if (server != null) {
-            server.close();
+        Closeable block = inNative;
+        if (block != null) {
+            block.close();
         }
     }
 
