@@ -3,9 +3,9 @@ package io.gil4j.it.app;
 /**
  * Two threads run a recursion of two methods that have no loop, each bumping one unsynchronized counter:
  * {@link #even} calls only {@link #odd} and {@code odd} only {@code even}. One recursion runs for tens of
- * milliseconds, several switch intervals, so a forced switch has to reach a check point inside it; a
- * recursion without any would keep the lock until the watchdog revokes it and the threads then run side by
- * side, losing updates. Prints {@code count=<n> expected=<n>}.
+ * milliseconds, several switch intervals, so a forced switch has to reach a check point inside it (with
+ * {@code include=**} too, where the two methods check at entry because they call each other). Prints
+ * {@code count=<n> expected=<n>}.
  */
 public final class MutualRecursionApp {
 
