@@ -5,10 +5,11 @@ import java.nio.channels.SelectableChannel;
 import net.bytebuddy.asm.Advice;
 
 /**
- * Inlined into the JDK's NIO channels' blocking operations while a mode with a main lock is in force
- * ({@link ChokePoints}): as {@link BlockingAdvice}, but only while the channel is in blocking mode, where the
- * operation waits in native code; a non-blocking channel's read or write returns at once and keeps the lock
- * (a server's selector loop would otherwise hand it over at every read).
+ * The entry half of the advice inlined into the JDK's NIO channels' blocking operations while a mode with a
+ * main lock is in force ({@link ChokePoints}; the exit half is {@link BlockingAdvice}'s): as
+ * {@link BlockingAdvice}, but only while the channel is in blocking mode, where the operation waits in native
+ * code; a non-blocking channel's read or write returns at once and keeps the lock (a server's selector loop
+ * would otherwise hand it over at every read).
  */
 final class ChannelAdvice {
 
@@ -17,10 +18,5 @@ final class ChannelAdvice {
     @Advice.OnMethodEnter
     static boolean enter(@Advice.This SelectableChannel channel) {
         return channel.isBlocking() && Hooks.beforeBlocking();
-    }
-
-    @Advice.OnMethodExit(onThrowable = Throwable.class)
-    static void exit(@Advice.Enter boolean released) {
-        Hooks.afterBlocking(released);
     }
 }

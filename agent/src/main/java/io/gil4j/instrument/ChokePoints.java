@@ -15,11 +15,12 @@ import java.lang.instrument.ClassFileTransformer;
 import java.lang.instrument.Instrumentation;
 import java.security.ProtectionDomain;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
@@ -38,9 +39,9 @@ import net.bytebuddy.pool.TypePool;
  * descriptor is non-blocking ({@code sun.nio.ch.SelChImpl.park}: a timeout, a virtual thread); and
  * {@code Selector.select} ({@code sun.nio.ch.SelectorImpl}; not {@code selectNow}, which does not block). In
  * the last three a platform thread blocks in native code that the lock's waiters see as {@code RUNNABLE}.
- * Without them a thread that holds the lock and waits in a thread pool's queue, in {@code Future.get}, or in a socket's
- * {@code accept} called by a frame that started before the lock's code was put in, would keep it until the
- * watchdog revoked it.
+ * Without them a thread that holds the lock and waits in a thread pool's queue, in {@code Future.get}, or in a
+ * socket's {@code accept} called by a frame that started before the lock's code was put in, would keep it until
+ * the watchdog revoked it.
  *
  * <p>And the end of a thread ({@link ThreadEndAdvice} in {@code java.lang.Thread}): a thread keeps the lock
  * through returns, so one that ends holding it, as every virtual thread of a thread-per-task executor does,
@@ -61,7 +62,8 @@ final class ChokePoints implements ClassFileTransformer {
             "sun/nio/ch/SinkChannelImpl");
     private static final String SELECTOR = "sun/nio/ch/SelectorImpl";
     private static final String THREAD = "java/lang/Thread";
-    private static final Set<String> NAMES = names();
+    private static final Set<String> NAMES = Stream.concat(CHANNELS.stream(),
+            Stream.of(LOCK_SUPPORT, SOCKET, CHANNEL_PARK, SELECTOR, THREAD)).collect(Collectors.toUnmodifiableSet());
 
     private final BooleanSupplier lockCode;
     private final Prepared<Map<String, AsmVisitorWrapper>> advice = new Prepared<>("gil4j-choke-points-build",
@@ -80,18 +82,12 @@ final class ChokePoints implements ClassFileTransformer {
                 Map.of(), Set.of(), Map.of());
     }
 
-    private static Set<String> names() {
-        Set<String> names = new HashSet<>(CHANNELS);
-        names.addAll(List.of(LOCK_SUPPORT, SOCKET, CHANNEL_PARK, SELECTOR, THREAD));
-        return Set.copyOf(names);
-    }
-
     /** The advice for each class, by internal name. */
     private static Map<String, AsmVisitorWrapper> build() {
         Advice blocking = Advice.to(BlockingAdvice.class);
         Map<String, AsmVisitorWrapper> all = new HashMap<>();
-        AsmVisitorWrapper channel = Advice.to(ChannelAdvice.class).on(isPublic()
-                .and(namedOneOf("read", "write", "accept", "receive").or(named("connect").and(returns(boolean.class)))));
+        AsmVisitorWrapper channel = Advice.to(ChannelAdvice.class, BlockingAdvice.class).on(isPublic().and(
+                namedOneOf("read", "write", "accept", "receive").or(named("connect").and(returns(boolean.class)))));
         CHANNELS.forEach(name -> all.put(name, channel));
         all.putAll(Map.of(LOCK_SUPPORT, blocking.on(isStatic().and(nameStartsWith("park"))),
                 SOCKET, blocking.on(named("read").and(takesArguments(byte[].class, int.class, int.class))
