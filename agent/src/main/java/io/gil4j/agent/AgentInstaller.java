@@ -102,6 +102,7 @@ public final class AgentInstaller {
         Dispatcher dispatcher = new Dispatcher(config, selection, watchdog::watch);
         Instrumenter instrumenter = Instrumenter.create(instrumentation, selection, config.offload(), config.verbose());
         ModeController controller = new ModeController(lock, dispatcher, instrumenter::require, config.mode());
+        controller.addListener((from, to) -> watchdog.wake()); // it idles while no lock is enabled
         FailingRuntime failing = config.injectFaults() ? new FailingRuntime(controller) : null;
         AgentRuntime runtime = failing != null ? failing : controller;
         if (!Hooks.install(runtime)) {
@@ -110,7 +111,8 @@ public final class AgentInstaller {
                     + " (detach it first to attach with another configuration)");
         }
         active.set(true);
-        controller.activate();
+        controller.activate(); // the initial mode is no switch: its listeners are told here
+        watchdog.wake();
         StartedParts parts = new StartedParts();
         parts.add(watchdog);
         parts.onExit(dispatcher::shutdown, "gil4j-shutdown");

@@ -33,13 +33,17 @@ import java.util.concurrent.locks.LockSupport;
  * locks, so that their hold time is sampled too); each has its own progress record, and the watchdog is
  * the only thread that calls {@link InterpreterLock#sampleHold} on any lock it watches.
  *
- * <p>Cost while nothing is contended: one wake-up per tick. The thread never holds a lock's mutex across a
- * tick and never runs guarded code. {@link #close()} stops and joins it.
+ * <p>Cost while nothing is contended: one wake-up per tick; while none of its locks is enabled (the
+ * {@code native} mode), one wake-up per {@link #IDLE_NANOS}, or at {@link #wake()}. The thread never holds a
+ * lock's mutex across a tick and never runs guarded code. {@link #close()} stops and joins it.
  */
 public final class LockWatchdog implements AutoCloseable {
 
     /** Ticks never come faster than this, whatever the switch interval: parking is not precise below it. */
     public static final long MIN_TICK_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
+
+    /** How long the watchdog parks while none of its locks is enabled; {@link #wake()} ends that park early. */
+    public static final long IDLE_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     private final long tickNanos;
     private final Thread thread;
@@ -63,15 +67,27 @@ public final class LockWatchdog implements AutoCloseable {
     /** Watches {@code lock} too, from the next tick on, at this watchdog's tick; any thread, any time. */
     public void watch(InterpreterLock lock) {
         watched.add(new Watched(lock));
+        wake();
+    }
+
+    /**
+     * Ends an idle park at once: to be called after a watched lock is enabled, so that its first tick comes
+     * one tick later, not up to {@link #IDLE_NANOS} later. Any thread, any time.
+     */
+    public void wake() {
+        LockSupport.unpark(thread);
     }
 
     private void watch() {
         long lastTick = System.nanoTime();
         while (running) {
-            LockSupport.parkNanos(this, tickNanos);
+            boolean idle = watched.stream().noneMatch(w -> w.lock.isEnabled());
+            LockSupport.parkNanos(this, idle ? IDLE_NANOS : tickNanos);
             long tick = System.nanoTime();
-            for (Watched lock : watched) {
-                lock.tick(tick, tick - lastTick);
+            if (!idle) {
+                for (Watched lock : watched) {
+                    lock.tick(tick, tick - lastTick);
+                }
             }
             lastTick = tick;
         }
