@@ -1,5 +1,8 @@
 package io.gil4j.agent;
 
+import io.gil4j.advice.Advisor;
+import io.gil4j.advice.HoldProfile;
+import io.gil4j.advice.HoldSampler;
 import io.gil4j.bootstrap.AgentRuntime;
 import io.gil4j.bootstrap.Hooks;
 import io.gil4j.config.Config;
@@ -50,6 +53,10 @@ public final class AgentInstaller {
     public static final String STARTED = "started";
     /** The verdict of a detach that took the agent out. */
     public static final String DETACHED = "detached";
+
+    /** The most methods the hold profile counts, and how many recent held samples it keeps (a minute at 100/s). */
+    private static final int HOLD_METHODS = 1_024;
+    private static final int HOLD_RECENT = 6_000;
 
     /**
      * Called reflectively by the launcher; never throws.
@@ -103,6 +110,11 @@ public final class AgentInstaller {
         Instrumenter instrumenter = Instrumenter.create(instrumentation, selection, config.offload(), config.verbose());
         ModeController controller = new ModeController(lock, dispatcher, instrumenter::require, config.mode());
         controller.addListener((from, to) -> watchdog.wake()); // it idles while no lock is enabled
+        HoldSampler sampler = config.holdSampleRate() == 0 ? null : new HoldSampler(lock, instrumenter::locks,
+                Instrumenter::canMark, new HoldProfile(HOLD_METHODS, HOLD_RECENT), config.holdSampleRate());
+        if (sampler != null) {
+            controller.addListener((from, to) -> sampler.lockInForce(to.mainLockInForce()));
+        }
         FailingRuntime failing = config.injectFaults() ? new FailingRuntime(controller) : null;
         AgentRuntime runtime = failing != null ? failing : controller;
         if (!Hooks.install(runtime)) {
@@ -113,6 +125,9 @@ public final class AgentInstaller {
         active.set(true);
         controller.activate(); // the initial mode is no switch: its listeners are told here
         watchdog.wake();
+        if (sampler != null) {
+            sampler.lockInForce(controller.current().mainLockInForce());
+        }
         StartedParts parts = new StartedParts();
         parts.add(watchdog);
         parts.onExit(dispatcher::shutdown, "gil4j-shutdown");
@@ -121,7 +136,12 @@ public final class AgentInstaller {
         parts.add(ticker::shutdownNow);
         SpeedupTracker speedup = metrics ? new SpeedupTracker(config.speedupBaseline()) : null;
         MarkedWork work = metrics ? new MarkedWork(controller::current) : null;
-        AgentStatus status = new AgentStatus(controller, lock, dispatcher, speedup, work, instrumenter::status);
+        if (sampler != null) {
+            parts.add(sampler);
+        }
+        Advisor advisor = new Advisor(sampler, work, instrumenter::markAlso, instrumenter::addedMarks);
+        AgentStatus status = new AgentStatus(controller, lock, dispatcher, speedup, work, instrumenter::status,
+                advisor);
         ticker.scheduleAtFixedRate(status::tick, 0, 1, TimeUnit.SECONDS);
         if (metrics) {
             Hooks.record(failing != null ? failing : work);

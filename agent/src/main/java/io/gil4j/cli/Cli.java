@@ -10,7 +10,7 @@ import java.util.Arrays;
 /**
  * {@code java -jar gil4j-agent.jar <command>}: the agent's command line: {@code help}, {@code version},
  * {@code check-config}, {@code attach}, {@code detach} and {@code list} (by PID, through the JDK's attach API), and
- * {@code status} and {@code mode} against a running agent's control endpoint. The
+ * {@code status}, {@code mode}, {@code experiment} and {@code advise} against a running agent's control endpoint. The
  * agent
  * itself starts the worker JVMs of the {@code processes} mode with the command {@code worker}, which is not
  * for people and is not listed in the help.
@@ -48,12 +48,14 @@ public final class Cli {
                 return ControlCommands.status(Arrays.copyOfRange(args, 1, args.length), out, err);
             case "experiment":
                 return ControlCommands.experiment(Arrays.copyOfRange(args, 1, args.length), out, err);
+            case "advise":
+                return AdviseCommand.run(Arrays.copyOfRange(args, 1, args.length), out, err);
             case "mode":
                 return ControlCommands.mode(Arrays.copyOfRange(args, 1, args.length), out, err);
             case "worker":
                 return WorkerMain.run(Arrays.copyOfRange(args, 1, args.length));
             default:
-                err.println("gil4j: unknown command '" + command + "': accepted commands are help, version, check-config, attach, detach, list, status, mode, experiment");
+                err.println("gil4j: unknown command '" + command + "': accepted commands are help, version, check-config, attach, detach, list, status, mode, experiment, advise");
                 return 2;
         }
     }
@@ -93,7 +95,8 @@ public final class Cli {
         s.append("  list                      list this user's JVMs, and which have the agent\n");
         s.append("  status <pid|url>          print a running agent's status as JSON (--token for a URL)\n");
         s.append("  mode <pid|url> <mode>     switch a running agent's mode (--token for a URL)\n");
-        s.append("  experiment <pid|url> <A> <B>  an A/B experiment: the speedup of B over A, with a 95 % interval\n\n");
+        s.append("  experiment <pid|url> <A> <B>  an A/B experiment: the speedup of B over A, with a 95 % interval\n");
+        s.append("  advise <pid|url>          which methods to reroute to interpreters, and what each would buy\n\n");
         s.append("Configuration (agent argument key=value, system property gil4j.<key>, environment GIL4J_<KEY>;\n");
         s.append("the agent argument wins over the system property, which wins over the environment):\n");
         int width = java.util.Arrays.stream(Option.values()).mapToInt(o -> o.key().length()).max().orElse(0);

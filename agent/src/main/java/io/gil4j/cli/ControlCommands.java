@@ -111,7 +111,7 @@ final class ControlCommands {
         return acquisitions instanceof Number ? ((Number) acquisitions).longValue() : -1;
     }
 
-    private static boolean isHelp(String[] args) {
+    static boolean isHelp(String[] args) {
         return args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"));
     }
 
@@ -119,7 +119,7 @@ final class ControlCommands {
      * Collects positional arguments into {@code positional} and {@code --name value} (or {@code --name=value})
      * options into the map it returns.
      */
-    private static Map<String, String> options(String[] args, List<String> positional) {
+    static Map<String, String> options(String[] args, List<String> positional) {
         Map<String, String> options = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].startsWith("--") && args[i].contains("=")) {
@@ -178,23 +178,37 @@ final class ControlCommands {
         if (endpoint.isEmpty()) {
             return 1;
         }
-        HttpResponse<String> started = send(endpoint.get(), "POST", "/experiment", body.toString(), err);
+        Map<String, Object> outcome = runExperiment(endpoint.get(), body.toString(), err);
+        if (outcome == null) {
+            return 1;
+        }
+        out.println(Json.write(outcome));
+        return "done".equals(outcome.get("state")) ? 0 : 1;
+    }
+
+    /**
+     * Starts the experiment {@code body} describes and polls it each second, with a progress line, until it
+     * ends; returns its last JSON, or null (with a message) if it did not start or the endpoint stopped
+     * answering.
+     */
+    static Map<String, Object> runExperiment(ControlFile endpoint, String body, PrintStream err) {
+        HttpResponse<String> started = send(endpoint, "POST", "/experiment", body, err);
         if (started == null || started.statusCode() != 202) {
             if (started != null) {
                 err.println(started.body());
             }
-            return 1;
+            return null;
         }
         while (true) {
             try {
                 Thread.sleep(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                return 1;
+                return null;
             }
-            HttpResponse<String> now = send(endpoint.get(), "GET", "/experiment", null, err);
+            HttpResponse<String> now = send(endpoint, "GET", "/experiment", null, err);
             if (now == null) {
-                return 1;
+                return null;
             }
             Map<String, Object> experiment = object(now.body());
             Object stays = experiment.get("stays");
@@ -202,14 +216,13 @@ final class ControlCommands {
             err.println("experiment: " + (stays instanceof List ? ((List<?>) stays).size() : 0) + " stays measured, "
                     + state);
             if (!state.equals("running")) {
-                out.println(now.body());
-                return state.equals("done") ? 0 : 1;
+                return experiment;
             }
         }
     }
 
     /** The JSON object an answer holds; empty if it holds none (an answer that is not JSON has no fields). */
-    private static Map<String, Object> object(String body) {
+    static Map<String, Object> object(String body) {
         try {
             return Json.parseObject(body);
         } catch (IllegalArgumentException notJson) {
@@ -217,17 +230,17 @@ final class ControlCommands {
         }
     }
 
-    private static String quote(String text) {
+    static String quote(String text) {
         return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
     /** The endpoint's answer, or null (with a message) if none came within the usual timeout. */
-    private static HttpResponse<String> send(ControlFile endpoint, String method, String path, String body, PrintStream err) {
+    static HttpResponse<String> send(ControlFile endpoint, String method, String path, String body, PrintStream err) {
         return send(endpoint, method, path, body, STATUS_TIMEOUT, err);
     }
 
     /** The endpoint's answer, or null (with a message) if none came within {@code timeout}. */
-    private static HttpResponse<String> send(ControlFile endpoint, String method, String path, String body,
+    static HttpResponse<String> send(ControlFile endpoint, String method, String path, String body,
             Duration timeout, PrintStream err) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url() + path)).timeout(timeout);
         if (endpoint.token() != null) {
@@ -245,7 +258,7 @@ final class ControlCommands {
         }
     }
 
-    private static Optional<ControlFile> endpoint(String target, String token, PrintStream err) {
+    static Optional<ControlFile> endpoint(String target, String token, PrintStream err) {
         String envToken = System.getenv("GIL4J_CONTROL_TOKEN");
         if (target.startsWith("http://") || target.startsWith("https://")) {
             String url = target.endsWith("/") ? target.substring(0, target.length() - 1) : target;

@@ -188,6 +188,9 @@ public final class Config {
             case PROCESSES_ALLOW:
                 globs(Option.PROCESSES_ALLOW);
                 break;
+            case HOLD_SAMPLE_RATE:
+                holdSampleRate();
+                break;
             case SPEEDUP_BASELINE:
                 speedupBaseline();
                 break;
@@ -281,6 +284,11 @@ public final class Config {
     /** Calls after which a worker process is replaced; 0 for never. */
     public int processesMaxTasks() {
         return wholeNumber(raw(Option.PROCESSES_MAX_TASKS).trim(), 0, Integer.MAX_VALUE);
+    }
+
+    /** Samples a second of the main lock's holder (0: no sampler). */
+    public int holdSampleRate() {
+        return wholeNumber(raw(Option.HOLD_SAMPLE_RATE).trim(), 0, 1000);
     }
 
     private static int wholeNumber(String text, int min, int max) {

@@ -1,5 +1,6 @@
 package io.gil4j.control;
 
+import io.gil4j.advice.Advisor;
 import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.LockStats;
@@ -34,6 +35,7 @@ public final class AgentStatus {
     private final SpeedupTracker speedup;
     private final MarkedWork work;
     private final Supplier<Map<String, Object>> instrumentation;
+    private final Advisor advisor;
     private final CoreUtilization cores = new CoreUtilization();
     private Experiment experiment; // guarded by this
     private Thread experimentThread; // guarded by this
@@ -43,15 +45,22 @@ public final class AgentStatus {
      * @param speedup the speedup tracker, or null when metrics are off (then the status has no speedup)
      * @param work the recorder of marked calls, or null when metrics are off (then no experiment can run)
      * @param instrumentation what is instrumented, as {@code /status} shows it
+     * @param advisor where the lock is held and live marking, for {@code advise}
      */
     public AgentStatus(ModeController modes, InterpreterLock mainLock, Dispatcher dispatcher, SpeedupTracker speedup,
-            MarkedWork work, Supplier<Map<String, Object>> instrumentation) {
+            MarkedWork work, Supplier<Map<String, Object>> instrumentation, Advisor advisor) {
         this.modes = modes;
         this.mainLock = mainLock;
         this.dispatcher = dispatcher;
         this.speedup = speedup;
         this.work = work;
         this.instrumentation = instrumentation;
+        this.advisor = advisor;
+    }
+
+    /** Where the lock is held, and live marking: {@code /advice} and {@code /offload}. */
+    public Advisor advisor() {
+        return advisor;
     }
 
     /**

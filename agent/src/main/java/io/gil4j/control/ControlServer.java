@@ -1,5 +1,6 @@
 package io.gil4j.control;
 
+import io.gil4j.advice.Advisor;
 import io.gil4j.control.HttpEndpoint.Response;
 import io.gil4j.control.RequestParser.Request;
 import java.io.IOException;
@@ -9,10 +10,13 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The control endpoint, on an {@link HttpEndpoint}: {@code GET /status} answers the {@link AgentStatus} as
@@ -110,8 +114,23 @@ public final class ControlServer implements AutoCloseable {
                     return notAllowed("GET, POST");
                 }
                 return withToken(request, this::startExperiment);
+            case "/advice":
+                return method.equals("GET") ? advice(Advisor::report) : notAllowed("GET");
+            case "/advice/reset":
+                return method.equals("POST") ? withToken(request, body -> advice(a -> {
+                    a.reset();
+                    return Map.of("reset", true);
+                })) : notAllowed("POST");
+            case "/advice/together":
+                return method.equals("POST") ? withToken(request, this::together) : notAllowed("POST");
+            case "/offload":
+                if (method.equals("GET")) {
+                    return advice(a -> Map.of("offload", a.offloaded()));
+                }
+                return method.equals("POST") ? withToken(request, this::offload) : notAllowed("GET, POST");
             default:
-                return Answer.error(404, "no such resource: GET /status, POST /mode, GET or POST /experiment");
+                return Answer.error(404, "no such resource: GET /status, POST /mode, GET or POST /experiment,"
+                        + " GET /advice, POST /advice/reset, POST /advice/together, GET or POST /offload");
         }
     }
 
@@ -151,6 +170,48 @@ public final class ControlServer implements AutoCloseable {
                     + "\"warmupSeconds\":2,\"rounds\":5}");
         } catch (IllegalStateException e) {
             return Answer.error(409, e.getMessage());
+        }
+    }
+
+    /** What {@code read} answers of the advisor; 409 while sampling is off. */
+    private Answer advice(Function<Advisor, Object> read) {
+        try {
+            return new Answer(200, read.apply(agent.advisor()));
+        } catch (IllegalStateException e) {
+            return Answer.error(409, e.getMessage());
+        }
+    }
+
+    private Answer together(String body) {
+        Object methods;
+        try {
+            methods = Json.parseObject(body).get("methods");
+        } catch (IllegalArgumentException e) {
+            methods = null;
+        }
+        if (!(methods instanceof List) || !((List<?>) methods).stream().allMatch(m -> m instanceof String)) {
+            return Answer.error(400, "send {\"methods\":[\"com.acme.Pricing#quote\", ...]}");
+        }
+        Set<String> names = ((List<?>) methods).stream().map(String.class::cast).collect(Collectors.toSet());
+        return advice(a -> Map.of("share", a.together(names)));
+    }
+
+    private Answer offload(String body) {
+        Object patterns;
+        try {
+            patterns = Json.parseObject(body).get("offload");
+        } catch (IllegalArgumentException e) {
+            patterns = null;
+        }
+        if (!(patterns instanceof String)) {
+            return Answer.error(400, "send {\"offload\":\"com.acme.Pricing#quote,com.acme.**#price*\"} (\"\": none)");
+        }
+        try {
+            String done = agent.advisor().offload((String) patterns);
+            return new Answer(200, Map.of("offload", agent.advisor().offloaded(), "retransformed", done));
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, "offload: " + e.getMessage() + "; accepted: comma-separated method patterns such"
+                    + " as com.acme.Pricing#quote, com.acme.**#price*");
         }
     }
 

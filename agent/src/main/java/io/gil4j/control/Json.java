@@ -27,7 +27,7 @@ public final class Json {
     }
 
     /** {@code value} as JSON text; a non-finite double is written as null. */
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(value, out);
         return out.toString();

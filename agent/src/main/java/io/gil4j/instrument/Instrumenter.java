@@ -164,6 +164,38 @@ public final class Instrumenter {
         }
     }
 
+    /**
+     * Marks the methods {@code methodPatterns} select, besides the configured marks and in place of those
+     * this method added before, and retransforms the loaded classes either set names; returns when that is
+     * done. Marked methods are measured in every mode and rerouted in the modes that reroute.
+     *
+     * @return what the retransformation did
+     * @throws IllegalArgumentException if a pattern is an annotation, which cannot be added live
+     */
+    public synchronized String markAlso(List<MarkPattern> methodPatterns) {
+        List<MarkPattern> before = marked.markAlso(methodPatterns);
+        if (!installed) {
+            return "nothing loaded yet";
+        }
+        return retransformer.retransform("marking " + methodPatterns,
+                type -> MarkedMethods.namedBy(before, type) || MarkedMethods.namedBy(methodPatterns, type)).toString();
+    }
+
+    /** The method patterns {@link #markAlso} added. */
+    public List<MarkPattern> addedMarks() {
+        return marked.added();
+    }
+
+    /** True if the lock's code goes into the class {@code className} while a mode with the lock is in force. */
+    public boolean locks(String className) {
+        return selection.selects(className);
+    }
+
+    /** True if methods of the class {@code className} can be marked: it is not one the agent never touches. */
+    public static boolean canMark(String className) {
+        return !TypeSelection.isIgnoredName(className);
+    }
+
     private boolean isSelected(Class<?> type) {
         return !type.isInterface() && !type.isSynthetic() && selection.selects(type.getName());
     }

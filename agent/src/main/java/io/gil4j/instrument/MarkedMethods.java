@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import net.bytebuddy.description.annotation.AnnotationDescription;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.description.type.TypeDescription;
@@ -18,6 +19,7 @@ import net.bytebuddy.matcher.ElementMatcher;
  * annotation that {@code gil4j.offload} names, and those its method patterns select. Only methods with a
  * body can be marked: not constructors, initialisers, abstract, native or bridge methods. Annotations are
  * matched by name, read from class files, so neither the API jar nor the annotation needs to be loaded.
+ * Method patterns can be added while the agent runs ({@link #markAlso}); the configured ones stay.
  */
 final class MarkedMethods implements ElementMatcher<MethodDescription> {
 
@@ -25,13 +27,16 @@ final class MarkedMethods implements ElementMatcher<MethodDescription> {
     static final String OFFLOAD = "io.gil4j.api.Offload";
 
     private final Set<String> annotations = new HashSet<>();
-    private final List<MarkPattern> patterns;
+    private final List<MarkPattern> configured;
     private final List<byte[]> descriptors;
+    private volatile List<MarkPattern> added = List.of();
+    private volatile List<MarkPattern> patterns;
 
     MarkedMethods(List<MarkPattern> marks) {
         annotations.add(OFFLOAD);
         marks.stream().map(MarkPattern::annotation).filter(a -> a != null).forEach(annotations::add);
-        patterns = marks.stream().filter(m -> m.annotation() == null).collect(Collectors.toList());
+        configured = marks.stream().filter(m -> m.annotation() == null).collect(Collectors.toUnmodifiableList());
+        patterns = configured;
         descriptors = annotations.stream()
                 .map(a -> ("L" + a.replace('.', '/') + ";").getBytes(StandardCharsets.UTF_8))
                 .collect(Collectors.toList());
@@ -47,12 +52,45 @@ final class MarkedMethods implements ElementMatcher<MethodDescription> {
     }
 
     private boolean isNamed(String className) {
+        return names(patterns, className);
+    }
+
+    private static boolean names(List<MarkPattern> patterns, String className) {
         for (MarkPattern pattern : patterns) {
             if (pattern.selectsClass(className)) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Marks the methods {@code methodPatterns} select, besides the configured marks, in place of those added
+     * before; the classes that either set names must then be retransformed.
+     *
+     * @return the patterns added before
+     * @throws IllegalArgumentException if one of them is an annotation
+     */
+    List<MarkPattern> markAlso(List<MarkPattern> methodPatterns) {
+        if (methodPatterns.stream().anyMatch(p -> p.annotation() != null)) {
+            throw new IllegalArgumentException("only method patterns can be added live, not annotations: "
+                    + methodPatterns);
+        }
+        List<MarkPattern> before = added;
+        added = List.copyOf(methodPatterns);
+        patterns = Stream.concat(configured.stream(), added.stream())
+                .collect(Collectors.toUnmodifiableList());
+        return before;
+    }
+
+    /** The patterns added by {@link #markAlso}. */
+    List<MarkPattern> added() {
+        return added;
+    }
+
+    /** True if one of {@code patterns} names a class that {@code type} is. */
+    static boolean namedBy(List<MarkPattern> patterns, Class<?> type) {
+        return !type.isInterface() && names(patterns, type.getName());
     }
 
     private boolean mentionsAnnotation(byte[] classFile) {

@@ -53,7 +53,7 @@ public final class FailingRuntime implements AgentRuntime, MarkedCallRecorder {
 
     @Override
     public void ended(Class<?> type, String method, String mode, long nanos, long cpuNanos, Object returned,
-            Throwable thrown) {
+            Throwable thrown, boolean nested) {
         throw injected();
     }
 

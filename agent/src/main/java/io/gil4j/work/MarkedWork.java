@@ -50,6 +50,7 @@ public final class MarkedWork implements MarkedCallRecorder {
     private final boolean threadCpu = threads.isCurrentThreadCpuTimeSupported();
     private final Map<Series, DurationHistogram> durations = new ConcurrentHashMap<>();
     private final Map<Mode, LongAdder> inlineCpu = new EnumMap<>(Mode.class);
+    private final Map<String, LongAdder> inlineCpuByFunction = new ConcurrentHashMap<>();
     private final LongAdder completed = new LongAdder();
 
     /** Records calls that ran in their callers under {@code currentMode}'s answer at their end. */
@@ -67,23 +68,29 @@ public final class MarkedWork implements MarkedCallRecorder {
 
     @Override
     public void ended(Class<?> type, String method, String mode, long nanos, long cpuNanos, Object returned,
-            Throwable thrown) {
+            Throwable thrown, boolean nested) {
         Mode routed = mode == null ? null : Mode.byConfigName(mode);
         Mode ranIn = routed == null ? currentMode.get() : routed;
         String function = function(type, method);
         if (cpuNanos > 0) {
             inlineCpu.get(ranIn).add(cpuNanos);
+            LongAdder cpu = inlineCpuByFunction.get(function);
+            if (cpu == null) {
+                String bounded = inlineCpuByFunction.size() < MAX_SERIES ? function : OVERFLOW;
+                cpu = inlineCpuByFunction.computeIfAbsent(bounded, f -> new LongAdder());
+            }
+            cpu.add(cpuNanos);
         }
         if (thrown == null && returned instanceof CompletionStage) {
             long start = System.nanoTime() - nanos;
-            ((CompletionStage<?>) returned).whenComplete(
-                    (value, failure) -> record(function, ranIn, System.nanoTime() - start, unwrap(failure)));
+            ((CompletionStage<?>) returned).whenComplete((value, failure) -> record(function, ranIn,
+                    System.nanoTime() - start, unwrap(failure), nested));
         } else {
-            record(function, ranIn, nanos, thrown);
+            record(function, ranIn, nanos, thrown, nested);
         }
     }
 
-    private void record(String function, Mode mode, long nanos, Throwable thrown) {
+    private void record(String function, Mode mode, long nanos, Throwable thrown, boolean nested) {
         Series series = new Series(function, mode, thrown == null ? null : thrown.getClass().getName());
         DurationHistogram histogram = durations.get(series);
         if (histogram == null) {
@@ -93,7 +100,9 @@ public final class MarkedWork implements MarkedCallRecorder {
             histogram = durations.computeIfAbsent(series, s -> new DurationHistogram());
         }
         histogram.record(nanos);
-        completed.increment();
+        if (!nested) {
+            completed.increment();
+        }
     }
 
     private static Throwable unwrap(Throwable failure) {
@@ -124,7 +133,20 @@ public final class MarkedWork implements MarkedCallRecorder {
         return inlineCpu.get(mode).sum();
     }
 
-    /** Calls ended so far, in every mode. */
+    /**
+     * The CPU time of the calls that ran in their callers, by function ({@code com.acme.Pricing.quote}), all
+     * modes together; functions past {@link #MAX_SERIES} under {@link #OVERFLOW}.
+     */
+    public Map<String, Long> inlineCpuNanosByFunction() {
+        Map<String, Long> now = new HashMap<>();
+        inlineCpuByFunction.forEach((function, cpu) -> now.put(function, cpu.sum()));
+        return now;
+    }
+
+    /**
+     * Calls ended so far, in every mode, not counting those nested in another marked call of their thread
+     * (which a pool runs inline on its worker, unmeasured): the work done, counted alike in every mode.
+     */
     public long completed() {
         return completed.sum();
     }

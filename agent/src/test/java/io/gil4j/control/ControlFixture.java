@@ -1,5 +1,6 @@
 package io.gil4j.control;
 
+import io.gil4j.advice.Advisor;
 import io.gil4j.config.Config;
 import io.gil4j.config.Selection;
 import io.gil4j.dispatch.Dispatcher;
@@ -11,6 +12,7 @@ import io.gil4j.mode.LockCode;
 import io.gil4j.mode.Mode;
 import io.gil4j.mode.ModeController;
 import io.gil4j.mode.Rerouting;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -31,6 +33,6 @@ final class ControlFixture {
         modes = new ModeController(lock, Rerouting.INLINE, lockCode, Mode.NATIVE);
         modes.activate();
         agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults(), Selection.of(Config.defaults()), l -> { }),
-                null, null, Map::of);
+                null, null, Map::of, new Advisor(null, null, patterns -> "", List::of));
     }
 }

@@ -17,8 +17,8 @@ class MarkedWorkTest {
 
     @Test
     void a_call_is_counted_under_its_function_the_mode_of_its_route_and_no_error() {
-        work.ended(String.class, "length()I", "interpreters", 2_000, 0, 5, null);
-        work.ended(String.class, "length()I", null, 3_000, 700, 5, null);
+        work.ended(String.class, "length()I", "interpreters", 2_000, 0, 5, null, false);
+        work.ended(String.class, "length()I", null, 3_000, 700, 5, null, false);
 
         Map<MarkedWork.Series, HistogramSnapshot> durations = work.durations();
         assertEquals(1, durations.get(new MarkedWork.Series("java.lang.String.length", Mode.INTERPRETERS, null)).count());
@@ -31,8 +31,19 @@ class MarkedWorkTest {
     }
 
     @Test
+    void a_nested_call_is_timed_under_its_function_but_not_counted_as_work_done() {
+        work.ended(String.class, "trim()Ljava/lang/String;", null, 1_000, 400, "x", null, true);
+        work.ended(String.class, "strip()Ljava/lang/String;", null, 3_000, 900, "x", null, false);
+
+        assertEquals(1, work.completed(), "a pool runs the nested call unmeasured: only the outer one counts");
+        assertEquals(1, work.durations().get(new MarkedWork.Series("java.lang.String.trim", Mode.GIL, null)).count());
+        assertEquals(Map.of("java.lang.String.trim", 400L, "java.lang.String.strip", 900L),
+                work.inlineCpuNanosByFunction());
+    }
+
+    @Test
     void a_call_that_threw_is_counted_under_its_error_type() {
-        work.ended(String.class, "trim()Ljava/lang/String;", null, 1, 0, null, new IllegalStateException());
+        work.ended(String.class, "trim()Ljava/lang/String;", null, 1, 0, null, new IllegalStateException(), false);
         MarkedWork.Series series = work.durations().keySet().iterator().next();
         assertEquals("java.lang.IllegalStateException", series.errorType());
     }
@@ -40,7 +51,7 @@ class MarkedWorkTest {
     @Test
     void an_async_call_ends_when_its_stage_completes_with_the_stages_outcome() {
         CompletableFuture<Object> stage = new CompletableFuture<>();
-        work.ended(String.class, "f()Ljava/util/concurrent/CompletableFuture;", null, 1, 0, stage, null);
+        work.ended(String.class, "f()Ljava/util/concurrent/CompletableFuture;", null, 1, 0, stage, null, false);
         assertEquals(0, work.completed(), "not ended before the stage completes");
         current = Mode.NATIVE;
         stage.completeExceptionally(new IllegalArgumentException());
@@ -53,7 +64,7 @@ class MarkedWorkTest {
     @Test
     void series_past_the_limit_fold_into_one_overflow_series() {
         for (int i = 0; i < MarkedWork.MAX_SERIES + 10; i++) {
-            work.ended(String.class, "m" + i + "()V", null, 1, 0, null, null);
+            work.ended(String.class, "m" + i + "()V", null, 1, 0, null, null, false);
         }
         Map<MarkedWork.Series, HistogramSnapshot> durations = work.durations();
         assertEquals(MarkedWork.MAX_SERIES + 1, durations.size());

@@ -53,6 +53,8 @@ public final class Hooks {
     private static volatile MarkedCallRecorder recorder;
     private static Runnable detacher; // guarded by Hooks.class
     private static final AtomicLong FAILURES = new AtomicLong();
+    /** How many measured marked calls are in progress on this thread: a call inside another is nested. */
+    private static final ThreadLocal<int[]> MARKED_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
     private static MethodHandle slowCheckpoint = slowCheckpointHandle();
 
     private Hooks() {}
@@ -286,6 +288,7 @@ public final class Hooks {
         if (recorder == null || Thread.currentThread() instanceof WorkerThread) {
             return 0;
         }
+        MARKED_DEPTH.get()[0]++;
         long now = System.nanoTime();
         return now == 0 ? 1 : now; // 0 means "not measured"
     }
@@ -318,10 +321,13 @@ public final class Hooks {
         }
         try {
             long nanos = System.nanoTime() - started;
+            int[] depth = MARKED_DEPTH.get();
+            depth[0] = Math.max(0, depth[0] - 1);
             MarkedCallRecorder r = recorder;
             if (r != null) {
                 long cpu = cpuStarted == 0 ? 0 : r.threadCpuNanos() - cpuStarted;
-                r.ended(type, method, offloaded == null ? null : offloaded.mode(), nanos, cpu, returned, thrown);
+                r.ended(type, method, offloaded == null ? null : offloaded.mode(), nanos, cpu, returned, thrown,
+                        depth[0] > 0);
             }
         } catch (Throwable t) {
             FAILURES.incrementAndGet();

@@ -24,7 +24,10 @@ public interface MarkedCallRecorder {
      * @param cpuNanos CPU time the caller's thread used meanwhile if the call ran there, else 0
      * @param returned what the call returned (a {@code CompletionStage} completes later), or null
      * @param thrown what the call threw, or null
+     * @param nested true if the call ran inside another marked call of the same thread: a pool runs a marked
+     *     call's nested ones inline on its worker, unmeasured, so only calls that are not nested count the
+     *     work done the same way in every mode
      */
     void ended(Class<?> type, String method, String mode, long nanos, long cpuNanos, Object returned,
-            Throwable thrown);
+            Throwable thrown, boolean nested);
 }

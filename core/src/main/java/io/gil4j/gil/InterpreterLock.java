@@ -671,6 +671,11 @@ public final class InterpreterLock {
         return owner;
     }
 
+    /** How many threads wait for the lock now; a racy read, for samplers. */
+    public int waiters() {
+        return waiters;
+    }
+
     /** A number that changes whenever the lock shows progress: an acquisition or a slow check point. */
     public long progressMark() {
         return count(ACQUISITIONS) + count(SLOW_CHECKPOINTS);
