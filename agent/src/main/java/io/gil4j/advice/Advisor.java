@@ -21,6 +21,9 @@ import java.util.stream.Collectors;
  */
 public final class Advisor {
 
+    /** A speedup {@code advise} predicted for rerouting the methods {@code offload} names. */
+    public record Predicted(String offload, double speedup) {}
+
     /** The most methods a report lists. */
     public static final int REPORTED = 50;
 
@@ -31,7 +34,9 @@ public final class Advisor {
     private long resetAt = System.nanoTime(); // guarded by this
     private Map<String, HistogramSnapshot> callsAtReset = Map.of(); // guarded by this
     private Map<String, Long> cpuAtReset = Map.of(); // guarded by this
+    private OtherLoad otherLoad = OtherLoad.start(); // guarded by this
     private long dispatchNanos; // guarded by this: 0 until probed
+    private volatile Predicted lastPrediction;
 
     /**
      * @param sampler the hold sampler, or null when sampling is off
@@ -54,6 +59,7 @@ public final class Advisor {
         }
         callsAtReset = callsByFunction();
         cpuAtReset = work == null ? Map.of() : work.inlineCpuNanosByFunction();
+        otherLoad = OtherLoad.start();
         resetAt = System.nanoTime();
     }
 
@@ -73,6 +79,7 @@ public final class Advisor {
         report.put("stacks", profile.stacks());
         report.put("meanWaiters", held == 0 ? 0.0 : (double) profile.waiting() / held);
         report.put("cores", Runtime.getRuntime().availableProcessors());
+        report.put("otherCores", otherLoad.cores());
         if (dispatchNanos == 0) {
             dispatchNanos = DispatchProbe.roundTripNanos();
         }
@@ -113,6 +120,34 @@ public final class Advisor {
             }
         }
         return markAlso.apply(parsed);
+    }
+
+    /**
+     * The share of the holder's stacks each of the {@code limit} methods most often on them was on, by
+     * function name ({@code com.acme.Pricing.quote}); empty while sampling is off or before any stack.
+     */
+    public Map<String, Double> holdShares(int limit) {
+        if (sampler == null) {
+            return Map.of();
+        }
+        HoldProfile profile = sampler.profile();
+        long stacks = profile.stacks();
+        Map<String, Double> shares = new LinkedHashMap<>();
+        if (stacks > 0) {
+            profile.top(limit).forEach(m -> shares.merge(m.method().replace('#', '.'), (double) m.inclusive() / stacks,
+                    Math::max));
+        }
+        return shares;
+    }
+
+    /** Keeps what {@code advise} predicted for its first recommendation, for the dashboards. */
+    public void predicted(Predicted prediction) {
+        lastPrediction = prediction;
+    }
+
+    /** The last prediction {@code advise} reported, or null. */
+    public Predicted lastPrediction() {
+        return lastPrediction;
     }
 
     /** The patterns {@link #offload} added. */

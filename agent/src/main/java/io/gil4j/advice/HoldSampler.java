@@ -100,6 +100,8 @@ public final class HoldSampler implements AutoCloseable {
             Thread reader = new Thread(running::start, "gil4j-hold-stacks"); // startAsync's thread is no daemon
             reader.setDaemon(true);
             reader.start();
+        } catch (IllegalStateException shuttingDown) {
+            stacks = null; // JFR does not start once the JVM exits: nothing left to advise on
         } catch (RuntimeException | LinkageError e) {
             stacks = null;
             if (!warned) {

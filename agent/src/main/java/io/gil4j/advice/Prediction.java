@@ -10,7 +10,8 @@ import java.util.Locale;
  * Rerouting code that takes the share {@code f} of that work leaves {@code 1 - f} under the main lock (the
  * serial part, Amdahl's bound {@code 1 / (1 - f)}); the rerouted part runs on {@code N} workers, each call
  * growing by the hand-over cost {@code d} over its mean duration {@code t} (the workers' bound
- * {@code N / (f (1 + d/t))}); and all of it shares the cores ({@code C / (1 + f d/t)}). The predicted
+ * {@code N / (f (1 + d/t))}); and all of it shares the cores that other processes leave
+ * ({@code C / (1 + f d/t)}). The predicted
  * speedup is the least of the three: the throughput of a closed load with more clients than workers settles
  * at its bottleneck. A call shorter than twice the hand-over gains nothing and is flagged; so is code that
  * never returned while measured (a thread's body, a loop that runs throughout), which is not a call to
@@ -24,12 +25,12 @@ public record Prediction(double speedup, boolean recommended, String verdict) {
     /**
      * @param share the share of the lock's hold time spent in the method (or methods together), 0 to 1
      * @param workers the interpreters' workers
-     * @param cores the cores the service may use
+     * @param cores the cores the service may use, less those other processes keep busy
      * @param dispatchNanos the hand-over cost per call, or 0 if unknown
      * @param calls the calls that ended while measured
      * @param meanCallNanos their mean duration (ignored without calls)
      */
-    public static Prediction of(double share, int workers, int cores, long dispatchNanos, long calls,
+    public static Prediction of(double share, int workers, double cores, long dispatchNanos, long calls,
             double meanCallNanos) {
         double overhead = calls > 0 && meanCallNanos > 0 ? Math.max(0, dispatchNanos) / meanCallNanos : 0;
         double serial = share >= 1 ? Double.POSITIVE_INFINITY : 1 / (1 - share);

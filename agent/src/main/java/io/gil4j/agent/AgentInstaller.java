@@ -54,7 +54,7 @@ public final class AgentInstaller {
     /** The verdict of a detach that took the agent out. */
     public static final String DETACHED = "detached";
 
-    /** The most methods the hold profile counts, and how many recent held samples it keeps (a minute at 100/s). */
+    /** The most methods the hold profile counts, and how many recent stacks it keeps (five minutes at the default 20 a second, one at 100). */
     private static final int HOLD_METHODS = 1_024;
     private static final int HOLD_RECENT = 6_000;
 
@@ -148,7 +148,7 @@ public final class AgentInstaller {
             ticker.scheduleAtFixedRate(() -> speedup.tick(System.nanoTime(), work.completed(), controller.current(),
                     controller.transitions()), 0, 1, TimeUnit.SECONDS);
             Telemetry.Sources sources = new Telemetry.Sources(lock, dispatcher, controller, work, speedup,
-                    status::lastOutcome);
+                    status::lastOutcome, advisor);
             daemon(() -> startTelemetry(config, sources, parts), "gil4j-telemetry-start").start();
         }
         daemon(() -> startControl(config, status, parts), "gil4j-control-start").start();

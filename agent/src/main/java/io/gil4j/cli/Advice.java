@@ -26,9 +26,14 @@ final class Advice {
 
     /** What rerouting code with {@code share} of the hold time, called as {@code calls} says, would do. */
     Prediction predict(double share, Map<String, Object> calls) {
-        return Prediction.of(share, workers, (int) AdviseCommand.number(window, "cores"),
+        return Prediction.of(share, workers, spareCores(),
                 (long) AdviseCommand.number(window, "dispatchNanos"), (long) AdviseCommand.number(calls, "count"),
                 callNanos(calls));
+    }
+
+    /** The cores the service may use less those other processes kept busy while sampling; at least 1. */
+    private double spareCores() {
+        return Math.max(1, AdviseCommand.number(window, "cores") - AdviseCommand.number(window, "otherCores"));
     }
 
     /**
@@ -68,13 +73,18 @@ final class Advice {
         return firstRecommended().map(r -> (String) r.get("offload")).orElse(null);
     }
 
+    /** The speedup predicted for {@link #recommended()}, or NaN without one. */
+    double recommendedSpeedup() {
+        return firstRecommended().map(r -> (Double) r.get("speedup")).orElse(Double.NaN);
+    }
+
     private java.util.Optional<Map<String, Object>> firstRecommended() {
         return rows.stream().filter(r -> Boolean.TRUE.equals(r.get("recommended"))).findFirst();
     }
 
     /** The A/B experiment that tried {@link #recommended()}: its JSON, as {@code /experiment} answers. */
     void verified(Map<String, Object> experiment) {
-        double predicted = (Double) firstRecommended().orElseThrow().get("speedup");
+        double predicted = recommendedSpeedup();
         verification = new LinkedHashMap<>();
         verification.put("offload", recommended());
         verification.put("predicted", predicted);
@@ -89,7 +99,8 @@ final class Advice {
 
     Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
-        for (String key : List.of("seconds", "samples", "held", "stacks", "meanWaiters", "cores", "dispatchNanos")) {
+        for (String key : List.of("seconds", "samples", "held", "stacks", "meanWaiters", "cores", "otherCores",
+                "dispatchNanos")) {
             json.put(key, window.get(key));
         }
         json.put("workers", workers);
@@ -102,10 +113,11 @@ final class Advice {
     String table() {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "advise: %.0f s, %.0f samples, the lock held in %.0f %% of them, %.1f threads waiting on average;"
-                        + " %.0f cores, %d workers, a hand-over of %.1f us%n%n",
+                        + " %.0f cores (%.1f kept busy by other processes), %d workers, a hand-over of %.1f us%n%n",
                 AdviseCommand.number(window, "seconds"), AdviseCommand.number(window, "samples"),
                 100 * AdviseCommand.number(window, "held") / Math.max(1, AdviseCommand.number(window, "samples")),
-                AdviseCommand.number(window, "meanWaiters"), AdviseCommand.number(window, "cores"), workers,
+                AdviseCommand.number(window, "meanWaiters"), AdviseCommand.number(window, "cores"),
+                AdviseCommand.number(window, "otherCores"), workers,
                 AdviseCommand.number(window, "dispatchNanos") / 1e3));
         s.append(String.format(Locale.ROOT, "%-4s %6s %6s %9s %10s %7s %8s  %s%n", "rank", "hold%", "self%",
                 "calls/s", "mean us", "alone", "with ^", "method: verdict"));

@@ -70,11 +70,16 @@ final class AdviseCommand {
             err.println("gil4j advise: --dwell, --warmup and --rounds take numbers; got " + options);
             return 2;
         }
-        Advice advice = new AdviseCommand(endpoint.get(), err).advise(duration, measure, top, workers);
+        AdviseCommand command = new AdviseCommand(endpoint.get(), err);
+        Advice advice = command.advise(duration, measure, top, workers);
         if (advice == null) {
             return 1;
         }
-        int status = verify ? new AdviseCommand(endpoint.get(), err).verify(advice, experiment) : 0;
+        if (advice.recommended() != null) { // for the dashboards, beside the measured speedup
+            command.post("/advice/prediction", "{\"offload\":" + ControlCommands.quote(advice.recommended())
+                    + ",\"speedup\":" + advice.recommendedSpeedup() + "}");
+        }
+        int status = verify ? command.verify(advice, experiment) : 0;
         out.print(format.equals("json") ? Json.write(advice.json()) + "\n" : advice.table());
         return status;
     }

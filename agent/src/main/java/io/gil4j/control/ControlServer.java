@@ -123,6 +123,8 @@ public final class ControlServer implements AutoCloseable {
                 })) : notAllowed("POST");
             case "/advice/together":
                 return method.equals("POST") ? withToken(request, this::together) : notAllowed("POST");
+            case "/advice/prediction":
+                return method.equals("POST") ? withToken(request, this::prediction) : notAllowed("POST");
             case "/offload":
                 if (method.equals("GET")) {
                     return advice(a -> Map.of("offload", a.offloaded()));
@@ -130,7 +132,7 @@ public final class ControlServer implements AutoCloseable {
                 return method.equals("POST") ? withToken(request, this::offload) : notAllowed("GET, POST");
             default:
                 return Answer.error(404, "no such resource: GET /status, POST /mode, GET or POST /experiment,"
-                        + " GET /advice, POST /advice/reset, POST /advice/together, GET or POST /offload");
+                        + " GET /advice, POST /advice/reset, /advice/together or /advice/prediction, GET or POST /offload");
         }
     }
 
@@ -194,6 +196,22 @@ public final class ControlServer implements AutoCloseable {
         }
         Set<String> names = ((List<?>) methods).stream().map(String.class::cast).collect(Collectors.toSet());
         return advice(a -> Map.of("share", a.together(names)));
+    }
+
+    /** What advise predicted for its first recommendation, kept for the dashboards. */
+    private Answer prediction(String body) {
+        Map<String, Object> request;
+        try {
+            request = Json.parseObject(body);
+        } catch (IllegalArgumentException e) {
+            request = Map.of();
+        }
+        if (!(request.get("offload") instanceof String) || !(request.get("speedup") instanceof Number)) {
+            return Answer.error(400, "send {\"offload\":\"com.acme.Pricing#quote\",\"speedup\":1.8}");
+        }
+        agent.advisor().predicted(new Advisor.Predicted((String) request.get("offload"),
+                ((Number) request.get("speedup")).doubleValue()));
+        return new Answer(200, request);
     }
 
     private Answer offload(String body) {

@@ -1,5 +1,6 @@
 package io.gil4j.metrics;
 
+import io.gil4j.advice.Advisor;
 import io.gil4j.config.Config;
 import io.gil4j.control.ExperimentOutcome;
 import io.gil4j.dispatch.Dispatcher;
@@ -43,7 +44,7 @@ public final class Telemetry implements AutoCloseable {
 
     /** What the metrics are read from. */
     public record Sources(InterpreterLock mainLock, Dispatcher dispatcher, ModeController modes, MarkedWork work,
-            SpeedupTracker speedup, Supplier<ExperimentOutcome> experiments) {}
+            SpeedupTracker speedup, Supplier<ExperimentOutcome> experiments, Advisor advisor) {}
 
     private final OpenTelemetrySdk sdk;
     private final RuntimeTelemetry runtime;
@@ -106,6 +107,7 @@ public final class Telemetry implements AutoCloseable {
                     sources.speedup());
             CoreMetrics.register(meter);
             ExperimentMetrics.register(meter, sources.experiments());
+            AdviceMetrics.register(meter, sources.advisor());
             return new Telemetry(sdk, RuntimeTelemetry.create(new OriginalScopes(sdk)));
         } catch (RuntimeException e) {
             sdk.shutdown().join(CLOSE_SECONDS, TimeUnit.SECONDS);

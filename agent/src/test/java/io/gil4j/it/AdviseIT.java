@@ -31,7 +31,7 @@ class AdviseIT {
     @MethodSource(ForkedJvm.JDKS)
     void ranks_methods_by_their_share_of_the_lock_flags_the_one_too_short_and_verifies_the_first(Path jdk) throws Exception {
         ForkedJvm.Result run = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(120),
-                "mode=gil,control.port=0,include=io.gil4j.it.app.AdviseApp", APP,
+                "mode=gil,control.port=0,hold.sample-rate=100,include=io.gil4j.it.app.AdviseApp", APP,
                 ForkedJvm.AGENT_JAR.toAbsolutePath().toString(), "--duration", "10s", "--measure", "4s", "--top", "8",
                 "--format", "json", "--verify", "--dwell", "3", "--warmup", "1", "--rounds", "2");
         List<String> lines = run.stdoutLines();
@@ -51,15 +51,20 @@ class AdviseIT {
             double share = ((Number) rows.get(method).get("holdShare")).doubleValue();
             assertEquals(truth.get(method), share, POINTS, method + ": " + run);
         }
-        assertFalse((Boolean) rows.get("cent").get("recommended"), run.toString());
-        assertTrue(((String) rows.get("cent").get("verdict")).startsWith("too short"), run.toString());
-        assertFalse((Boolean) rows.get("serve").get("recommended"), "a loop that never returns: " + run);
+        assertFalse((Boolean) row(rows, "cent", run).get("recommended"), run.toString());
+        assertTrue(((String) row(rows, "cent", run).get("verdict")).startsWith("too short"), run.toString());
+        assertFalse((Boolean) row(rows, "serve", run).get("recommended"), "a loop that never returns: " + run);
         String recommended = (String) advice.get("recommended");
         assertTrue(recommended != null && !recommended.endsWith("#serve"), run.toString());
         Map<String, Object> verification = object(advice.get("verification"));
         assertEquals("done", verification.get("state"), run.toString());
         assertEquals(recommended, verification.get("offload"));
         assertTrue(((Number) verification.get("measured")).doubleValue() > 1.2, "rerouted, it runs faster: " + run);
+    }
+
+    private static Map<String, Object> row(Map<String, Map<String, Object>> rows, String method, Object run) {
+        assertTrue(rows.containsKey(method), method + " not among " + rows.keySet() + ": " + run);
+        return rows.get(method);
     }
 
     private static int rank(Map<String, Map<String, Object>> rows, String method) {

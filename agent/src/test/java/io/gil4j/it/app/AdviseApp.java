@@ -1,11 +1,12 @@
 package io.gil4j.it.app;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * A service of known shares for {@code advise}: four threads each repeat one {@link #request()}, which
- * spends about 60 % of its CPU in {@link #price}, 25 % in {@link #tax}, 5 % in {@link #round}, 1 % in twenty
+ * spends about 60 % of its CPU in {@link #price}, 25 % in {@link #tax}, 5 % in {@link #round}, 4 % in forty
  * calls of {@link #cent} (a method far too short to pay for a hand-over) and the rest in its own loop. It first
  * measures those shares itself, without contention ({@code truth ...} line), then runs the agent's
  * {@code advise} against its own PID as a user would (a separate JVM) and prints that command's exit status
@@ -49,8 +50,8 @@ public final class AdviseApp {
         long x = price(60 * UNIT);
         x += tax(25 * UNIT);
         x += round(5 * UNIT);
-        x += cents(UNIT / 20);
-        x += spin(9 * UNIT);
+        x += cents(UNIT / 10);
+        x += spin(6 * UNIT);
         sink = x;
     }
 
@@ -68,7 +69,7 @@ public final class AdviseApp {
 
     private static long cents(int perCall) {
         long x = 0;
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 40; i++) {
             x += cent(perCall);
         }
         return x;
@@ -89,10 +90,17 @@ public final class AdviseApp {
         return x;
     }
 
-    /** The shares each part takes of a request, measured here on one thread after a warm-up. */
+    /**
+     * The shares each part takes of a request, measured here on one thread after a warm-up: the median over
+     * requests of each part's share, so that a request that a compilation or a collection interrupted does
+     * not move it.
+     */
     private static void printTruth() {
-        long[] nanos = new long[4];
-        for (int r = 0; r < 600; r++) {
+        int warmUp = 400;
+        int measured = 600;
+        double[][] shares = new double[3][measured];
+        long[] requests = new long[measured];
+        for (int r = -warmUp; r < measured; r++) {
             long t0 = System.nanoTime();
             long x = price(60 * UNIT);
             long t1 = System.nanoTime();
@@ -100,19 +108,23 @@ public final class AdviseApp {
             long t2 = System.nanoTime();
             x += round(5 * UNIT);
             long t3 = System.nanoTime();
-            x += cents(UNIT / 20);
-            x += spin(9 * UNIT);
+            x += cents(UNIT / 10);
+            x += spin(6 * UNIT);
             long t4 = System.nanoTime();
             sink = x;
-            if (r >= 300) {
-                nanos[0] += t1 - t0;
-                nanos[1] += t2 - t1;
-                nanos[2] += t3 - t2;
-                nanos[3] += t4 - t0;
+            if (r >= 0) {
+                double all = t4 - t0;
+                shares[0][r] = (t1 - t0) / all;
+                shares[1][r] = (t2 - t1) / all;
+                shares[2][r] = (t3 - t2) / all;
+                requests[r] = t4 - t0;
             }
         }
-        System.out.printf(Locale.ROOT, "truth price=%.3f tax=%.3f round=%.3f request-us=%.1f%n",
-                (double) nanos[0] / nanos[3], (double) nanos[1] / nanos[3], (double) nanos[2] / nanos[3],
-                nanos[3] / 300 / 1e3);
+        for (double[] part : shares) {
+            Arrays.sort(part);
+        }
+        Arrays.sort(requests);
+        System.out.printf(Locale.ROOT, "truth price=%.3f tax=%.3f round=%.3f request-us=%.1f%n", shares[0][measured / 2],
+                shares[1][measured / 2], shares[2][measured / 2], requests[measured / 2] / 1e3);
     }
 }
