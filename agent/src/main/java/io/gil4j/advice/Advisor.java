@@ -116,7 +116,11 @@ public final class Advisor {
         List<MarkPattern> parsed = new ArrayList<>();
         for (String pattern : patterns.split(",")) {
             if (!pattern.isBlank()) {
-                parsed.add(MarkPattern.of(pattern.trim()));
+                MarkPattern mark = MarkPattern.of(pattern.trim());
+                if (mark.annotation() != null) {
+                    throw new IllegalArgumentException("an annotation cannot be added live: '" + pattern.trim() + "'");
+                }
+                parsed.add(mark);
             }
         }
         return markAlso.apply(parsed);

@@ -175,6 +175,15 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
+    /** The JSON object {@code body} holds; empty if it holds none. */
+    private static Map<String, Object> object(String body) {
+        try {
+            return Json.parseObject(body);
+        } catch (IllegalArgumentException e) {
+            return Map.of();
+        }
+    }
+
     /** What {@code read} answers of the advisor; 409 while sampling is off. */
     private Answer advice(Function<Advisor, Object> read) {
         try {
@@ -185,12 +194,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private Answer together(String body) {
-        Object methods;
-        try {
-            methods = Json.parseObject(body).get("methods");
-        } catch (IllegalArgumentException e) {
-            methods = null;
-        }
+        Object methods = object(body).get("methods");
         if (!(methods instanceof List) || !((List<?>) methods).stream().allMatch(m -> m instanceof String)) {
             return Answer.error(400, "send {\"methods\":[\"com.acme.Pricing#quote\", ...]}");
         }
@@ -200,12 +204,7 @@ public final class ControlServer implements AutoCloseable {
 
     /** What advise predicted for its first recommendation, kept for the dashboards. */
     private Answer prediction(String body) {
-        Map<String, Object> request;
-        try {
-            request = Json.parseObject(body);
-        } catch (IllegalArgumentException e) {
-            request = Map.of();
-        }
+        Map<String, Object> request = object(body);
         if (!(request.get("offload") instanceof String) || !(request.get("speedup") instanceof Number)) {
             return Answer.error(400, "send {\"offload\":\"com.acme.Pricing#quote\",\"speedup\":1.8}");
         }
@@ -215,12 +214,7 @@ public final class ControlServer implements AutoCloseable {
     }
 
     private Answer offload(String body) {
-        Object patterns;
-        try {
-            patterns = Json.parseObject(body).get("offload");
-        } catch (IllegalArgumentException e) {
-            patterns = null;
-        }
+        Object patterns = object(body).get("offload");
         if (!(patterns instanceof String)) {
             return Answer.error(400, "send {\"offload\":\"com.acme.Pricing#quote,com.acme.**#price*\"} (\"\": none)");
         }

@@ -169,8 +169,8 @@ public final class Instrumenter {
      * this method added before, and retransforms the loaded classes either set names; returns when that is
      * done. Marked methods are measured in every mode and rerouted in the modes that reroute.
      *
+     * @param methodPatterns method patterns; annotations cannot be added live (the callers check)
      * @return what the retransformation did
-     * @throws IllegalArgumentException if a pattern is an annotation, which cannot be added live
      */
     public synchronized String markAlso(List<MarkPattern> methodPatterns) {
         List<MarkPattern> before = marked.markAlso(methodPatterns);

@@ -68,14 +68,10 @@ final class MarkedMethods implements ElementMatcher<MethodDescription> {
      * Marks the methods {@code methodPatterns} select, besides the configured marks, in place of those added
      * before; the classes that either set names must then be retransformed.
      *
+     * @param methodPatterns method patterns, no annotations (the callers check)
      * @return the patterns added before
-     * @throws IllegalArgumentException if one of them is an annotation
      */
     List<MarkPattern> markAlso(List<MarkPattern> methodPatterns) {
-        if (methodPatterns.stream().anyMatch(p -> p.annotation() != null)) {
-            throw new IllegalArgumentException("only method patterns can be added live, not annotations: "
-                    + methodPatterns);
-        }
         List<MarkPattern> before = added;
         added = List.copyOf(methodPatterns);
         patterns = Stream.concat(configured.stream(), added.stream())

@@ -2,6 +2,7 @@ package io.gil4j.control;
 
 import io.gil4j.advice.Advisor;
 import io.gil4j.config.Config;
+import io.gil4j.config.MarkPattern;
 import io.gil4j.config.Selection;
 import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.gil.Algorithm;
@@ -15,6 +16,7 @@ import io.gil4j.mode.Rerouting;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** An {@link AgentStatus} over a real lock, dispatcher and mode controller, starting in {@code native}. */
 final class ControlFixture {
@@ -23,6 +25,8 @@ final class ControlFixture {
             ClearanceListener.IGNORE, HoldTiming.OFF);
     final ModeController modes;
     final AgentStatus agent;
+    /** The method patterns marked live through the advisor. */
+    final AtomicReference<List<MarkPattern>> marks = new AtomicReference<>(List.of());
 
     ControlFixture() {
         this(LockCode.ALWAYS);
@@ -33,6 +37,9 @@ final class ControlFixture {
         modes = new ModeController(lock, Rerouting.INLINE, lockCode, Mode.NATIVE);
         modes.activate();
         agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults(), Selection.of(Config.defaults()), l -> { }),
-                null, null, Map::of, new Advisor(null, null, patterns -> "", List::of));
+                null, null, Map::of, new Advisor(null, null, patterns -> {
+                    marks.set(patterns);
+                    return patterns.size() + " patterns";
+                }, marks::get));
     }
 }

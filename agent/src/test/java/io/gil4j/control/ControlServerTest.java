@@ -132,6 +132,40 @@ class ControlServerTest {
     }
 
     @Test
+    void advice_needs_the_sampler_and_its_changes_need_the_token() throws IOException {
+        Response advice = send("GET", "/advice", "", List.of());
+        assertEquals(409, advice.code(), advice.body());
+        assertTrue(advice.body().contains("gil4j.hold.sample-rate=0"), advice.body());
+        for (String path : List.of("/advice/reset", "/advice/together", "/advice/prediction", "/offload")) {
+            assertEquals(401, send("POST", path, "{}", List.of()).code(), path);
+        }
+    }
+
+    @Test
+    void offload_marks_method_patterns_live_and_refuses_annotations_naming_what_it_accepts() throws IOException {
+        List<String> token = List.of("Authorization: Bearer " + TOKEN);
+        Response marked = send("POST", "/offload", "{\"offload\":\"com.acme.Pricing#quote, com.acme.**#price*\"}", token);
+        assertEquals(200, marked.code(), marked.body());
+        assertEquals("[com.acme.Pricing#quote, com.acme.**#price*]", fixture.marks.get().toString());
+        assertTrue(send("GET", "/offload", "", List.of()).body().contains("\"com.acme.**#price*\""));
+
+        Response annotation = send("POST", "/offload", "{\"offload\":\"@com.acme.CpuBound\"}", token);
+        assertEquals(400, annotation.code(), annotation.body());
+        assertTrue(annotation.body().contains("accepted: comma-separated method patterns"), annotation.body());
+        assertEquals(2, fixture.marks.get().size(), "a refused request leaves the marks");
+        assertEquals(400, send("POST", "/offload", "[]", token).code());
+    }
+
+    @Test
+    void a_prediction_is_kept_for_the_dashboards() throws IOException {
+        Response kept = send("POST", "/advice/prediction", "{\"offload\":\"com.acme.Pricing#quote\",\"speedup\":1.8}",
+                List.of("Authorization: Bearer " + TOKEN));
+        assertEquals(200, kept.code(), kept.body());
+        assertEquals(new io.gil4j.advice.Advisor.Predicted("com.acme.Pricing#quote", 1.8),
+                fixture.agent.advisor().lastPrediction());
+    }
+
+    @Test
     void a_body_over_the_limit_is_413() throws IOException {
         String body = "{\"mode\":\"" + "g".repeat(ControlServer.MAX_BODY) + "\"}";
         assertEquals(413, send("POST", "/mode", body, List.of("Authorization: Bearer " + TOKEN)).code());
