@@ -14,7 +14,7 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The agent's side of {@code advise}: where the lock was held since the last {@link #reset()} (from the
+ * The agent's side of {@code advise}: where the lock was held since the last {@link #reset} (from the
  * {@link HoldSampler}), how often the marked methods were called meanwhile and for how long (from
  * {@link MarkedWork}), what a hand-over to a worker costs ({@link DispatchProbe}), and live marking, so that
  * the candidates can be measured and then tried. Thread-safe.
@@ -52,10 +52,14 @@ public final class Advisor {
         this.added = added;
     }
 
-    /** Starts a new window: forgets the samples, and counts calls from now on. */
-    public synchronized void reset() {
+    /**
+     * Starts a new window of {@code stacks}: forgets the samples, records the holder's stacks for that long,
+     * and counts calls from now on.
+     */
+    public synchronized void reset(java.time.Duration stacks) {
         if (sampler != null) {
             sampler.profile().reset();
+            sampler.stacksFor(stacks);
         }
         callsAtReset = callsByFunction();
         cpuAtReset = work == null ? Map.of() : work.inlineCpuNanosByFunction();

@@ -17,8 +17,9 @@ import jdk.jfr.consumer.RecordingStream;
 /**
  * Samples where the main lock is held into a {@link HoldProfile}, while a mode with the lock is in force and
  * not otherwise: a tick {@code ratePerSecond} times a second reads whether the lock is held and how many
- * threads wait; JFR's execution samples, at the same period, give the stacks of the threads running Java
- * code, and those with a frame of a class the lock's code is in are the holder's (in a lock mode every other
+ * threads wait; during an advise window ({@link #stacksFor}) JFR's execution samples, at the same period,
+ * give the stacks of the threads running Java code, and those with a frame of a class the lock's code is in
+ * are the holder's (in a lock mode every other
  * thread that runs such code waits for the lock, parked, and JFR samples no parked thread).
  *
  * <p>Why JFR and not {@code Thread.getStackTrace} of the holder: a stack trace can only be taken at a
@@ -40,6 +41,7 @@ public final class HoldSampler implements AutoCloseable {
     private ScheduledFuture<?> ticks; // sampler thread only
     private RecordingStream stacks; // sampler thread only
     private boolean warned; // sampler thread only
+    private long stacksUntil; // sampler thread only
 
     /**
      * A sampler, idle until {@link #lockInForce}.
@@ -80,20 +82,33 @@ public final class HoldSampler implements AutoCloseable {
         if (on == (ticks != null)) {
             return;
         }
-        long period = TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
-        if (!on) {
+        if (on) {
+            ticks = thread.scheduleAtFixedRate(this::tick, 0, periodNanos(), TimeUnit.NANOSECONDS);
+        } else {
             ticks.cancel(false);
             ticks = null;
-            if (stacks != null) {
-                stacks.close();
-                stacks = null;
-            }
-            return;
+            closeStacks();
         }
-        ticks = thread.scheduleAtFixedRate(this::tick, 0, period, TimeUnit.NANOSECONDS);
+    }
+
+    /**
+     * Records stacks for the next {@code window}, while a lock mode is in force: JFR runs for an advise window
+     * only, not always, because a JFR recording the agent started keeps the agent's class loader alive after
+     * a detach (9 MB of Metaspace per attach cycle). Any thread; returns at once.
+     */
+    public void stacksFor(Duration window) {
+        thread.execute(() -> {
+            if (ticks != null && stacks == null) {
+                openStacks();
+            }
+            stacksUntil = System.nanoTime() + window.toNanos();
+        });
+    }
+
+    private void openStacks() {
         try {
             stacks = new RecordingStream();
-            stacks.enable(EXECUTION_SAMPLE).withPeriod(Duration.ofNanos(period)).withStackTrace();
+            stacks.enable(EXECUTION_SAMPLE).withPeriod(Duration.ofNanos(periodNanos())).withStackTrace();
             stacks.setMaxAge(Duration.ofSeconds(10));
             stacks.onEvent(EXECUTION_SAMPLE, this::stack);
             RecordingStream running = stacks;
@@ -111,8 +126,22 @@ public final class HoldSampler implements AutoCloseable {
         }
     }
 
+    private void closeStacks() {
+        if (stacks != null) {
+            stacks.close();
+            stacks = null;
+        }
+    }
+
+    private long periodNanos() {
+        return TimeUnit.SECONDS.toNanos(1) / ratePerSecond;
+    }
+
     private void tick() {
         profile.tick(lock.owner() != null, lock.waiters());
+        if (stacks != null && System.nanoTime() - stacksUntil > 0) {
+            closeStacks();
+        }
     }
 
     private void stack(RecordedEvent sample) {

@@ -142,7 +142,8 @@ final class AdviseCommand {
     }
 
     private Advice advise(double duration, double measure, int top, int workers) {
-        if (post("/advice/reset", "{}") == null) {
+        // stacks for the sampling and the counting, with a margin for the answers in between
+        if (post("/advice/reset", "{\"seconds\":" + (duration + measure + 10) + "}") == null) {
             return null;
         }
         Map<String, Object> window = waitAndRead("sampling", duration);

@@ -23,7 +23,7 @@ public enum Option {
     INTERPRETERS_ISOLATION("interpreters.isolation", "shared", "shared, classloader"),
     PROCESSES_MAX_TASKS("processes.max-tasks", "0", "a whole number of calls after which a worker process is replaced (0: never)"),
     PROCESSES_ALLOW("processes.allow", "", "comma-separated class globs whose instances may cross to worker processes besides the JDK's value types (empty: the include globs, else the main class's package and below)"),
-    HOLD_SAMPLE_RATE("hold.sample-rate", "20", "a whole number of samples a second from 0 to 1000 of the lock holder's stack, for advise and the dashboards' hold table (0: off)"),
+    HOLD_SAMPLE_RATE("hold.sample-rate", "20", "a whole number of samples a second from 0 to 1000 of the lock and, during an advise window, of its holder's stack (0: off)"),
     SPEEDUP_BASELINE("speedup.baseline", "sequential", Mode.accepted() + " (the mode gil4j.speedup is measured against)"),
     CONTROL_HOST("control.host", "127.0.0.1", "a host name or address to bind the control endpoint to (another than loopback needs control.token)"),
     CONTROL_PORT("control.port", "9465", "a port from 0 to 65535 (0: any free port; the default 9465 falls back to a free one when taken), or off"),

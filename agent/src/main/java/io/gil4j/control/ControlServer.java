@@ -117,10 +117,7 @@ public final class ControlServer implements AutoCloseable {
             case "/advice":
                 return method.equals("GET") ? advice(Advisor::report) : notAllowed("GET");
             case "/advice/reset":
-                return method.equals("POST") ? withToken(request, body -> advice(a -> {
-                    a.reset();
-                    return Map.of("reset", true);
-                })) : notAllowed("POST");
+                return method.equals("POST") ? withToken(request, this::resetAdvice) : notAllowed("POST");
             case "/advice/together":
                 return method.equals("POST") ? withToken(request, this::together) : notAllowed("POST");
             case "/advice/prediction":
@@ -191,6 +188,20 @@ public final class ControlServer implements AutoCloseable {
         } catch (IllegalStateException e) {
             return Answer.error(409, e.getMessage());
         }
+    }
+
+    /** A new advise window, recording stacks for {@code "seconds"} of the body (default 60, at most 3 600). */
+    private Answer resetAdvice(String body) {
+        Object seconds = object(body).getOrDefault("seconds", 60);
+        if (!(seconds instanceof Number) || ((Number) seconds).doubleValue() <= 0
+                || ((Number) seconds).doubleValue() > 3_600) {
+            return Answer.error(400, "send {\"seconds\":60}: how long to record stacks, more than 0 and at most 3600");
+        }
+        long millis = (long) (((Number) seconds).doubleValue() * 1000);
+        return advice(a -> {
+            a.reset(java.time.Duration.ofMillis(millis));
+            return Map.of("reset", true, "seconds", seconds);
+        });
     }
 
     private Answer together(String body) {

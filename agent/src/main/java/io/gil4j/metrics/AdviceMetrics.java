@@ -8,7 +8,7 @@ import io.opentelemetry.api.metrics.Meter;
 /**
  * Where the main lock is held, and the last advice: {@code gil4j.lock.hold.share}, the share of the holder's
  * stacks each of the {@value #TOP} methods most often on them was on (their {@code code.function.name}, so
- * the series stay bounded), since the profile's last reset; and {@code gil4j.advice.speedup}, the speedup
+ * the series stay bounded), in the last advise window (stacks are recorded only then); and {@code gil4j.advice.speedup}, the speedup
  * {@code advise} predicted for its first recommendation, beside which the dashboards put the measured one.
  */
 final class AdviceMetrics {

@@ -120,14 +120,7 @@ public final class Catalogue {
                                 + " threads, about the switch interval (5 ms).",
                                 percentiles(holds, "gil4j_lock", 0.5, 0.99)),
                         Panel.heatmap("Hold heatmap", "s", "Holds a second by how long they lasted.",
-                                new Query("sum by (le) (" + rate(holds) + ")", "{{le}}")),
-                        Panel.row("Where the lock is held"),
-                        Panel.bars("Where the lock is held", "percentunit", "The methods most often on the main"
-                                + " lock holder's stack, by the share of its stacks they were on (JFR samples while a"
-                                + " lock mode is in force), since the profile's last reset; advise resets it and"
-                                + " predicts what rerouting each would buy (docs/advise.md).",
-                                new Query("topk(20, max by (code_function_name) (" + of("gil4j_lock_hold_share")
-                                        + "))", "{{code_function_name}}"))));
+                                new Query("sum by (le) (" + rate(holds) + ")", "{{le}}"))));
     }
 
     static Dashboard pools() {

@@ -24,11 +24,6 @@ public record Panel(String kind, String title, String description, String unit, 
         return new Panel("stat", title, description, unit, List.of(queries));
     }
 
-    /** Horizontal bars of each series' last value, largest first: a ranking. */
-    static Panel bars(String title, String unit, String description, Query query) {
-        return new Panel("bargauge", title, description, unit, List.of(query));
-    }
-
     /** A heatmap of a histogram's buckets over time, or, with {@code buckets} false, of one series a row. */
     static Panel heatmap(String title, String unit, String description, Query query) {
         return new Panel("heatmap", title, description, unit, List.of(query));
@@ -82,12 +77,6 @@ public record Panel(String kind, String title, String description, String unit, 
                 options.put("textMode", unit.equals("none") ? "name" : "value_and_name");
                 options.put("colorMode", "value");
                 options.put("graphMode", "none");
-                break;
-            case "bargauge":
-                options.putObject("reduceOptions").put("values", false).put("fields", "")
-                        .putArray("calcs").add("lastNotNull");
-                options.put("orientation", "horizontal");
-                options.put("displayMode", "basic");
                 break;
             case "heatmap":
                 options.put("calculate", false);
