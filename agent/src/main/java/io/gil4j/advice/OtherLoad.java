@@ -1,6 +1,5 @@
 package io.gil4j.advice;
 
-import io.gil4j.cpu.CpuMode;
 import io.gil4j.cpu.CpuTimes;
 import java.lang.management.ManagementFactory;
 
@@ -37,11 +36,7 @@ final class OtherLoad {
         long busy = 0;
         for (int cpu : now.cpus()) {
             if (cpus.has(cpu)) {
-                for (CpuMode mode : CpuMode.values()) {
-                    if (mode != CpuMode.IDLE && mode != CpuMode.IOWAIT) {
-                        busy += now.nanos(cpu, mode) - cpus.nanos(cpu, mode);
-                    }
-                }
+                busy += now.busyNanos(cpu) - cpus.busyNanos(cpu);
             }
         }
         return Math.max(0, (busy - (process - processNanos)) / (double) wall);

@@ -65,9 +65,11 @@ final class AdviseCommand {
         if (endpoint.isEmpty()) {
             return 1;
         }
-        String experiment = experimentBody(options);
-        if (experiment == null) {
-            err.println("gil4j advise: --dwell, --warmup and --rounds take numbers; got " + options);
+        String experiment;
+        try {
+            experiment = ControlCommands.experimentBody("gil", "interpreters", options);
+        } catch (IllegalArgumentException e) {
+            err.println("gil4j advise: " + e.getMessage());
             return 2;
         }
         AdviseCommand command = new AdviseCommand(endpoint.get(), err);
@@ -82,21 +84,6 @@ final class AdviseCommand {
         int status = verify ? command.verify(advice, experiment) : 0;
         out.print(format.equals("json") ? Json.write(advice.json()) + "\n" : advice.table());
         return status;
-    }
-
-    /** The experiment's plan, gil against interpreters, with the --dwell, --warmup and --rounds given; null if malformed. */
-    private static String experimentBody(Map<String, String> options) {
-        StringBuilder body = new StringBuilder("{\"a\":\"gil\",\"b\":\"interpreters\"");
-        for (String[] option : new String[][] {{"dwell", "dwellSeconds"}, {"warmup", "warmupSeconds"}, {"rounds", "rounds"}}) {
-            String value = options.get(option[0]);
-            if (value != null) {
-                if (!value.matches("\\d+(\\.\\d+)?")) {
-                    return null;
-                }
-                body.append(",\"").append(option[1]).append("\":").append(value);
-            }
-        }
-        return body.append('}').toString();
     }
 
     /**

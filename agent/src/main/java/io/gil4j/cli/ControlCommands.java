@@ -162,28 +162,43 @@ final class ControlCommands {
             err.println("gil4j experiment: expected <pid|url> <modeA> <modeB>, got " + positional + "; see experiment --help");
             return 2;
         }
-        StringBuilder body = new StringBuilder("{\"a\":" + quote(positional.get(1)) + ",\"b\":" + quote(positional.get(2)));
-        for (String[] option : new String[][] {{"dwell", "dwellSeconds"}, {"warmup", "warmupSeconds"}, {"rounds", "rounds"}}) {
-            String value = options.get(option[0]);
-            if (value != null) {
-                if (!value.matches("\\d+(\\.\\d+)?")) {
-                    err.println("gil4j experiment: --" + option[0] + " takes a number, got '" + value + "'");
-                    return 2;
-                }
-                body.append(",\"").append(option[1]).append("\":").append(value);
-            }
+        String body;
+        try {
+            body = experimentBody(positional.get(1), positional.get(2), options);
+        } catch (IllegalArgumentException e) {
+            err.println("gil4j experiment: " + e.getMessage());
+            return 2;
         }
-        body.append('}');
         Optional<ControlFile> endpoint = endpoint(positional.get(0), options.get("token"), err);
         if (endpoint.isEmpty()) {
             return 1;
         }
-        Map<String, Object> outcome = runExperiment(endpoint.get(), body.toString(), err);
+        Map<String, Object> outcome = runExperiment(endpoint.get(), body, err);
         if (outcome == null) {
             return 1;
         }
         out.println(Json.write(outcome));
         return "done".equals(outcome.get("state")) ? 0 : 1;
+    }
+
+    /**
+     * The body of {@code POST /experiment} for modes {@code a} and {@code b}, with the {@code --dwell},
+     * {@code --warmup} and {@code --rounds} among {@code options}.
+     *
+     * @throws IllegalArgumentException naming the option whose value is not a number
+     */
+    static String experimentBody(String a, String b, Map<String, String> options) {
+        StringBuilder body = new StringBuilder("{\"a\":" + quote(a) + ",\"b\":" + quote(b));
+        for (String[] option : new String[][] {{"dwell", "dwellSeconds"}, {"warmup", "warmupSeconds"}, {"rounds", "rounds"}}) {
+            String value = options.get(option[0]);
+            if (value != null) {
+                if (!value.matches("\\d+(\\.\\d+)?")) {
+                    throw new IllegalArgumentException("--" + option[0] + " takes a number, got '" + value + "'");
+                }
+                body.append(",\"").append(option[1]).append("\":").append(value);
+            }
+        }
+        return body.append('}').toString();
     }
 
     /**

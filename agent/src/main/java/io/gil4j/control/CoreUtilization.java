@@ -3,6 +3,7 @@ package io.gil4j.control;
 import io.gil4j.cpu.CpuMode;
 import io.gil4j.cpu.CpuTimes;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -36,17 +37,13 @@ final class CoreUtilization {
             if (!previous.has(cpu)) {
                 continue;
             }
-            long all = 0;
+            long busy = now.busyNanos(cpu) - previous.busyNanos(cpu);
             long idle = 0;
-            for (CpuMode mode : CpuMode.values()) {
-                long delta = now.nanos(cpu, mode) - previous.nanos(cpu, mode);
-                all += delta;
-                if (mode == CpuMode.IDLE || mode == CpuMode.IOWAIT) {
-                    idle += delta;
-                }
+            for (CpuMode mode : List.of(CpuMode.IDLE, CpuMode.IOWAIT)) {
+                idle += now.nanos(cpu, mode) - previous.nanos(cpu, mode);
             }
-            if (all > 0) {
-                utilization.put(cpu, Math.max(0, Math.min(1, (all - idle) / (double) all)));
+            if (busy + idle > 0) {
+                utilization.put(cpu, Math.max(0, Math.min(1, busy / (double) (busy + idle))));
             }
         }
         return utilization;

@@ -107,6 +107,17 @@ public final class CpuTimes {
         return nanos.containsKey(cpu);
     }
 
+    /** The time {@code cpu} has spent working: in every mode but idle and waiting for I/O, in nanoseconds. */
+    public long busyNanos(int cpu) {
+        long busy = 0;
+        for (CpuMode mode : CpuMode.values()) {
+            if (mode != CpuMode.IDLE && mode != CpuMode.IOWAIT) {
+                busy += nanos(cpu, mode);
+            }
+        }
+        return busy;
+    }
+
     /** The time {@code cpu} has spent in {@code mode}, in nanoseconds. */
     public long nanos(int cpu, CpuMode mode) {
         return nanos.get(cpu).get(mode);
