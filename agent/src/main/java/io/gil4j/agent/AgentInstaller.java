@@ -129,6 +129,7 @@ public final class AgentInstaller {
             sampler.lockInForce(controller.current().mainLockInForce());
         }
         StartedParts parts = new StartedParts();
+        parts.add(new RecordMethodCaches()); // stopped last: after every part that may still link a record
         parts.add(watchdog);
         parts.onExit(dispatcher::shutdown, "gil4j-shutdown");
         parts.add(dispatcher::close);

@@ -17,6 +17,7 @@ final class Advice {
     private final int workers;
     private final List<Map<String, Object>> rows = new ArrayList<>();
     private Map<String, Object> verification;
+    private Map<String, Object> scaling;
 
     /** @param window the {@code /advice} answer of the sampled window */
     Advice(Map<String, Object> window, int workers) {
@@ -27,13 +28,13 @@ final class Advice {
     /** What rerouting code with {@code share} of the hold time, called as {@code calls} says, would do. */
     Prediction predict(double share, Map<String, Object> calls) {
         return Prediction.of(share, workers, spareCores(),
-                (long) AdviseCommand.number(window, "dispatchNanos"), (long) AdviseCommand.number(calls, "count"),
+                (long) ControlClient.number(window, "dispatchNanos"), (long) ControlClient.number(calls, "count"),
                 callNanos(calls));
     }
 
     /** The cores the service may use less those other processes kept busy while sampling; at least 1. */
     private double spareCores() {
-        return Math.max(1, AdviseCommand.number(window, "cores") - AdviseCommand.number(window, "otherCores"));
+        return Math.max(1, ControlClient.number(window, "cores") - ControlClient.number(window, "otherCores"));
     }
 
     /**
@@ -41,8 +42,8 @@ final class Advice {
      * measures it, else the time from entry to return.
      */
     private static double callNanos(Map<String, Object> calls) {
-        double cpu = AdviseCommand.number(calls, "meanCpuNanos");
-        return cpu > 0 ? cpu : AdviseCommand.number(calls, "meanNanos");
+        double cpu = ControlClient.number(calls, "meanCpuNanos");
+        return cpu > 0 ? cpu : ControlClient.number(calls, "meanNanos");
     }
 
     /**
@@ -51,14 +52,14 @@ final class Advice {
      * @param together the prediction for it and the recommended ones above it, or null if it is not recommended
      */
     void add(Map<String, Object> method, Map<String, Object> calls, Prediction alone, Prediction together) {
-        double held = AdviseCommand.number(window, "stacks");
+        double held = ControlClient.number(window, "stacks");
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("rank", rows.size() + 1);
         row.put("method", method.get("method"));
-        row.put("holdShare", AdviseCommand.number(method, "inclusive") / held);
-        row.put("selfShare", AdviseCommand.number(method, "self") / held);
-        row.put("shareError", AdviseCommand.number(method, "error") / held);
-        row.put("callsPerSecond", AdviseCommand.number(calls, "perSecond"));
+        row.put("holdShare", ControlClient.number(method, "inclusive") / held);
+        row.put("selfShare", ControlClient.number(method, "self") / held);
+        row.put("shareError", ControlClient.number(method, "error") / held);
+        row.put("callsPerSecond", ControlClient.number(calls, "perSecond"));
         row.put("meanCallMicros", callNanos(calls) / 1e3);
         row.put("speedup", alone.speedup());
         row.put("speedupTogether", together == null ? null : together.speedup());
@@ -97,6 +98,11 @@ final class Advice {
                 ? predicted / ((Number) measured).doubleValue() - 1 : null);
     }
 
+    /** How {@link #recommended()}'s calls scaled with the workers: the JSON of a {@link ScalingRun}. */
+    void scaled(Map<String, Object> run) {
+        scaling = run;
+    }
+
     Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
         for (String key : List.of("seconds", "samples", "held", "stacks", "meanWaiters", "cores", "otherCores",
@@ -107,6 +113,7 @@ final class Advice {
         json.put("candidates", rows);
         json.put("recommended", recommended());
         json.put("verification", verification);
+        json.put("scaling", scaling);
         return json;
     }
 
@@ -114,11 +121,11 @@ final class Advice {
         StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
                 "advise: %.0f s, %.0f samples, the lock held in %.0f %% of them, %.1f threads waiting on average;"
                         + " %.0f cores (%.1f kept busy by other processes), %d workers, a hand-over of %.1f us%n%n",
-                AdviseCommand.number(window, "seconds"), AdviseCommand.number(window, "samples"),
-                100 * AdviseCommand.number(window, "held") / Math.max(1, AdviseCommand.number(window, "samples")),
-                AdviseCommand.number(window, "meanWaiters"), AdviseCommand.number(window, "cores"),
-                AdviseCommand.number(window, "otherCores"), workers,
-                AdviseCommand.number(window, "dispatchNanos") / 1e3));
+                ControlClient.number(window, "seconds"), ControlClient.number(window, "samples"),
+                100 * ControlClient.number(window, "held") / Math.max(1, ControlClient.number(window, "samples")),
+                ControlClient.number(window, "meanWaiters"), ControlClient.number(window, "cores"),
+                ControlClient.number(window, "otherCores"), workers,
+                ControlClient.number(window, "dispatchNanos") / 1e3));
         s.append(String.format(Locale.ROOT, "%-4s %6s %6s %9s %10s %7s %8s  %s%n", "rank", "hold%", "self%",
                 "calls/s", "mean us", "alone", "with ^", "method: verdict"));
         for (Map<String, Object> row : rows) {
@@ -140,6 +147,9 @@ final class Advice {
                     verification.get("measured"), verification.get("low"), verification.get("high"),
                     error == null ? "" : String.format(Locale.ROOT, ", the prediction %+.0f %% off",
                             100 * (Double) error)));
+        }
+        if (scaling != null) {
+            s.append(ScalingRun.table(scaling));
         }
         return s.toString();
     }

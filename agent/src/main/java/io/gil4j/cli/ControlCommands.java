@@ -2,13 +2,8 @@ package io.gil4j.cli;
 
 import io.gil4j.control.ControlFile;
 import io.gil4j.control.Json;
-import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -24,10 +19,6 @@ import java.util.Optional;
  */
 final class ControlCommands {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(10);
-    /** A switch retransforms every selected class; with include=** on a large service, that takes minutes. */
-    private static final Duration SWITCH_TIMEOUT = Duration.ofMinutes(10);
 
     private ControlCommands() {}
 
@@ -62,13 +53,13 @@ final class ControlCommands {
             err.println("gil4j mode: expected <pid|url> <mode>, got " + positional + "; see mode --help");
             return 2;
         }
-        String body = "{\"mode\":" + quote(positional.get(1)) + "}";
-        Optional<ControlFile> endpoint = endpoint(positional.get(0), token, err);
+        String body = "{\"mode\":" + ControlClient.quote(positional.get(1)) + "}";
+        Optional<ControlFile> endpoint = ControlClient.endpoint(positional.get(0), token, err);
         if (endpoint.isEmpty()) {
             return 1;
         }
         // the endpoint answers once the mode is in force: after the lock's code went into every selected class
-        HttpResponse<String> response = send(endpoint.get(), "POST", "/mode", body, SWITCH_TIMEOUT, err);
+        HttpResponse<String> response = ControlClient.send(endpoint.get(), "POST", "/mode", body, ControlClient.SWITCH_TIMEOUT, err);
         if (response == null) {
             return 1;
         }
@@ -85,14 +76,14 @@ final class ControlCommands {
      * never, which means nothing selected ran (no load, or a selection that misses the code the load runs).
      */
     private static void reportLockEngaged(ControlFile endpoint, PrintStream err) {
-        long before = lockAcquisitions(send(endpoint, "GET", "/status", null, STATUS_TIMEOUT, err));
+        long before = lockAcquisitions(ControlClient.send(endpoint, "GET", "/status", null, ControlClient.ANSWER_TIMEOUT, err));
         try {
             Thread.sleep(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
-        long after = lockAcquisitions(send(endpoint, "GET", "/status", null, STATUS_TIMEOUT, err));
+        long after = lockAcquisitions(ControlClient.send(endpoint, "GET", "/status", null, ControlClient.ANSWER_TIMEOUT, err));
         if (before < 0 || after < 0) {
             return;
         }
@@ -106,7 +97,7 @@ final class ControlCommands {
         if (status == null || status.statusCode() != 200) {
             return -1;
         }
-        Object lock = object(status.body()).get("lock");
+        Object lock = ControlClient.parse(status.body()).get("lock");
         Object acquisitions = lock instanceof Map ? ((Map<?, ?>) lock).get("acquisitions") : null;
         return acquisitions instanceof Number ? ((Number) acquisitions).longValue() : -1;
     }
@@ -135,11 +126,11 @@ final class ControlCommands {
 
     private static int call(String target, String token, String method, String path, String body, PrintStream out,
             PrintStream err) {
-        Optional<ControlFile> endpoint = endpoint(target, token, err);
+        Optional<ControlFile> endpoint = ControlClient.endpoint(target, token, err);
         if (endpoint.isEmpty()) {
             return 1;
         }
-        HttpResponse<String> response = send(endpoint.get(), method, path, body, err);
+        HttpResponse<String> response = ControlClient.send(endpoint.get(), method, path, body, ControlClient.ANSWER_TIMEOUT, err);
         if (response == null) {
             return 1;
         }
@@ -164,12 +155,12 @@ final class ControlCommands {
         }
         String body;
         try {
-            body = experimentBody(positional.get(1), positional.get(2), options);
+            body = Stays.of(options).experimentBody(positional.get(1), positional.get(2));
         } catch (IllegalArgumentException e) {
             err.println("gil4j experiment: " + e.getMessage());
             return 2;
         }
-        Optional<ControlFile> endpoint = endpoint(positional.get(0), options.get("token"), err);
+        Optional<ControlFile> endpoint = ControlClient.endpoint(positional.get(0), options.get("token"), err);
         if (endpoint.isEmpty()) {
             return 1;
         }
@@ -182,32 +173,12 @@ final class ControlCommands {
     }
 
     /**
-     * The body of {@code POST /experiment} for modes {@code a} and {@code b}, with the {@code --dwell},
-     * {@code --warmup} and {@code --rounds} among {@code options}.
-     *
-     * @throws IllegalArgumentException naming the option whose value is not a number
-     */
-    static String experimentBody(String a, String b, Map<String, String> options) {
-        StringBuilder body = new StringBuilder("{\"a\":" + quote(a) + ",\"b\":" + quote(b));
-        for (String[] option : new String[][] {{"dwell", "dwellSeconds"}, {"warmup", "warmupSeconds"}, {"rounds", "rounds"}}) {
-            String value = options.get(option[0]);
-            if (value != null) {
-                if (!value.matches("\\d+(\\.\\d+)?")) {
-                    throw new IllegalArgumentException("--" + option[0] + " takes a number, got '" + value + "'");
-                }
-                body.append(",\"").append(option[1]).append("\":").append(value);
-            }
-        }
-        return body.append('}').toString();
-    }
-
-    /**
      * Starts the experiment {@code body} describes and polls it each second, with a progress line, until it
      * ends; returns its last JSON, or null (with a message) if it did not start or the endpoint stopped
      * answering.
      */
     static Map<String, Object> runExperiment(ControlFile endpoint, String body, PrintStream err) {
-        HttpResponse<String> started = send(endpoint, "POST", "/experiment", body, err);
+        HttpResponse<String> started = ControlClient.send(endpoint, "POST", "/experiment", body, ControlClient.ANSWER_TIMEOUT, err);
         if (started == null || started.statusCode() != 202) {
             if (started != null) {
                 err.println(started.body());
@@ -221,11 +192,11 @@ final class ControlCommands {
                 Thread.currentThread().interrupt();
                 return null;
             }
-            HttpResponse<String> now = send(endpoint, "GET", "/experiment", null, err);
+            HttpResponse<String> now = ControlClient.send(endpoint, "GET", "/experiment", null, ControlClient.ANSWER_TIMEOUT, err);
             if (now == null) {
                 return null;
             }
-            Map<String, Object> experiment = object(now.body());
+            Map<String, Object> experiment = ControlClient.parse(now.body());
             Object stays = experiment.get("stays");
             String state = String.valueOf(experiment.getOrDefault("state", "unknown"));
             err.println("experiment: " + (stays instanceof List ? ((List<?>) stays).size() : 0) + " stays measured, "
@@ -234,64 +205,5 @@ final class ControlCommands {
                 return experiment;
             }
         }
-    }
-
-    /** The JSON object an answer holds; empty if it holds none (an answer that is not JSON has no fields). */
-    static Map<String, Object> object(String body) {
-        try {
-            return Json.parseObject(body);
-        } catch (IllegalArgumentException notJson) {
-            return Map.of();
-        }
-    }
-
-    static String quote(String text) {
-        return "\"" + text.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
-    }
-
-    /** The endpoint's answer, or null (with a message) if none came within the usual timeout. */
-    static HttpResponse<String> send(ControlFile endpoint, String method, String path, String body, PrintStream err) {
-        return send(endpoint, method, path, body, STATUS_TIMEOUT, err);
-    }
-
-    /** The endpoint's answer, or null (with a message) if none came within {@code timeout}. */
-    static HttpResponse<String> send(ControlFile endpoint, String method, String path, String body,
-            Duration timeout, PrintStream err) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url() + path)).timeout(timeout);
-        if (endpoint.token() != null) {
-            request.header("Authorization", "Bearer " + endpoint.token());
-        }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        try {
-            return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException | IllegalArgumentException e) {
-            err.println("gil4j: no answer from " + endpoint.url() + ": " + e);
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
-    }
-
-    static Optional<ControlFile> endpoint(String target, String token, PrintStream err) {
-        String envToken = System.getenv("GIL4J_CONTROL_TOKEN");
-        if (target.startsWith("http://") || target.startsWith("https://")) {
-            String url = target.endsWith("/") ? target.substring(0, target.length() - 1) : target;
-            return Optional.of(new ControlFile(url, token != null ? token : envToken));
-        }
-        long pid;
-        try {
-            pid = Long.parseLong(target);
-        } catch (NumberFormatException e) {
-            err.println("gil4j: '" + target + "' is neither a process id nor an http:// URL");
-            return Optional.empty();
-        }
-        Optional<ControlFile> file = ControlFile.read(ControlFile.of(pid));
-        if (file.isEmpty()) {
-            err.println("gil4j: no control endpoint known for process " + pid + " (no readable " + ControlFile.of(pid)
-                    + "): is the agent attached, with gil4j.control.port not off, and run by this user?");
-            return Optional.empty();
-        }
-        return token == null ? file : Optional.of(new ControlFile(file.get().url(), token));
     }
 }

@@ -167,6 +167,20 @@ public final class AgentStatus {
         };
     }
 
+    /** The {@code interpreters} pool's workers and how many of them may take calls, as {@code GET /interpreters}. */
+    public Map<String, Object> interpreters() {
+        return Map.of("workers", dispatcher.interpreterWorkers(), "limit", dispatcher.interpreterLimit());
+    }
+
+    /**
+     * Lets only {@code limit} of the {@code interpreters} workers take calls.
+     *
+     * @throws IllegalArgumentException naming the accepted range
+     */
+    public void limitInterpreters(int limit) {
+        dispatcher.limitInterpreters(limit);
+    }
+
     /** The current mode's name. */
     public String mode() {
         return modes.current().configName();

@@ -127,9 +127,15 @@ public final class ControlServer implements AutoCloseable {
                     return advice(a -> Map.of("offload", a.offloaded()));
                 }
                 return method.equals("POST") ? withToken(request, this::offload) : notAllowed("GET, POST");
+            case "/interpreters":
+                if (method.equals("GET")) {
+                    return new Answer(200, agent.interpreters());
+                }
+                return method.equals("POST") ? withToken(request, this::limitInterpreters) : notAllowed("GET, POST");
             default:
                 return Answer.error(404, "no such resource: GET /status, POST /mode, GET or POST /experiment,"
-                        + " GET /advice, POST /advice/reset, /advice/together or /advice/prediction, GET or POST /offload");
+                        + " GET /advice, POST /advice/reset, /advice/together or /advice/prediction, GET or POST"
+                        + " /offload, GET or POST /interpreters");
         }
     }
 
@@ -236,6 +242,21 @@ public final class ControlServer implements AutoCloseable {
             return Answer.error(400, "offload: " + e.getMessage() + "; accepted: comma-separated method patterns such"
                     + " as com.acme.Pricing#quote, com.acme.**#price*");
         }
+    }
+
+    /** How many of the interpreters' workers take calls: {@code {"limit":N}}. */
+    private Answer limitInterpreters(String body) {
+        Map<String, Object> request = object(body);
+        Object limit = request.get("limit");
+        if (!(limit instanceof Number) || request.size() != 1 || ((Number) limit).doubleValue() % 1 != 0) {
+            return Answer.error(400, "send {\"limit\":N}: how many of the interpreters' workers take calls");
+        }
+        try {
+            agent.limitInterpreters(((Number) limit).intValue());
+        } catch (IllegalArgumentException e) {
+            return Answer.error(400, e.getMessage());
+        }
+        return new Answer(200, agent.interpreters());
     }
 
     private boolean authorized(String header) {

@@ -49,6 +49,7 @@ public final class Dispatcher implements Rerouting {
     private final Object drained = new Object();
     private PoolRoute lane;
     private PoolRoute interpreters;
+    private int interpreterLimit; // guarded by this
     private ProcessRoute processes;
 
     /**
@@ -60,6 +61,7 @@ public final class Dispatcher implements Rerouting {
         this.config = config;
         this.selection = selection;
         this.newInterpreter = newInterpreter;
+        this.interpreterLimit = config.workers();
     }
 
     @Override
@@ -106,8 +108,37 @@ public final class Dispatcher implements Rerouting {
         if (interpreters == null) {
             PoolRoute.Handoff handoff = config.isolatedInterpreters() ? new ClassLoaderIsolation() : PoolRoute.SHARED;
             interpreters = new PoolRoute(pool(Mode.INTERPRETERS, config.workers()), handoff);
+            interpreters.pool().limitWorkers(interpreterLimit);
         }
         return interpreters;
+    }
+
+    /**
+     * Lets only {@code limit} of the {@code interpreters} pool's workers take calls, from each worker's next
+     * call on (see {@link WorkerPool#limitWorkers}), now or once the pool is built; for measuring how the
+     * throughput scales with workers.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not from 1 to {@code gil4j.workers}
+     */
+    public synchronized void limitInterpreters(int limit) {
+        if (limit < 1 || limit > config.workers()) {
+            throw new IllegalArgumentException("a worker limit from 1 to gil4j.workers (" + config.workers()
+                    + "), not " + limit);
+        }
+        interpreterLimit = limit;
+        if (interpreters != null) {
+            interpreters.pool().limitWorkers(limit);
+        }
+    }
+
+    /** The {@code interpreters} pool's workers: {@code gil4j.workers}. */
+    public int interpreterWorkers() {
+        return config.workers();
+    }
+
+    /** How many of the {@code interpreters} workers may take calls: {@code gil4j.workers} unless limited. */
+    public synchronized int interpreterLimit() {
+        return interpreterLimit;
     }
 
     private synchronized ProcessRoute processes() {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -154,6 +155,24 @@ class ControlServerTest {
         assertTrue(annotation.body().contains("accepted: comma-separated method patterns"), annotation.body());
         assertEquals(2, fixture.marks.get().size(), "a refused request leaves the marks");
         assertEquals(400, send("POST", "/offload", "[]", token).code());
+    }
+
+    @Test
+    void interpreters_limit_takes_one_to_the_workers_with_the_token() throws IOException {
+        int workers = io.gil4j.config.Config.defaults().workers();
+        List<String> token = List.of("Authorization: Bearer " + TOKEN);
+        assertEquals(Map.of("limit", (double) workers, "workers", (double) workers),
+                Json.parseObject(send("GET", "/interpreters", "", List.of()).body()));
+
+        Response limited = send("POST", "/interpreters", "{\"limit\":1}", token);
+        Response zero = send("POST", "/interpreters", "{\"limit\":0}", token);
+        Response above = send("POST", "/interpreters", "{\"limit\":" + (workers + 1) + "}", token);
+
+        assertEquals(200, limited.code(), limited.body());
+        assertEquals(400, zero.code(), zero.body());
+        assertTrue(above.body().contains("a worker limit from 1 to gil4j.workers (" + workers + ")"), above.body());
+        assertEquals(401, send("POST", "/interpreters", "{\"limit\":1}", List.of()).code());
+        assertEquals(1, fixture.agent.interpreters().get("limit"));
     }
 
     @Test

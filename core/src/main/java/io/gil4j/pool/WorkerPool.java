@@ -62,6 +62,12 @@ import java.util.concurrent.locks.LockSupport;
  * with {@link RejectedExecutionException}. A call still running at the bound runs to its end on its
  * daemon worker, and its caller receives its outcome.
  *
+ * <p><b>Worker limit.</b> {@link #limitWorkers} lets only workers {@code 0..limit-1} take calls (what a
+ * pool built with fewer workers would do, without rebuilding it, for measuring how throughput scales). A
+ * worker checks the limit, a volatile read, before each take; one above it waits on {@code limitChanged}
+ * until the limit rises or the pool shuts down. A worker already waiting in the queue when the limit falls
+ * takes one more call: the limit holds from each worker's next call on, and no call is lost or run twice.
+ *
  * <p><b>Invariants.</b> Every submitted call ends exactly once: completed or failed on a worker,
  * cancelled, rejected, or run by its caller ({@link QueuePolicy#CALLER_RUNS}); each ending is counted once,
  * before the caller learns of it. With one worker, calls start in the order they entered the queue.
@@ -93,6 +99,8 @@ public final class WorkerPool {
     private final Object startLock = new Object();
     private volatile Thread[] workers = new Thread[0]; // replaced, never changed, under startLock
     private volatile boolean shutDown;
+    private final Object limitChanged = new Object();
+    private volatile int limit; // written under limitChanged
 
     private final LongAdder submitted = new LongAdder();
     private final LongAdder completed = new LongAdder();
@@ -129,6 +137,7 @@ public final class WorkerPool {
                     ClearanceListener.IGNORE, HoldTiming.EVERY));
         }
         this.interpreters = List.copyOf(locks);
+        this.limit = workers;
     }
 
     /** A factory of daemon threads named {@code gil4j-<poolName>-<i>}, {@code i} counting from 0. */
@@ -266,6 +275,9 @@ public final class WorkerPool {
         long deadline = System.nanoTime() + bound.toNanos();
         shutDown = true;
         queue.close();
+        synchronized (limitChanged) {
+            limitChanged.notifyAll(); // workers above the limit drain the queue too
+        }
         boolean interrupted = false;
         for (Thread worker : workers) {
             long left = deadline - System.nanoTime();
@@ -288,6 +300,29 @@ public final class WorkerPool {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * Lets only the first {@code limit} workers take calls from now on (each worker's next call; see the
+     * design comment), the others waiting until it rises again. The pool starts with every worker. Any
+     * thread.
+     *
+     * @throws IllegalArgumentException if {@code limit} is not from 1 to the pool's workers
+     */
+    public void limitWorkers(int limit) {
+        if (limit < 1 || limit > interpreters.size()) {
+            throw new IllegalArgumentException("pool '" + name + "': a worker limit from 1 to " + interpreters.size()
+                    + ", not " + limit);
+        }
+        synchronized (limitChanged) {
+            this.limit = limit;
+            limitChanged.notifyAll();
+        }
+    }
+
+    /** How many workers may take calls: the pool's workers unless {@link #limitWorkers} said fewer. */
+    public int workerLimit() {
+        return limit;
     }
 
     /** The interpreter of each worker, worker {@code i} at index {@code i}; they exist before the workers start. */
@@ -387,8 +422,8 @@ public final class WorkerPool {
         synchronized (startLock) {
             Thread[] started = workers;
             for (int i = started.length; i < interpreters.size() && !shutDown; i++) {
-                InterpreterLock interpreter = interpreters.get(i);
-                Thread thread = threadFactory.newThread(() -> runWorker(interpreter));
+                int index = i;
+                Thread thread = threadFactory.newThread(() -> runWorker(index));
                 if (thread == null) {
                     throw new RejectedExecutionException("pool '" + name + "': the thread factory made no thread");
                 }
@@ -401,10 +436,14 @@ public final class WorkerPool {
         }
     }
 
-    /** A worker's life: take calls until the queue is closed and empty, running each with the interpreter held. */
-    private void runWorker(InterpreterLock interpreter) {
+    /**
+     * A worker's life: take calls, within the limit, until the queue is closed and empty, running each with
+     * its interpreter held.
+     */
+    private void runWorker(int index) {
+        InterpreterLock interpreter = interpreters.get(index);
         String me = Thread.currentThread().getName();
-        for (PooledCall call = queue.take(); call != null; call = queue.take()) {
+        for (PooledCall call = nextCall(index); call != null; call = nextCall(index)) {
             if (!call.start()) {
                 continue; // cancelled or rejected after it was dequeued
             }
@@ -425,6 +464,22 @@ public final class WorkerPool {
             (failure == null ? completed : failed).increment();
             call.finish(me, value, failure);
         }
+    }
+
+    /** The next call for worker {@code index}, once the limit lets it take one; null once the queue is done. */
+    private PooledCall nextCall(int index) {
+        if (index >= limit && !shutDown) {
+            synchronized (limitChanged) {
+                while (index >= limit && !shutDown) {
+                    try {
+                        limitChanged.wait();
+                    } catch (InterruptedException e) {
+                        // nobody interrupts a worker to stop it (shutdown closes the queue): wait on
+                    }
+                }
+            }
+        }
+        return queue.take();
     }
 
     private CancellationException cancelledBeforeStart(String why) {

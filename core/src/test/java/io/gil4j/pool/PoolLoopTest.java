@@ -12,6 +12,7 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,6 +46,34 @@ class PoolLoopTest {
     @Test
     void every_call_of_many_callers_runs_once_and_returns_its_own_result() throws InterruptedException {
         WorkerPool pool = new WorkerPool("loop", WORKERS, QUEUE, QueuePolicy.BLOCK, WorkerPool.daemonThreads("loop"));
+        everyCallRunsOnce(pool, () -> {});
+    }
+
+    @Test
+    void every_call_runs_once_while_the_worker_limit_goes_up_and_down() throws InterruptedException {
+        WorkerPool pool = new WorkerPool("loop", WORKERS, QUEUE, QueuePolicy.BLOCK, WorkerPool.daemonThreads("loop"));
+        AtomicBoolean callersDone = new AtomicBoolean();
+        Thread limiter = new Thread(() -> {
+            for (int limit = 1; !callersDone.get(); limit = WORKERS + 1 - limit) {
+                pool.limitWorkers(limit);
+                Thread.yield();
+            }
+            pool.limitWorkers(WORKERS);
+        }, "limiter");
+        limiter.setDaemon(true);
+        limiter.start();
+
+        everyCallRunsOnce(pool, () -> callersDone.set(true));
+
+        joinAll(List.of(limiter));
+        assertEquals(WORKERS, pool.workerLimit());
+    }
+
+    /**
+     * Runs the callers' calls through {@code pool} to their end, tells {@code callersDone}, shuts the pool
+     * down and checks that each call ran once and returned once, and that the counters agree.
+     */
+    private static void everyCallRunsOnce(WorkerPool pool, Runnable callersDone) throws InterruptedException {
         int total = CALLERS * CALLS_PER_CALLER;
         AtomicIntegerArray runs = new AtomicIntegerArray(total);
         AtomicIntegerArray returned = new AtomicIntegerArray(total);
@@ -70,6 +99,7 @@ class PoolLoopTest {
 
         go.countDown();
         joinAll(callers);
+        callersDone.run();
         pool.shutdown(JOIN_TIMEOUT);
 
         if (!problems.isEmpty()) {

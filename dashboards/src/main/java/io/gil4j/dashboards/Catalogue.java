@@ -120,7 +120,20 @@ public final class Catalogue {
                                 + " threads, about the switch interval (5 ms).",
                                 percentiles(holds, "gil4j_lock", 0.5, 0.99)),
                         Panel.heatmap("Hold heatmap", "s", "Holds a second by how long they lasted.",
-                                new Query("sum by (le) (" + rate(holds) + ")", "{{le}}"))));
+                                new Query("sum by (le) (" + rate(holds) + ")", "{{le}}")),
+                        Panel.row("Where the lock is held"),
+                        Panel.bars("Where the lock is held", "percentunit", "The methods most often on the main"
+                                + " lock holder's stack, by the share of its stacks they were on (JFR samples during"
+                                + " the last advise window), top 20; advise ranks them and predicts what rerouting"
+                                + " each would buy (docs/advise.md).",
+                                new Query("topk(20, max by (code_function_name) (" + of("gil4j_lock_hold_share")
+                                        + "))", "{{code_function_name}}")),
+                        Panel.timeseries("Predicted and measured speedup", "none", "What the last advise predicted"
+                                + " rerouting its first recommendation to interpreters would buy, beside the speedup"
+                                + " measured in each mode over the baseline; after switching to interpreters with that"
+                                + " offload= the two lines should meet.",
+                                new Query(of("gil4j_advice_speedup"), "predicted: offload={{gil4j_advice_offload}}"),
+                                new Query(of("gil4j_speedup"), "measured: {{gil4j_mode}} over {{gil4j_speedup_baseline}}"))));
     }
 
     static Dashboard pools() {

@@ -8,7 +8,8 @@ import java.util.List;
  * One panel of a dashboard, as Grafana's JSON model has it: a kind, a title, a description that says how
  * to read it, its queries, and the unit of its values. Placement and ids are the {@link Dashboard}'s.
  *
- * @param kind Grafana's panel type: {@code timeseries}, {@code stat}, {@code heatmap}, or {@code row}
+ * @param kind Grafana's panel type: {@code timeseries}, {@code stat}, {@code bargauge}, {@code heatmap}, or
+ *     {@code row}
  * @param title the title
  * @param description how to read the panel, shown behind its (i) icon
  * @param unit Grafana's unit of the values ({@code s}, {@code percentunit}, {@code none})
@@ -22,6 +23,11 @@ public record Panel(String kind, String title, String description, String unit, 
 
     static Panel stat(String title, String unit, String description, Query... queries) {
         return new Panel("stat", title, description, unit, List.of(queries));
+    }
+
+    /** Horizontal bars of each series' last value, largest first: a ranking. */
+    static Panel bars(String title, String unit, String description, Query query) {
+        return new Panel("bargauge", title, description, unit, List.of(query));
     }
 
     /** A heatmap of a histogram's buckets over time, or, with {@code buckets} false, of one series a row. */
@@ -77,6 +83,12 @@ public record Panel(String kind, String title, String description, String unit, 
                 options.put("textMode", unit.equals("none") ? "name" : "value_and_name");
                 options.put("colorMode", "value");
                 options.put("graphMode", "none");
+                break;
+            case "bargauge":
+                options.putObject("reduceOptions").put("values", false).put("fields", "")
+                        .putArray("calcs").add("lastNotNull");
+                options.put("orientation", "horizontal");
+                options.put("displayMode", "basic");
                 break;
             case "heatmap":
                 options.put("calculate", false);

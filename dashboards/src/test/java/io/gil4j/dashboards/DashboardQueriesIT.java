@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gil4j.demo.live.DemoService;
 import io.gil4j.demo.live.PrometheusTools;
 import io.gil4j.demo.live.Scrape;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +25,9 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Every query of every shipped dashboard, evaluated as Grafana would (a range query over the run, the
  * variables at "All") against a real Prometheus server that scraped a real demo JVM with the agent, under a
- * saturating load, while the service went through every mode; the shipped recording rules loaded too.
+ * saturating load, while the service went through every mode; the shipped recording rules loaded too. In
+ * the first {@code gil} stay under the load, {@code advise} samples where the lock is held, so that the
+ * hold-share and prediction panels have data as they do after a user's advise.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class DashboardQueriesIT {
@@ -57,10 +61,33 @@ class DashboardQueriesIT {
         Duration all = DWELL.multipliedBy(MODES.size() + 1);
         try (DemoService load = DemoService.start(List.of(), Map.of(), "load", "--url", url + "/work",
                 "--concurrency", "4", "--duration", all.toSeconds() + "s")) {
+            adviseInTheNextGilStay(all);
             assertEquals(0, load.waitFor(all.plusSeconds(60)), load.toString());
         }
         Thread.sleep(3_000); // two more scrapes and rule evaluations after the load
         end = Instant.now();
+    }
+
+    /**
+     * Waits for the service's next switch to {@code gil} (one comes within a cycle, and the load lasts longer)
+     * and runs {@code advise} on it, its sampling window inside the stay.
+     */
+    private void adviseInTheNextGilStay(Duration timeout) throws Exception {
+        long switchesBefore = gilSwitches();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (gilSwitches() == switchesBefore) {
+            assertTrue(System.nanoTime() - deadline < 0, "no switch to gil within " + timeout + ": " + service);
+            Thread.sleep(50);
+        }
+        Process advise = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                DemoService.AGENT_JAR.toAbsolutePath().toString(), "advise", Long.toString(service.pid()),
+                "--duration", "4s", "--measure", "2s", "--top", "3").redirectErrorStream(true).start();
+        String output = new String(advise.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, advise.waitFor(), "advise during the gil stay:\n" + output);
+    }
+
+    private long gilSwitches() {
+        return service.stderr().stream().filter(line -> line.contains("serve: mode gil ")).count();
     }
 
     @AfterAll

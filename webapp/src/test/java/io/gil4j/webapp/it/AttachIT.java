@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Attach by PID to the Spring Boot service started without the agent, its request path loaded and compiled
  * by traffic first, as on a service in production, and under load throughout: attach, switch to {@code gil}
- * (the lock engages on the application's own classes, loaded before the attach), back to {@code native},
- * detach; three times, with no failed request, each attach within its bound and the service keeping at
+ * (the lock engages on the application's own classes, loaded before the attach), {@code advise} (JFR records
+ * stacks for its window), back to {@code native}, detach; three times, with no failed request, each attach within its bound and the service keeping at
  * least half its throughput while it runs, and Metaspace not growing from cycle to cycle.
  */
 class AttachIT {
@@ -53,6 +53,7 @@ class AttachIT {
                 for (int cycle = 1; cycle <= CYCLES; cycle++) {
                     double before = rate(load, Duration.ofSeconds(3));
                     long answered = load.answeredSoFar();
+                    long controllersBefore = controllerLines(service);
                     AgentCli attach = AgentCli.run(TIMEOUT, "attach", pid, "log=info");
                     double during = (load.answeredSoFar() - answered) / seconds(attach.wall());
                     assertEquals(0, attach.exit(), attach.toString());
@@ -67,9 +68,13 @@ class AttachIT {
                     Duration engaged = Eventually.await(ENGAGE_BOUND, "lock.acquisitions growing under gil", () ->
                             control.lockAcquisitions() > acquisitions ? Optional.of(gil.wall()) : Optional.empty(),
                             () -> "stayed at " + acquisitions + "; " + gil + service);
-                    long controllers = service.agentLines().stream().filter(CONTROLLER::equals).count();
-                    assertEquals(cycle, controllers, "the controller, loaded before the attach, instrumented once"
-                            + " per attach: " + service);
+                    assertEquals(controllersBefore + 1, controllerLines(service), "the controller, loaded before the"
+                            + " attach, instrumented once by the switch to gil: " + service);
+
+                    // an advise window: JFR records stacks, and stops at the switch out of gil at the latest
+                    AgentCli advise = AgentCli.run(TIMEOUT, "advise", pid, "--duration", "6s", "--measure", "1s",
+                            "--top", "3");
+                    assertEquals(0, advise.exit(), advise.toString());
 
                     AgentCli back = AgentCli.run(TIMEOUT, "mode", pid, "native");
                     assertEquals(0, back.exit(), back.toString());
@@ -113,6 +118,11 @@ class AttachIT {
         } catch (IOException | InterruptedException e) {
             return "jcmd Thread.print failed: " + e;
         }
+    }
+
+    /** How often the agent said it instrumented the controller: once by each switch to gil, and by advise's marks. */
+    private static long controllerLines(ServiceJvm service) {
+        return service.agentLines().stream().filter(CONTROLLER::equals).count();
     }
 
     /**
