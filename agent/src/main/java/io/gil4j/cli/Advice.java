@@ -13,6 +13,9 @@ import java.util.Map;
  */
 final class Advice {
 
+    /** Fewer stacks than this make the shares too coarse to rank by without a warning. */
+    private static final int FEW_STACKS = 100;
+
     private final Map<String, Object> window;
     private final int workers;
     private final List<Map<String, Object>> rows = new ArrayList<>();
@@ -126,6 +129,12 @@ final class Advice {
                 ControlClient.number(window, "meanWaiters"), ControlClient.number(window, "cores"),
                 ControlClient.number(window, "otherCores"), workers,
                 ControlClient.number(window, "dispatchNanos") / 1e3));
+        double stacks = ControlClient.number(window, "stacks");
+        if (stacks < FEW_STACKS) {
+            s.append(String.format(Locale.ROOT, "only %.0f stacks of a lock holder: a share of one half is uncertain by"
+                    + " +-%.0f points; sample longer (--duration) or raise gil4j.hold.sample-rate%n%n", stacks,
+                    100 * Math.sqrt(0.25 / Math.max(1, stacks))));
+        }
         s.append(String.format(Locale.ROOT, "%-4s %6s %6s %9s %10s %7s %8s  %s%n", "rank", "hold%", "self%",
                 "calls/s", "mean us", "alone", "with ^", "method: verdict"));
         for (Map<String, Object> row : rows) {

@@ -145,7 +145,7 @@ final class ScalingRun {
         List<?> rates = (List<?>) run.get("callsPerSecond");
         List<?> speedups = (List<?>) run.get("speedups");
         for (int i = 0; i < rates.size(); i++) {
-            s.append(String.format(Locale.ROOT, "  %2d worker%s: %8.0f calls/s, %.2fx%n", i + 1, i == 0 ? " " : "s",
+            s.append(String.format(Locale.ROOT, "  %2d worker%s: %8.1f calls/s, %.2fx%n", i + 1, i == 0 ? " " : "s",
                     (Double) rates.get(i), (Double) speedups.get(i)));
         }
         if (!run.containsKey("predicted")) {
