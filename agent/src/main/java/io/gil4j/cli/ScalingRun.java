@@ -117,8 +117,7 @@ final class ScalingRun {
         json.put("callsPerSecond", Arrays.stream(rates).map(ScalingRun::median).toList());
         json.put("speedups", measured);
         if (!(one > 0)) {
-            json.put("fit", null);
-            return json;
+            return json; // nothing to fit: the table says so
         }
         ScalingLaw law = ScalingLaw.fit(workers, speedups);
         json.put("contention", law.contention());

@@ -13,11 +13,17 @@ record Stays(double dwellSeconds, double warmupSeconds, int rounds) {
     /**
      * The stays {@code options} give.
      *
-     * @throws IllegalArgumentException naming the option whose value is not a number
+     * @throws IllegalArgumentException naming the option whose value is not a number, or is 0 where a stay
+     *     needs more (a dwell, the rounds)
      */
     static Stays of(Map<String, String> options) {
-        return new Stays(number(options, "dwell", "10"), number(options, "warmup", "2"),
+        Stays stays = new Stays(number(options, "dwell", "10"), number(options, "warmup", "2"),
                 (int) number(options, "rounds", "5"));
+        if (stays.dwellSeconds() == 0 || stays.rounds() == 0) {
+            throw new IllegalArgumentException("--dwell and --rounds take numbers above 0, got " + stays.dwellSeconds()
+                    + " and " + stays.rounds());
+        }
+        return stays;
     }
 
     private static double number(Map<String, String> options, String name, String otherwise) {
