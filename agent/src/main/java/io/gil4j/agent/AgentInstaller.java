@@ -15,6 +15,7 @@ import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.LockWatchdog;
 import io.gil4j.instrument.Instrumenter;
+import io.gil4j.log.AgentFailures;
 import io.gil4j.log.AgentLog;
 import io.gil4j.metrics.Telemetry;
 import io.gil4j.mode.FailingRuntime;
@@ -141,15 +142,17 @@ public final class AgentInstaller {
             parts.add(sampler);
         }
         Advisor advisor = new Advisor(sampler, work, instrumenter::markAlso, instrumenter::addedMarks);
+        AgentFailures failures = new AgentFailures(Hooks::failures, instrumenter::failedTransformations);
         AgentStatus status = new AgentStatus(controller, lock, dispatcher, speedup, work, instrumenter::status,
-                advisor);
+                advisor, failures);
         ticker.scheduleAtFixedRate(status::tick, 0, 1, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(failures::warnOnce, 1, 1, TimeUnit.SECONDS);
         if (metrics) {
             Hooks.record(failing != null ? failing : work);
             ticker.scheduleAtFixedRate(() -> speedup.tick(System.nanoTime(), work.completed(), controller.current(),
                     controller.transitions()), 0, 1, TimeUnit.SECONDS);
             Telemetry.Sources sources = new Telemetry.Sources(lock, dispatcher, controller, work, speedup,
-                    status::lastOutcome, advisor);
+                    status::lastOutcome, advisor, failures);
             daemon(() -> startTelemetry(config, sources, parts), "gil4j-telemetry-start").start();
         }
         daemon(() -> startControl(config, status, parts), "gil4j-control-start").start();

@@ -67,16 +67,6 @@ public enum Option {
         return accepted;
     }
 
-    /** The option of an agent-argument key, or null. */
-    static Option byKey(String key) {
-        for (Option option : values()) {
-            if (option.key.equals(key)) {
-                return option;
-            }
-        }
-        return null;
-    }
-
     /** All keys, comma-separated, for error messages. */
     static String allKeys() {
         return Arrays.stream(values()).map(Option::key).collect(Collectors.joining(", "));

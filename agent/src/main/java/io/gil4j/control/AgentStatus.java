@@ -5,6 +5,7 @@ import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.LockStats;
 import io.gil4j.gil.SwitchReason;
+import io.gil4j.log.AgentFailures;
 import io.gil4j.mode.Mode;
 import io.gil4j.mode.ModeController;
 import io.gil4j.pool.PoolStats;
@@ -36,6 +37,7 @@ public final class AgentStatus {
     private final MarkedWork work;
     private final Supplier<Map<String, Object>> instrumentation;
     private final Advisor advisor;
+    private final AgentFailures failures;
     private final CoreUtilization cores = new CoreUtilization();
     private Experiment experiment; // guarded by this
     private Thread experimentThread; // guarded by this
@@ -46,9 +48,10 @@ public final class AgentStatus {
      * @param work the recorder of marked calls, or null when metrics are off (then no experiment can run)
      * @param instrumentation what is instrumented, as {@code /status} shows it
      * @param advisor where the lock is held and live marking, for {@code advise}
+     * @param failures the agent's own failures, by kind
      */
     public AgentStatus(ModeController modes, InterpreterLock mainLock, Dispatcher dispatcher, SpeedupTracker speedup,
-            MarkedWork work, Supplier<Map<String, Object>> instrumentation, Advisor advisor) {
+            MarkedWork work, Supplier<Map<String, Object>> instrumentation, Advisor advisor, AgentFailures failures) {
         this.modes = modes;
         this.mainLock = mainLock;
         this.dispatcher = dispatcher;
@@ -56,6 +59,7 @@ public final class AgentStatus {
         this.work = work;
         this.instrumentation = instrumentation;
         this.advisor = advisor;
+        this.failures = failures;
     }
 
     /** Where the lock is held, and live marking: {@code /advice} and {@code /offload}. */
@@ -232,6 +236,7 @@ public final class AgentStatus {
         speedupStatus.put("value", round(speedup()));
         status.put("speedup", speedupStatus);
         status.put("experiment", experiment());
+        status.put("failures", failures.counts());
         return status;
     }
 

@@ -232,6 +232,11 @@ public final class Instrumenter {
         return status;
     }
 
+    /** Classes that failed to transform so far (each runs uninstrumented). */
+    public long failedTransformations() {
+        return log.failed();
+    }
+
     /**
      * Removes the transformation and restores the original bytecode of every class it changed.
      *

@@ -5,6 +5,7 @@ import io.gil4j.config.Config;
 import io.gil4j.control.ExperimentOutcome;
 import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.gil.InterpreterLock;
+import io.gil4j.log.AgentFailures;
 import io.gil4j.log.AgentLog;
 import io.gil4j.mode.Mode;
 import io.gil4j.mode.ModeController;
@@ -44,7 +45,7 @@ public final class Telemetry implements AutoCloseable {
 
     /** What the metrics are read from. */
     public record Sources(InterpreterLock mainLock, Dispatcher dispatcher, ModeController modes, MarkedWork work,
-            SpeedupTracker speedup, Supplier<ExperimentOutcome> experiments, Advisor advisor) {}
+            SpeedupTracker speedup, Supplier<ExperimentOutcome> experiments, Advisor advisor, AgentFailures failures) {}
 
     private final OpenTelemetrySdk sdk;
     private final RuntimeTelemetry runtime;
@@ -108,6 +109,7 @@ public final class Telemetry implements AutoCloseable {
             CoreMetrics.register(meter);
             ExperimentMetrics.register(meter, sources.experiments());
             AdviceMetrics.register(meter, sources.advisor());
+            FailureMetrics.register(meter, sources.failures());
             return new Telemetry(sdk, RuntimeTelemetry.create(new OriginalScopes(sdk)));
         } catch (RuntimeException e) {
             sdk.shutdown().join(CLOSE_SECONDS, TimeUnit.SECONDS);

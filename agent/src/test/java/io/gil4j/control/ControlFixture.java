@@ -9,6 +9,7 @@ import io.gil4j.gil.Algorithm;
 import io.gil4j.gil.ClearanceListener;
 import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
+import io.gil4j.log.AgentFailures;
 import io.gil4j.mode.LockCode;
 import io.gil4j.mode.Mode;
 import io.gil4j.mode.ModeController;
@@ -16,6 +17,7 @@ import io.gil4j.mode.Rerouting;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** An {@link AgentStatus} over a real lock, dispatcher and mode controller, starting in {@code native}. */
@@ -27,6 +29,9 @@ final class ControlFixture {
     final AgentStatus agent;
     /** The method patterns marked live through the advisor. */
     final AtomicReference<List<MarkPattern>> marks = new AtomicReference<>(List.of());
+
+    /** The runtime failures the status reports; a test sets it. */
+    final AtomicLong runtimeFailures = new AtomicLong();
 
     ControlFixture() {
         this(LockCode.ALWAYS);
@@ -40,6 +45,6 @@ final class ControlFixture {
                 null, null, Map::of, new Advisor(null, null, patterns -> {
                     marks.set(patterns);
                     return patterns.size() + " patterns";
-                }, marks::get));
+                }, marks::get), new AgentFailures(runtimeFailures::get, () -> 0));
     }
 }

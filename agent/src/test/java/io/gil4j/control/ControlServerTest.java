@@ -51,11 +51,12 @@ class ControlServerTest {
     }
 
     @Test
-    void status_answers_the_mode_lock_pools_cores_and_speedup_without_a_token() throws IOException {
+    void status_answers_the_mode_lock_pools_cores_speedup_and_failures_without_a_token() throws IOException {
+        fixture.runtimeFailures.set(3);
         Response status = send("GET", "/status", "", List.of());
         assertEquals(200, status.code(), status.body());
         for (String key : List.of("\"mode\":\"native\"", "\"lock\":{", "\"pools\":{", "\"cores\":[", "\"speedup\":{",
-                "\"switches\":{\"forced\":")) {
+                "\"switches\":{\"forced\":", "\"failures\":{\"runtime\":3,\"transformation\":0}")) {
             assertTrue(status.body().contains(key), key + " in " + status.body());
         }
     }
