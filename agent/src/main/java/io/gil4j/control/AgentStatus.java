@@ -11,6 +11,7 @@ import io.gil4j.mode.ModeController;
 import io.gil4j.pool.PoolStats;
 import io.gil4j.pool.WorkerPool;
 import io.gil4j.process.ProcessPool;
+import io.gil4j.process.ProcessPoolStats;
 import io.gil4j.stats.HistogramSnapshot;
 import io.gil4j.work.MarkedWork;
 import io.gil4j.work.SpeedupTracker;
@@ -262,7 +263,7 @@ public final class AgentStatus {
         }
         ProcessPool processes = dispatcher.processPool();
         if (processes != null) {
-            io.gil4j.process.PoolStats stats = processes.stats();
+            ProcessPoolStats stats = processes.stats();
             Map<String, Object> pool = new LinkedHashMap<>();
             pool.put("workers", stats.live());
             pool.put("busy", stats.busy());

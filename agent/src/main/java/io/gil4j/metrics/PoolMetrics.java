@@ -9,6 +9,7 @@ import io.gil4j.mode.Mode;
 import io.gil4j.pool.PoolStats;
 import io.gil4j.pool.WorkerPool;
 import io.gil4j.process.ProcessPool;
+import io.gil4j.process.ProcessPoolStats;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
@@ -60,7 +61,7 @@ final class PoolMetrics {
             }
             ProcessPool processes = dispatcher.processPool();
             if (processes != null) {
-                io.gil4j.process.PoolStats stats = processes.stats();
+                ProcessPoolStats stats = processes.stats();
                 Attributes attributes = Attributes.of(POOL, PROCESSES);
                 queue.record(stats.waiting(), attributes);
                 threads.record(stats.busy(), with(attributes, POOL_THREAD_STATE, "active"));

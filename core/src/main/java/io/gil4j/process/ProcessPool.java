@@ -207,7 +207,7 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     /** The counters now. Any thread; not an atomic snapshot across counters. */
-    public PoolStats stats() {
+    public ProcessPoolStats stats() {
         int liveNow;
         int idleNow;
         int waitingNow;
@@ -224,7 +224,7 @@ public final class ProcessPool implements AutoCloseable {
             cpu += worker.cpuNanos();
         }
         long starts = workerStarts.get();
-        return new PoolStats(calls.sum(), failures.sum(), starts, workerDeaths.get(), Math.max(0, starts - workers),
+        return new ProcessPoolStats(calls.sum(), failures.sum(), starts, workerDeaths.get(), Math.max(0, starts - workers),
                 lastStartupNanos, totalStartupNanos.get(), workers, liveNow, liveNow - idleNow, waitingNow,
                 rejected.sum(), waits.snapshot(), cpu);
     }

@@ -146,7 +146,7 @@ class ProcessPoolCallTest {
             }
         });
 
-        PoolStats stats = pool.stats();
+        ProcessPoolStats stats = pool.stats();
 
         assertEquals(1, stats.workerStarts());
         assertTrue(stats.lastStartupNanos() > 0);
