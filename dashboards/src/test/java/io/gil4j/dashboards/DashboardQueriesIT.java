@@ -64,8 +64,21 @@ class DashboardQueriesIT {
             adviseInTheNextGilStay(all);
             assertEquals(0, load.waitFor(all.plusSeconds(60)), load.toString());
         }
-        Thread.sleep(3_000); // two more scrapes and rule evaluations after the load
+        awaitScrapeAndRulesAfter(Instant.now().plusSeconds(2)); // two more of each after the load
         end = Instant.now();
+    }
+
+    /** Waits until Prometheus holds a scraped sample and a rule's sample both stamped after {@code after}. */
+    private void awaitScrapeAndRulesAfter(Instant after) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        for (String series : List.of("gil4j_mode_active", "gil4j:work_parallelism:rate1m")) {
+            String newer = "timestamp(" + series + ") > " + after.getEpochSecond();
+            while (!prometheus.hasData(newer)) {
+                assertTrue(System.nanoTime() - deadline < 0, "no " + series + " stamped after " + after + "\n"
+                        + prometheus.log());
+                Thread.sleep(100); // polling a condition, with a deadline
+            }
+        }
     }
 
     /**
