@@ -100,8 +100,9 @@ class GilModeIT {
     @MethodSource(ForkedJvm.JDKS)
     void gil_is_released_while_threads_sleep(Path jdk) throws Exception {
         ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", SleepersApp.class.getName());
-        long elapsed = number(result, "elapsedMs=(\\d+)");
-        assertTrue(elapsed < 900, "4 sleeps of 300 ms must overlap under the GIL, took " + elapsed + " ms\n" + result);
+        long mostAsleep = number(result, "mostAsleep=(\\d+)");
+        assertTrue(mostAsleep >= 2, "sleeps holding the lock never overlap; most asleep at once: " + mostAsleep + "\n"
+                + result);
     }
 
     @ParameterizedTest

@@ -2,8 +2,13 @@ package io.gil4j.it.app;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
-/** Four threads sleep 300 ms each inside instrumented code; prints the elapsed wall time in ms. */
+/**
+ * Four threads sleep 300 ms each inside instrumented code, counting themselves asleep before the sleep and
+ * reading the count when they wake; prints the most seen asleep at once. A sleep that kept the lock would
+ * let no other sleeper in (at most 1); a released one lets them overlap.
+ */
 public final class SleepersApp {
 
     public static void main(String[] args) throws Exception {
@@ -11,7 +16,6 @@ public final class SleepersApp {
             Class.forName("io.gil4j.bootstrap.Control", false, null)
                     .getMethod("switchMode", String.class).invoke(null, args[0]);
         }
-        long start = System.nanoTime();
         List<Thread> sleepers = new ArrayList<>();
         for (int t = 0; t < 4; t++) {
             Thread sleeper = new Thread(SleepersApp::nap);
@@ -21,14 +25,19 @@ public final class SleepersApp {
         for (Thread sleeper : sleepers) {
             sleeper.join();
         }
-        System.out.println("elapsedMs=" + (System.nanoTime() - start) / 1_000_000);
+        System.out.println("mostAsleep=" + MOST_ASLEEP.get());
     }
 
+    private static final AtomicInteger ASLEEP = new AtomicInteger();
+    private static final AtomicInteger MOST_ASLEEP = new AtomicInteger();
+
     private static void nap() {
+        ASLEEP.incrementAndGet();
         try {
             Thread.sleep(300);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        MOST_ASLEEP.accumulateAndGet(ASLEEP.getAndDecrement(), Math::max);
     }
 }
