@@ -3,6 +3,7 @@ package io.gil4j.cli;
 import io.gil4j.advice.Prediction;
 import io.gil4j.control.ControlFile;
 import io.gil4j.control.Json;
+import io.gil4j.mode.Mode;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -99,7 +100,7 @@ final class AdviseCommand {
         Map<String, Object> outcome = withRecommended(advice, () -> {
             err.println("advise: verifying offload=" + advice.recommended() + " with an A/B experiment, gil against"
                     + " interpreters");
-            return ControlCommands.runExperiment(control.endpoint(), stays.experimentBody("gil", "interpreters"), err);
+            return ControlCommands.runExperiment(control.endpoint(), stays.experimentBody(Mode.GIL.configName(), Mode.INTERPRETERS.configName()), err);
         });
         if (outcome == null) {
             return 1;

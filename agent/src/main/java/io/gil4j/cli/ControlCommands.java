@@ -2,6 +2,7 @@ package io.gil4j.cli;
 
 import io.gil4j.control.ControlFile;
 import io.gil4j.control.Json;
+import io.gil4j.mode.Mode;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -65,7 +66,7 @@ final class ControlCommands {
         }
         boolean switched = response.statusCode() / 100 == 2;
         (switched ? out : err).println(response.body());
-        if (switched && positional.get(1).equals("gil")) {
+        if (switched && positional.get(1).equals(Mode.GIL.configName())) {
             reportLockEngaged(endpoint.get(), err);
         }
         return switched ? 0 : 1;

@@ -1,6 +1,7 @@
 package io.gil4j.cli;
 
 import io.gil4j.advice.ScalingLaw;
+import io.gil4j.mode.Mode;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -47,7 +48,7 @@ final class ScalingRun {
             err.println("gil4j advise: --scaling needs gil4j.workers of 2 or more; the service has " + workers);
             return null;
         }
-        if (control.switchTo("interpreters") == null) {
+        if (control.switchTo(Mode.INTERPRETERS.configName()) == null) {
             return null;
         }
         double[][] rates = new double[workers][stays.rounds()];
@@ -89,7 +90,7 @@ final class ScalingRun {
     private double completed() {
         Map<String, Object> status = control.get("/status");
         return status == null ? Double.NaN
-                : ControlClient.number(ControlClient.object(ControlClient.object(status.get("pools")).get("interpreters")),
+                : ControlClient.number(ControlClient.object(ControlClient.object(status.get("pools")).get(Mode.INTERPRETERS.configName())),
                         "completed");
     }
 

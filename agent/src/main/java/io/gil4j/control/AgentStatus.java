@@ -273,7 +273,7 @@ public final class AgentStatus {
             pool.put("rejected", stats.rejected());
             pool.put("workerStarts", stats.workerStarts());
             pool.put("workerDeaths", stats.workerDeaths());
-            pools.put("processes", pool);
+            pools.put(Mode.PROCESSES.configName(), pool);
         }
         return pools;
     }
