@@ -10,13 +10,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * The control endpoint, on an {@link HttpEndpoint}: {@code GET /status} answers the {@link AgentStatus} as
@@ -43,12 +40,14 @@ public final class ControlServer implements AutoCloseable {
     static final int MAX_BODY = 64 * 1024;
 
     private final AgentStatus agent;
+    private final AdviceRequests advice;
     private final byte[] token;
     private final String boundHost;
     private HttpEndpoint endpoint;
 
     private ControlServer(AgentStatus agent, String token, String boundHost) {
         this.agent = agent;
+        this.advice = new AdviceRequests(agent);
         this.token = token.getBytes(StandardCharsets.UTF_8);
         this.boundHost = boundHost;
     }
@@ -115,18 +114,18 @@ public final class ControlServer implements AutoCloseable {
                 }
                 return withToken(request, this::startExperiment);
             case "/advice":
-                return method.equals("GET") ? advice(Advisor::report) : notAllowed("GET");
+                return method.equals("GET") ? advice.read(Advisor::report) : notAllowed("GET");
             case "/advice/reset":
-                return method.equals("POST") ? withToken(request, this::resetAdvice) : notAllowed("POST");
+                return method.equals("POST") ? withToken(request, advice::reset) : notAllowed("POST");
             case "/advice/together":
-                return method.equals("POST") ? withToken(request, this::together) : notAllowed("POST");
+                return method.equals("POST") ? withToken(request, advice::together) : notAllowed("POST");
             case "/advice/prediction":
-                return method.equals("POST") ? withToken(request, this::prediction) : notAllowed("POST");
+                return method.equals("POST") ? withToken(request, advice::prediction) : notAllowed("POST");
             case "/offload":
                 if (method.equals("GET")) {
-                    return advice(a -> Map.of("offload", a.offloaded()));
+                    return advice.read(a -> Map.of("offload", a.offloaded()));
                 }
-                return method.equals("POST") ? withToken(request, this::offload) : notAllowed("GET, POST");
+                return method.equals("POST") ? withToken(request, advice::offload) : notAllowed("GET, POST");
             case "/interpreters":
                 if (method.equals("GET")) {
                     return new Answer(200, agent.interpreters());
@@ -178,75 +177,9 @@ public final class ControlServer implements AutoCloseable {
         }
     }
 
-    /** The JSON object {@code body} holds; empty if it holds none. */
-    private static Map<String, Object> object(String body) {
-        try {
-            return Json.parseObject(body);
-        } catch (IllegalArgumentException e) {
-            return Map.of();
-        }
-    }
-
-    /** What {@code read} answers of the advisor; 409 while sampling is off. */
-    private Answer advice(Function<Advisor, Object> read) {
-        try {
-            return new Answer(200, read.apply(agent.advisor()));
-        } catch (IllegalStateException e) {
-            return Answer.error(409, e.getMessage());
-        }
-    }
-
-    /** A new advise window, recording stacks for {@code "seconds"} of the body (default 60, at most 3 600). */
-    private Answer resetAdvice(String body) {
-        Object seconds = object(body).getOrDefault("seconds", 60);
-        if (!(seconds instanceof Number) || ((Number) seconds).doubleValue() <= 0
-                || ((Number) seconds).doubleValue() > 3_600) {
-            return Answer.error(400, "send {\"seconds\":60}: how long to record stacks, more than 0 and at most 3600");
-        }
-        long millis = (long) (((Number) seconds).doubleValue() * 1000);
-        return advice(a -> {
-            a.reset(java.time.Duration.ofMillis(millis));
-            return Map.of("reset", true, "seconds", seconds);
-        });
-    }
-
-    private Answer together(String body) {
-        Object methods = object(body).get("methods");
-        if (!(methods instanceof List) || !((List<?>) methods).stream().allMatch(m -> m instanceof String)) {
-            return Answer.error(400, "send {\"methods\":[\"com.acme.Pricing#quote\", ...]}");
-        }
-        Set<String> names = ((List<?>) methods).stream().map(String.class::cast).collect(Collectors.toSet());
-        return advice(a -> Map.of("share", a.together(names)));
-    }
-
-    /** What advise predicted for its first recommendation, kept for the dashboards. */
-    private Answer prediction(String body) {
-        Map<String, Object> request = object(body);
-        if (!(request.get("offload") instanceof String) || !(request.get("speedup") instanceof Number)) {
-            return Answer.error(400, "send {\"offload\":\"com.acme.Pricing#quote\",\"speedup\":1.8}");
-        }
-        agent.advisor().predicted(new Advisor.Predicted((String) request.get("offload"),
-                ((Number) request.get("speedup")).doubleValue()));
-        return new Answer(200, request);
-    }
-
-    private Answer offload(String body) {
-        Object patterns = object(body).get("offload");
-        if (!(patterns instanceof String)) {
-            return Answer.error(400, "send {\"offload\":\"com.acme.Pricing#quote,com.acme.**#price*\"} (\"\": none)");
-        }
-        try {
-            String done = agent.advisor().offload((String) patterns);
-            return new Answer(200, Map.of("offload", agent.advisor().offloaded(), "retransformed", done));
-        } catch (IllegalArgumentException e) {
-            return Answer.error(400, "offload: " + e.getMessage() + "; accepted: comma-separated method patterns such"
-                    + " as com.acme.Pricing#quote, com.acme.**#price*");
-        }
-    }
-
     /** How many of the interpreters' workers take calls: {@code {"limit":N}}. */
     private Answer limitInterpreters(String body) {
-        Map<String, Object> request = object(body);
+        Map<String, Object> request = AdviceRequests.object(body);
         Object limit = request.get("limit");
         if (!(limit instanceof Number) || request.size() != 1 || ((Number) limit).doubleValue() % 1 != 0) {
             return Answer.error(400, "send {\"limit\":N}: how many of the interpreters' workers take calls");
@@ -300,12 +233,5 @@ public final class ControlServer implements AutoCloseable {
     @Override
     public void close() {
         endpoint.close();
-    }
-
-    /** A status code and the JSON body that goes with it. */
-    private record Answer(int status, Object body) {
-        static Answer error(int status, String message) {
-            return new Answer(status, Map.of("error", message));
-        }
     }
 }
