@@ -75,18 +75,29 @@ final class AdviseCommand {
         if (advice == null) {
             return 1;
         }
-        if (advice.recommended() != null) { // for the dashboards, beside the measured speedup
-            command.control.post("/advice/prediction", "{\"offload\":" + ControlClient.quote(advice.recommended())
+        int status = command.tryRecommended(advice, stays, Arrays.asList(args));
+        out.print(format.equals("json") ? Json.write(advice.json()) + "\n" : advice.table());
+        return status;
+    }
+
+    /**
+     * Keeps the prediction for the dashboards, then runs the trials {@code args} ask for ({@code --verify},
+     * {@code --scaling}) on the first recommendation.
+     *
+     * @return 0 if every trial asked for ran to its end, else 1
+     */
+    private int tryRecommended(Advice advice, Stays stays, List<String> args) {
+        if (advice.recommended() != null) { // beside the measured speedup
+            control.post("/advice/prediction", "{\"offload\":" + ControlClient.quote(advice.recommended())
                     + ",\"speedup\":" + advice.recommendedSpeedup() + "}");
         }
         int status = 0;
-        if (Arrays.asList(args).contains("--verify")) {
-            status = command.verify(advice, stays);
+        if (args.contains("--verify")) {
+            status = verify(advice, stays);
         }
-        if (Arrays.asList(args).contains("--scaling")) {
-            status = Math.max(status, command.scaling(advice, stays));
+        if (args.contains("--scaling")) {
+            status = Math.max(status, scaling(advice, stays));
         }
-        out.print(format.equals("json") ? Json.write(advice.json()) + "\n" : advice.table());
         return status;
     }
 

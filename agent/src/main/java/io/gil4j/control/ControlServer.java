@@ -93,49 +93,47 @@ public final class ControlServer implements AutoCloseable {
         if (request.header("origin") != null || isCrossSite(request.header("sec-fetch-site"))) {
             return Answer.error(403, "cross-origin requests are refused");
         }
-        String path = request.path();
-        String method = request.method();
-        switch (path) {
+        return route(request, request.method().equals("GET"));
+    }
+
+    private Answer route(Request request, boolean get) {
+        switch (request.path()) {
             case "/status":
-                return method.equals("GET") ? new Answer(200, agent.status()) : notAllowed("GET");
+                return get ? new Answer(200, agent.status()) : notAllowed("GET");
             case "/mode":
-                if (!method.equals("POST")) {
-                    return notAllowed("POST");
-                }
-                return withToken(request, this::switchMode);
+                return change(request, this::switchMode, "POST");
             case "/experiment":
-                if (method.equals("GET")) {
-                    Map<String, Object> experiment = agent.experiment();
-                    return experiment == null ? Answer.error(404, "no experiment has run; POST /experiment starts one")
-                            : new Answer(200, experiment);
-                }
-                if (!method.equals("POST")) {
-                    return notAllowed("GET, POST");
-                }
-                return withToken(request, this::startExperiment);
+                return get ? lastExperiment() : change(request, this::startExperiment, "GET, POST");
             case "/advice":
-                return method.equals("GET") ? advice.read(Advisor::report) : notAllowed("GET");
+                return get ? advice.read(Advisor::report) : notAllowed("GET");
             case "/advice/reset":
-                return method.equals("POST") ? withToken(request, advice::reset) : notAllowed("POST");
+                return change(request, advice::reset, "POST");
             case "/advice/together":
-                return method.equals("POST") ? withToken(request, advice::together) : notAllowed("POST");
+                return change(request, advice::together, "POST");
             case "/advice/prediction":
-                return method.equals("POST") ? withToken(request, advice::prediction) : notAllowed("POST");
+                return change(request, advice::prediction, "POST");
             case "/offload":
-                if (method.equals("GET")) {
-                    return advice.read(a -> Map.of("offload", a.offloaded()));
-                }
-                return method.equals("POST") ? withToken(request, advice::offload) : notAllowed("GET, POST");
+                return get ? advice.read(a -> Map.of("offload", a.offloaded()))
+                        : change(request, advice::offload, "GET, POST");
             case "/interpreters":
-                if (method.equals("GET")) {
-                    return new Answer(200, agent.interpreters());
-                }
-                return method.equals("POST") ? withToken(request, this::limitInterpreters) : notAllowed("GET, POST");
+                return get ? new Answer(200, agent.interpreters())
+                        : change(request, this::limitInterpreters, "GET, POST");
             default:
                 return Answer.error(404, "no such resource: GET /status, POST /mode, GET or POST /experiment,"
                         + " GET /advice, POST /advice/reset, /advice/together or /advice/prediction, GET or POST"
                         + " /offload, GET or POST /interpreters");
         }
+    }
+
+    /** A {@code POST} that changes something, with the token; any other method is 405, naming {@code allowed}. */
+    private Answer change(Request request, Function<String, Answer> change, String allowed) {
+        return request.method().equals("POST") ? withToken(request, change) : notAllowed(allowed);
+    }
+
+    private Answer lastExperiment() {
+        Map<String, Object> experiment = agent.experiment();
+        return experiment == null ? Answer.error(404, "no experiment has run; POST /experiment starts one")
+                : new Answer(200, experiment);
     }
 
     /** What a change needs first: the token (401 without it); then {@code change} answers with the body. */
