@@ -36,6 +36,21 @@ final class WorkMetrics {
 
     static void register(Meter meter, HistogramExport histograms, MarkedWork work, Dispatcher dispatcher,
             ModeController modes, SpeedupTracker speedup) {
+        registerCpuTime(meter, work, dispatcher);
+        registerModes(meter, histograms, modes, speedup);
+        histograms.add(sink -> work.durations().forEach((series, snapshot) -> {
+            AttributesBuilder attributes = Attributes.builder()
+                    .put(FUNCTION, series.function())
+                    .put(MODE, series.mode().configName());
+            if (series.errorType() != null) {
+                attributes.put(ERROR_TYPE, series.errorType());
+            }
+            sink.point(TASK_DURATION, attributes.build(), snapshot);
+        }));
+    }
+
+    /** {@code gil4j.work.cpu.time}: by mode, in callers and on each pool. */
+    private static void registerCpuTime(Meter meter, MarkedWork work, Dispatcher dispatcher) {
         Map<Attributes, Long> cpuSeen = new HashMap<>();
         meter.counterBuilder("gil4j.work.cpu.time").ofDoubles().setUnit("s")
                 .setDescription("CPU time used by marked calls, by the mode they ran in and where: in their"
@@ -61,6 +76,11 @@ final class WorkMetrics {
                         cpuSeen.forEach((attributes, nanos) -> cpu.record(HistogramExport.seconds(nanos), attributes));
                     }
                 });
+    }
+
+    /** The mode in force, its speedup, the switches and how long they took. */
+    private static void registerModes(Meter meter, HistogramExport histograms, ModeController modes,
+            SpeedupTracker speedup) {
         meter.gaugeBuilder("gil4j.speedup").setUnit("1")
                 .setDescription("Throughput of marked calls in the current mode over that in the baseline mode,"
                         + " both measured in this process; meaningful under a load that saturates the marked work")
@@ -90,14 +110,5 @@ final class WorkMetrics {
                 }
             }
         });
-        histograms.add(sink -> work.durations().forEach((series, snapshot) -> {
-            AttributesBuilder attributes = Attributes.builder()
-                    .put(FUNCTION, series.function())
-                    .put(MODE, series.mode().configName());
-            if (series.errorType() != null) {
-                attributes.put(ERROR_TYPE, series.errorType());
-            }
-            sink.point(TASK_DURATION, attributes.build(), snapshot);
-        }));
     }
 }
