@@ -13,11 +13,17 @@ import java.util.Locale;
  * {@code N / (f (1 + d/t))}); and all of it shares the cores that other processes leave
  * ({@code C / (1 + f d/t)}). The predicted
  * speedup is the least of the three: the throughput of a closed load with more clients than workers settles
- * at its bottleneck. A call shorter than twice the hand-over gains nothing and is flagged; so is code that
+ * at its bottleneck. A call shorter than four hand-overs ({@value #TOO_SHORT} of a call) is flagged, not
+ * recommended: {@code d} is measured on an idle one-worker pool, and under load a rerouted call also waits to
+ * take the main lock back, which costs several times {@code d} (a 9.4 us call with a 4.2 us hand-over ran at
+ * 0.49x of {@code gil} rerouted, AdviseIT in CI, 2026-12-04; {@code d/t} was 0.45). So is code that
  * never returned while measured (a thread's body, a loop that runs throughout), which is not a call to
  * reroute.
  */
 public record Prediction(double speedup, boolean recommended, String verdict) {
+
+    /** The hand-over over the call's duration ({@code d/t}) from which a call is too short to reroute. */
+    static final double TOO_SHORT = 0.25;
 
     /** A predicted gain below this is not worth a reroute. */
     static final double WORTHWHILE = 1.05;
@@ -41,9 +47,10 @@ public record Prediction(double speedup, boolean recommended, String verdict) {
             return new Prediction(speedup, false, "no call ended while measured: it runs throughout (a thread's body,"
                     + " a loop), not a call to reroute");
         }
-        if (overhead > 0.5) {
-            return new Prediction(speedup, false, String.format(Locale.ROOT, "too short: a %.1f us call gains nothing"
-                    + " from a %.1f us hand-over", meanCallNanos / 1e3, dispatchNanos / 1e3));
+        if (overhead > TOO_SHORT) {
+            return new Prediction(speedup, false, String.format(Locale.ROOT, "too short: a %.1f us call is under four"
+                    + " hand-overs of %.1f us (and a rerouted call waits to take the lock back)", meanCallNanos / 1e3,
+                    dispatchNanos / 1e3));
         }
         if (speedup < WORTHWHILE) {
             return new Prediction(speedup, false, "too small a share of the lock to pay for a reroute");

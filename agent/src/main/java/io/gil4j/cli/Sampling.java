@@ -22,6 +22,8 @@ final class Sampling {
 
     /** Shares of the lock this close are the same lock time. */
     private static final double SAME_SHARE = 0.02;
+    /** A deeper candidate that predicts at least this part of the outer one's gain buys the same. */
+    private static final double SAME_GAIN = 0.95;
 
     private final ControlClient control;
     private final PrintStream err;
@@ -90,7 +92,8 @@ final class Sampling {
     /**
      * Another recommended candidate that carries the same lock time as candidate {@code i} (its share within
      * {@value #SAME_SHARE}) and always runs inside it (the two together cover no more than {@code i} alone),
-     * and is deeper (more of the time on top of its own frames, or ranked later); null if none. Rerouting the
+     * and is deeper (more of the time on top of its own frames, or ranked later), and predicts at least
+     * {@value #SAME_GAIN} of its gain (shorter calls pay more hand-overs); null if none. Rerouting the
      * deeper one buys the same and moves less: an outer method carries its caller's state (a request, a
      * connection) across to the worker.
      */
@@ -102,6 +105,7 @@ final class Sampling {
             boolean deeper = number(inner, "self") > number(outer, "self")
                     || number(inner, "self") == number(outer, "self") && j > i;
             if (j != i && alone.get(j).recommended() && deeper
+                    && alone.get(j).speedup() >= SAME_GAIN * alone.get(i).speedup()
                     && share(inner, window) >= share(outer, window) - SAME_SHARE
                     && together(List.of((String) outer.get("method"), (String) inner.get("method")))
                             <= share(outer, window) + SAME_SHARE) {

@@ -36,11 +36,13 @@ class PredictionTest {
     }
 
     @Test
-    void a_call_shorter_than_twice_the_hand_over_is_flagged_not_recommended() {
-        Prediction p = Prediction.of(0.6, 2, 2, HAND_OVER, 100_000, 15_000);
+    void a_call_shorter_than_four_hand_overs_is_flagged_not_recommended() {
+        Prediction shorter = Prediction.of(0.6, 2, 2, HAND_OVER, 100_000, 35_000);
+        Prediction longer = Prediction.of(0.6, 2, 2, HAND_OVER, 100_000, 45_000);
 
-        assertFalse(p.recommended());
-        assertTrue(p.verdict().startsWith("too short: a 15.0 us call"), p.verdict());
+        assertFalse(shorter.recommended());
+        assertTrue(shorter.verdict().startsWith("too short: a 35.0 us call is under four hand-overs"), shorter.verdict());
+        assertTrue(longer.recommended(), longer.verdict());
     }
 
     @Test
