@@ -18,11 +18,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  * absolute times: the modes compute the same checksums, {@code gil} serialises two threads, and
  * {@code interpreters} runs two marked calls at once where the machine can.
  *
- * <p>Each task's six JVMs (no agent on one and two threads, {@code native}, {@code gil} on one and two
- * threads, {@code interpreters} on two) run once, on the first test that needs them, with {@value #TASKS}
+ * <p>Each task's seven JVMs (no agent on one and two threads, {@code native}, {@code gil} on one thread, on two
+ * and on one again, {@code interpreters} on two) run once, on the first test that needs them, with {@value #TASKS}
  * calls per round and {@value #TIMED_ROUNDS} timed rounds: the {@code gil} test compares medians, which one
- * round in another JIT state does not move; the parallel tests compare the best rounds, which come once
- * every copy of the library is warm. The one-thread {@code gil} run is the
+ * round in another JIT state does not move, and runs one thread before and after two, taking the better,
+ * so that another process busy during one of them does not make two threads look faster (collections read
+ * 1.57× once in CI with one run); the parallel tests compare the best rounds, which come once every copy of
+ * the library is warm. The one-thread {@code gil} run is the
  * sequential reference: it carries the same instrumentation as the runs it is compared with.
  *
  * <p>The timing tests compare JVMs that ran one after another, which means something only if the machine
@@ -61,7 +63,13 @@ class RealCodeSmokeIT {
 
     /** The runs of one task, and the highest system load average seen around them. */
     private record Runs(RealCodeJvm.Row none1, RealCodeJvm.Row none2, RealCodeJvm.Row nativeMode,
-            RealCodeJvm.Row gil1, RealCodeJvm.Row gil2, RealCodeJvm.Row interpreters, double load) {
+            RealCodeJvm.Row gil1, RealCodeJvm.Row gil2, RealCodeJvm.Row gil1Again, RealCodeJvm.Row interpreters,
+            double load) {
+
+        /** The one-thread {@code gil} median, the better of the runs before and after the two-thread one. */
+        double gil1Median() {
+            return Math.min(gil1.medianSeconds(), gil1Again.medianSeconds());
+        }
 
         void assumeQuiet(Task task) {
             assumeTrue(load <= BUSY * PROCESSORS, task.id() + ": load average " + load + " on " + PROCESSORS
@@ -85,6 +93,7 @@ class RealCodeSmokeIT {
         assertEquals(expected, runs.nativeMode().checksum(), "native");
         assertEquals(expected, runs.gil1().checksum(), "gil, 1 thread");
         assertEquals(expected, runs.gil2().checksum(), "gil, 2 threads");
+        assertEquals(expected, runs.gil1Again().checksum(), "gil, 1 thread, again");
         assertEquals(expected, runs.interpreters().checksum(), "interpreters");
     }
 
@@ -99,7 +108,7 @@ class RealCodeSmokeIT {
     void gil_on_two_threads_is_no_faster_than_on_one(Task task) throws Exception {
         Runs runs = runs(task);
         runs.assumeQuiet(task);
-        double speedup = runs.gil1().medianSeconds() / runs.gil2().medianSeconds();
+        double speedup = runs.gil1Median() / runs.gil2().medianSeconds();
 
         assertTrue(speedup <= 1.4, task.id() + ": gil on 2 threads ran " + speedup + "× as fast as on 1");
     }
@@ -126,7 +135,8 @@ class RealCodeSmokeIT {
             String offload = ",workers=2,offload=" + task.offloadPattern();
             runs = new Runs(run(null, task, 1, TIMED_ROUNDS), run(null, task, 2, TIMED_ROUNDS),
                     run("mode=native", task, 1, 1), run("mode=gil", task, 1, TIMED_ROUNDS),
-                    run("mode=gil", task, 2, TIMED_ROUNDS), run("mode=interpreters" + offload, task, 2, TIMED_ROUNDS),
+                    run("mode=gil", task, 2, TIMED_ROUNDS), run("mode=gil", task, 1, TIMED_ROUNDS),
+                    run("mode=interpreters" + offload, task, 2, TIMED_ROUNDS),
                     Math.max(loadBefore, loadAverage()));
             RUNS.put(task, runs);
         }
