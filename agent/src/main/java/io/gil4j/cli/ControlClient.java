@@ -96,7 +96,7 @@ final class ControlClient {
             err.println("gil4j " + command + ": " + response.statusCode() + " " + response.body());
             return null;
         }
-        return parse(response.body());
+        return Json.parseObjectOrEmpty(response.body());
     }
 
     /** The endpoint's answer, or null (with a message) if none came within {@code timeout}. */
@@ -142,15 +142,6 @@ final class ControlClient {
             return Optional.empty();
         }
         return token == null ? file : Optional.of(new ControlFile(file.get().url(), token));
-    }
-
-    /** The JSON object an answer holds; empty if it holds none (an answer that is not JSON has no fields). */
-    static Map<String, Object> parse(String body) {
-        try {
-            return Json.parseObject(body);
-        } catch (IllegalArgumentException notJson) {
-            return Map.of();
-        }
     }
 
     /** {@code text} as a JSON string. */

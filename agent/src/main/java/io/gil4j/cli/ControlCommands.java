@@ -98,7 +98,7 @@ final class ControlCommands {
         if (status == null || status.statusCode() != 200) {
             return -1;
         }
-        Object lock = ControlClient.parse(status.body()).get("lock");
+        Object lock = Json.parseObjectOrEmpty(status.body()).get("lock");
         Object acquisitions = lock instanceof Map ? ((Map<?, ?>) lock).get("acquisitions") : null;
         return acquisitions instanceof Number ? ((Number) acquisitions).longValue() : -1;
     }
@@ -197,7 +197,7 @@ final class ControlCommands {
             if (now == null) {
                 return null;
             }
-            Map<String, Object> experiment = ControlClient.parse(now.body());
+            Map<String, Object> experiment = Json.parseObjectOrEmpty(now.body());
             Object stays = experiment.get("stays");
             String state = String.valueOf(experiment.getOrDefault("state", "unknown"));
             err.println("experiment: " + (stays instanceof List ? ((List<?>) stays).size() : 0) + " stays measured, "

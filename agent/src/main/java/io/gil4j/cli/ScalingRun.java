@@ -107,15 +107,16 @@ final class ScalingRun {
     private static Map<String, Object> fitted(double[][] rates) {
         int[] workers = new int[rates.length];
         double[] speedups = new double[rates.length];
-        double one = median(rates[0]);
+        List<Double> perSecond = Arrays.stream(rates).map(ScalingRun::median).toList();
+        double one = perSecond.get(0);
         List<Double> measured = new ArrayList<>();
         for (int i = 0; i < rates.length; i++) {
             workers[i] = i + 1;
-            speedups[i] = one > 0 ? median(rates[i]) / one : Double.NaN;
+            speedups[i] = one > 0 ? perSecond.get(i) / one : Double.NaN;
             measured.add(speedups[i]);
         }
         Map<String, Object> json = new LinkedHashMap<>();
-        json.put("callsPerSecond", Arrays.stream(rates).map(ScalingRun::median).toList());
+        json.put("callsPerSecond", perSecond);
         json.put("speedups", measured);
         if (!(one > 0)) {
             return json; // nothing to fit: the table says so

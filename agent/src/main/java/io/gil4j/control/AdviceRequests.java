@@ -22,15 +22,6 @@ final class AdviceRequests {
         this.agent = agent;
     }
 
-    /** The JSON object {@code body} holds; empty if it holds none. */
-    static Map<String, Object> object(String body) {
-        try {
-            return Json.parseObject(body);
-        } catch (IllegalArgumentException e) {
-            return Map.of();
-        }
-    }
-
     /** What {@code read} answers of the advisor; 409 while sampling is off. */
     Answer read(Function<Advisor, Object> read) {
         try {
@@ -42,7 +33,7 @@ final class AdviceRequests {
 
     /** A new advise window, recording stacks for {@code "seconds"} of the body (default 60, at most 3 600). */
     Answer reset(String body) {
-        Object seconds = object(body).getOrDefault("seconds", 60);
+        Object seconds = Json.parseObjectOrEmpty(body).getOrDefault("seconds", 60);
         if (!(seconds instanceof Number) || ((Number) seconds).doubleValue() <= 0
                 || ((Number) seconds).doubleValue() > 3_600) {
             return Answer.error(400, "send {\"seconds\":60}: how long to record stacks, more than 0 and at most 3600");
@@ -55,7 +46,7 @@ final class AdviceRequests {
     }
 
     Answer together(String body) {
-        Object methods = object(body).get("methods");
+        Object methods = Json.parseObjectOrEmpty(body).get("methods");
         if (!(methods instanceof List) || !((List<?>) methods).stream().allMatch(m -> m instanceof String)) {
             return Answer.error(400, "send {\"methods\":[\"com.acme.Pricing#quote\", ...]}");
         }
@@ -65,7 +56,7 @@ final class AdviceRequests {
 
     /** What advise predicted for its first recommendation, kept for the dashboards. */
     Answer prediction(String body) {
-        Map<String, Object> request = object(body);
+        Map<String, Object> request = Json.parseObjectOrEmpty(body);
         if (!(request.get("offload") instanceof String) || !(request.get("speedup") instanceof Number)) {
             return Answer.error(400, "send {\"offload\":\"com.acme.Pricing#quote\",\"speedup\":1.8}");
         }
@@ -75,7 +66,7 @@ final class AdviceRequests {
     }
 
     Answer offload(String body) {
-        Object patterns = object(body).get("offload");
+        Object patterns = Json.parseObjectOrEmpty(body).get("offload");
         if (!(patterns instanceof String)) {
             return Answer.error(400, "send {\"offload\":\"com.acme.Pricing#quote,com.acme.**#price*\"} (\"\": none)");
         }

@@ -177,7 +177,7 @@ public final class ControlServer implements AutoCloseable {
 
     /** How many of the interpreters' workers take calls: {@code {"limit":N}}. */
     private Answer limitInterpreters(String body) {
-        Map<String, Object> request = AdviceRequests.object(body);
+        Map<String, Object> request = Json.parseObjectOrEmpty(body);
         Object limit = request.get("limit");
         if (!(limit instanceof Number) || request.size() != 1 || ((Number) limit).doubleValue() % 1 != 0) {
             return Answer.error(400, "send {\"limit\":N}: how many of the interpreters' workers take calls");

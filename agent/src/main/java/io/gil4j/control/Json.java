@@ -80,6 +80,15 @@ public final class Json {
         out.append('"');
     }
 
+    /** The JSON object in {@code text}, or an empty map if it holds none (a body that is no JSON has no fields). */
+    public static Map<String, Object> parseObjectOrEmpty(String text) {
+        try {
+            return parseObject(text);
+        } catch (IllegalArgumentException notAnObject) {
+            return Map.of();
+        }
+    }
+
     /**
      * The JSON object in {@code text}: string keys to strings, doubles, booleans, null, lists and maps.
      *
