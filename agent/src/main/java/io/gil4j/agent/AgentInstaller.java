@@ -3,11 +3,13 @@ package io.gil4j.agent;
 import io.gil4j.advice.Advisor;
 import io.gil4j.advice.HoldProfile;
 import io.gil4j.advice.HoldSampler;
-import io.gil4j.bootstrap.AgentRuntime;
 import io.gil4j.bootstrap.Hooks;
 import io.gil4j.config.Config;
 import io.gil4j.config.ConfigException;
+import io.gil4j.config.ControlConfig;
+import io.gil4j.config.LockConfig;
 import io.gil4j.config.Selection;
+import io.gil4j.config.TelemetryConfig;
 import io.gil4j.control.AgentStatus;
 import io.gil4j.control.ControlPlane;
 import io.gil4j.dispatch.Dispatcher;
@@ -97,28 +99,19 @@ public final class AgentInstaller {
 
     private static String start(Config config, Instrumentation instrumentation) {
         long started = System.nanoTime();
-        boolean metrics = Telemetry.enabled(config);
+        boolean metrics = Telemetry.enabled(config.telemetry());
         AtomicBoolean active = new AtomicBoolean(); // set once this agent won Hooks.install
-        InterpreterLock lock = new InterpreterLock(config.algorithm(), config.switchIntervalNanos(),
-                config.checkInterval(), (inForce, holder) -> {
-                    if (active.get()) {
-                        Hooks.clear(inForce ? holder : Hooks.EVERYONE);
-                    }
-                }, metrics ? HoldTiming.SAMPLED : HoldTiming.OFF);
+        InterpreterLock lock = newLock(config.lock(), active, metrics);
         LockWatchdog watchdog = LockWatchdog.start(lock, "gil4j-watchdog");
-        Selection selection = Selection.of(config); // reads the main class once: the jar's manifest for -jar
-        Dispatcher dispatcher = new Dispatcher(config, selection, watchdog::watch);
-        Instrumenter instrumenter = Instrumenter.create(instrumentation, selection, config.offload(), config.verbose());
+        Selection selection = Selection.of(config.selection()); // reads the main class once: the jar's manifest for -jar
+        Dispatcher dispatcher = new Dispatcher(config.pools(), config.processes(), selection, watchdog::watch);
+        Instrumenter instrumenter = Instrumenter.create(instrumentation, selection, config.selection().offload(),
+                config.verbose());
         ModeController controller = new ModeController(lock, dispatcher, instrumenter::require, config.mode());
         controller.addListener((from, to) -> watchdog.wake()); // it idles while no lock is enabled
-        HoldSampler sampler = config.holdSampleRate() == 0 ? null : new HoldSampler(lock, instrumenter::locks,
-                Instrumenter::canMark, new HoldProfile(HOLD_METHODS, HOLD_RECENT), config.holdSampleRate());
-        if (sampler != null) {
-            controller.addListener((from, to) -> sampler.lockInForce(to.mainLockInForce()));
-        }
+        HoldSampler sampler = newSampler(config.lock(), lock, instrumenter, controller);
         FailingRuntime failing = config.injectFaults() ? new FailingRuntime(controller) : null;
-        AgentRuntime runtime = failing != null ? failing : controller;
-        if (!Hooks.install(runtime)) {
+        if (!Hooks.install(failing != null ? failing : controller)) {
             watchdog.close();
             return refused("agent already installed in this JVM; this attach is ignored"
                     + " (detach it first to attach with another configuration)");
@@ -126,36 +119,17 @@ public final class AgentInstaller {
         active.set(true);
         controller.activate(); // the initial mode is no switch: its listeners are told here
         watchdog.wake();
-        if (sampler != null) {
-            sampler.lockInForce(controller.current().mainLockInForce());
-        }
         StartedParts parts = new StartedParts();
         parts.add(new RecordMethodCaches()); // stopped last: after every part that may still link a record
         parts.add(watchdog);
         parts.onExit(dispatcher::shutdown, "gil4j-shutdown");
         parts.add(dispatcher::close);
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "gil4j-ticker"));
-        parts.add(ticker::shutdownNow);
-        SpeedupTracker speedup = metrics ? new SpeedupTracker(config.speedupBaseline()) : null;
-        MarkedWork work = metrics ? new MarkedWork(controller::current) : null;
         if (sampler != null) {
+            sampler.lockInForce(controller.current().mainLockInForce());
             parts.add(sampler);
         }
-        Advisor advisor = new Advisor(sampler, work, instrumenter::markAlso, instrumenter::addedMarks);
-        AgentFailures failures = new AgentFailures(Hooks::failures, instrumenter::failedTransformations);
-        AgentStatus status = new AgentStatus(controller, lock, dispatcher, speedup, work, instrumenter::status,
-                advisor, failures);
-        ticker.scheduleAtFixedRate(status::tick, 0, 1, TimeUnit.SECONDS);
-        ticker.scheduleAtFixedRate(failures::warnOnce, 1, 1, TimeUnit.SECONDS);
-        if (metrics) {
-            Hooks.record(failing != null ? failing : work);
-            ticker.scheduleAtFixedRate(() -> speedup.tick(System.nanoTime(), work.completed(), controller.current(),
-                    controller.transitions()), 0, 1, TimeUnit.SECONDS);
-            Telemetry.Sources sources = new Telemetry.Sources(lock, dispatcher, controller, work, speedup,
-                    status::lastOutcome, advisor, failures);
-            daemon(() -> startTelemetry(config, sources, parts), "gil4j-telemetry-start").start();
-        }
-        daemon(() -> startControl(config, status, parts), "gil4j-control-start").start();
+        AgentStatus status = startObserving(config,
+                new Observed(lock, dispatcher, controller, instrumenter, sampler, failing, metrics), parts);
         String loaded = instrumenter.install();
         parts.add(instrumenter::uninstall);
         Hooks.onDetach(() -> {
@@ -170,7 +144,65 @@ public final class AgentInstaller {
         return verdict;
     }
 
-    private static void startTelemetry(Config config, Telemetry.Sources sources, StartedParts parts) {
+    /** The main lock, which clears the bootstrap's fast path on each change of holder once {@code active}. */
+    private static InterpreterLock newLock(LockConfig config, AtomicBoolean active, boolean metrics) {
+        return new InterpreterLock(config.algorithm(), config.switchIntervalNanos(), config.checkInterval(),
+                (inForce, holder) -> {
+                    if (active.get()) {
+                        Hooks.clear(inForce ? holder : Hooks.EVERYONE);
+                    }
+                }, metrics ? HoldTiming.SAMPLED : HoldTiming.OFF);
+    }
+
+    /** The sampler of the lock's holder, told whether a lock is in force; null if {@code hold.sample-rate=0}. */
+    private static HoldSampler newSampler(LockConfig config, InterpreterLock lock, Instrumenter instrumenter,
+            ModeController controller) {
+        if (config.holdSampleRate() == 0) {
+            return null;
+        }
+        HoldSampler sampler = new HoldSampler(lock, instrumenter::locks, Instrumenter::canMark,
+                new HoldProfile(HOLD_METHODS, HOLD_RECENT), config.holdSampleRate());
+        controller.addListener((from, to) -> sampler.lockInForce(to.mainLockInForce()));
+        return sampler;
+    }
+
+    /**
+     * The parts the status, the metrics and the control plane read. {@code metrics} is false when the
+     * telemetry is off: then no marked call is recorded and no speedup tracked.
+     */
+    private record Observed(InterpreterLock lock, Dispatcher dispatcher, ModeController controller,
+            Instrumenter instrumenter, HoldSampler sampler, FailingRuntime failing, boolean metrics) {}
+
+    /**
+     * Starts the status ticker, the failure warnings and, on threads of their own, the telemetry (unless
+     * metrics are off) and the control plane.
+     */
+    private static AgentStatus startObserving(Config config, Observed parts, StartedParts started) {
+        ModeController controller = parts.controller();
+        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "gil4j-ticker"));
+        started.add(ticker::shutdownNow);
+        SpeedupTracker speedup = parts.metrics() ? new SpeedupTracker(config.telemetry().speedupBaseline()) : null;
+        MarkedWork work = parts.metrics() ? new MarkedWork(controller::current) : null;
+        Instrumenter instrumenter = parts.instrumenter();
+        Advisor advisor = new Advisor(parts.sampler(), work, instrumenter::markAlso, instrumenter::addedMarks);
+        AgentFailures failures = new AgentFailures(Hooks::failures, instrumenter::failedTransformations);
+        AgentStatus status = new AgentStatus(controller, parts.lock(), parts.dispatcher(), speedup, work,
+                instrumenter::status, advisor, failures);
+        ticker.scheduleAtFixedRate(status::tick, 0, 1, TimeUnit.SECONDS);
+        ticker.scheduleAtFixedRate(failures::warnOnce, 1, 1, TimeUnit.SECONDS);
+        if (parts.metrics()) {
+            Hooks.record(parts.failing() != null ? parts.failing() : work);
+            ticker.scheduleAtFixedRate(() -> speedup.tick(System.nanoTime(), work.completed(), controller.current(),
+                    controller.transitions()), 0, 1, TimeUnit.SECONDS);
+            Telemetry.Sources sources = new Telemetry.Sources(parts.lock(), parts.dispatcher(), controller, work,
+                    speedup, status::lastOutcome, advisor, failures);
+            daemon(() -> startTelemetry(config.telemetry(), sources, started), "gil4j-telemetry-start").start();
+        }
+        daemon(() -> startControl(config.control(), status, started), "gil4j-control-start").start();
+        return status;
+    }
+
+    private static void startTelemetry(TelemetryConfig config, Telemetry.Sources sources, StartedParts parts) {
         try {
             Telemetry telemetry = Telemetry.start(config, sources);
             parts.onExit(telemetry::close, "gil4j-telemetry-shutdown");
@@ -180,7 +212,7 @@ public final class AgentInstaller {
         }
     }
 
-    private static void startControl(Config config, AgentStatus status, StartedParts parts) {
+    private static void startControl(ControlConfig config, AgentStatus status, StartedParts parts) {
         ControlPlane control = ControlPlane.start(config, status);
         parts.onExit(control::close, "gil4j-control-shutdown");
         parts.add(control);

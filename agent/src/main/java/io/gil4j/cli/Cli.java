@@ -2,7 +2,7 @@ package io.gil4j.cli;
 
 import io.gil4j.config.Config;
 import io.gil4j.config.ConfigException;
-import io.gil4j.config.Option;
+import io.gil4j.config.OptionTable;
 import io.gil4j.process.WorkerMain;
 import java.io.PrintStream;
 import java.util.Arrays;
@@ -99,11 +99,7 @@ public final class Cli {
         s.append("  advise <pid|url>          which methods to reroute to interpreters, and what each would buy\n\n");
         s.append("Configuration (agent argument key=value, system property gil4j.<key>, environment GIL4J_<KEY>;\n");
         s.append("the agent argument wins over the system property, which wins over the environment):\n");
-        int width = java.util.Arrays.stream(Option.values()).mapToInt(o -> o.key().length()).max().orElse(0);
-        for (Option option : Option.values()) {
-            s.append(String.format("  %-" + width + "s  default %-7s %s%n", option.key(),
-                    option.defaultValue().isEmpty() ? "(none)" : option.defaultValue(), option.accepted()));
-        }
+        s.append(OptionTable.text());
         s.append("\nMetrics (OpenTelemetry SDK): the standard OTEL_* variables and otel.* properties; by default a\n");
         s.append("Prometheus endpoint on localhost:9464/metrics, OTEL_METRICS_EXPORTER=otlp|prometheus,otlp|none to\n");
         s.append("change that. otel.<key> in the agent argument (gil4j.otel.<key>, GIL4J_OTEL_<KEY>) sets otel.<key> for\n");

@@ -20,11 +20,11 @@ import java.util.Set;
 public record Selection(List<ClassGlob> include, List<ClassGlob> exclude, String origin) {
 
     /** Resolves the selection of {@code config}, with the main class from the launcher's command. */
-    public static Selection of(Config config) {
+    public static Selection of(SelectionConfig config) {
         return of(config, MainClass.name());
     }
 
-    static Selection of(Config config, String mainClass) {
+    static Selection of(SelectionConfig config, String mainClass) {
         if (!config.include().isEmpty()) {
             return new Selection(config.include(), config.exclude(), "include");
         }

@@ -1,6 +1,6 @@
 package io.gil4j.control;
 
-import io.gil4j.config.Config;
+import io.gil4j.config.ControlConfig;
 import io.gil4j.files.PrivateFiles;
 import io.gil4j.log.AgentLog;
 import java.io.IOException;
@@ -30,7 +30,7 @@ public final class ControlPlane implements AutoCloseable {
     private ControlPlane() {}
 
     /** Starts what {@code config} asks for over {@code agent}. Never throws. */
-    public static ControlPlane start(Config config, AgentStatus agent) {
+    public static ControlPlane start(ControlConfig config, AgentStatus agent) {
         ControlPlane plane = new ControlPlane();
         PrivateFiles.sweep();
         plane.parts.add(agent::cancelExperiment);
@@ -47,13 +47,13 @@ public final class ControlPlane implements AutoCloseable {
         return plane;
     }
 
-    private void startEndpoint(Config config, AgentStatus agent) {
-        int port = config.controlPort();
+    private void startEndpoint(ControlConfig config, AgentStatus agent) {
+        int port = config.port();
         if (port < 0) {
             return;
         }
-        String host = config.controlHost();
-        String token = config.controlToken();
+        String host = config.host();
+        String token = config.token();
         try {
             if (token.length() < MIN_NETWORK_TOKEN && !InetAddress.getByName(host).isLoopbackAddress()) {
                 AgentLog.warn("control endpoint not started: gil4j.control.host=" + host + " is not a loopback"
@@ -63,7 +63,7 @@ public final class ControlPlane implements AutoCloseable {
                 return;
             }
             String effectiveToken = token.isEmpty() ? ControlFile.newToken() : token;
-            ControlServer server = bind(host, port, config.controlPortDefaulted(), effectiveToken, agent);
+            ControlServer server = bind(host, port, config.portDefaulted(), effectiveToken, agent);
             parts.add(server);
             Path file = ControlFile.of(ProcessHandle.current().pid());
             new ControlFile(server.url(), effectiveToken).write(file);

@@ -2,18 +2,17 @@ package io.gil4j.dispatch;
 
 import io.gil4j.bootstrap.Offloaded;
 import io.gil4j.bootstrap.WorkerThread;
-import io.gil4j.config.Config;
+import io.gil4j.config.PoolConfig;
+import io.gil4j.config.ProcessConfig;
 import io.gil4j.config.Selection;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.mode.Mode;
 import io.gil4j.mode.Rerouting;
-import io.gil4j.pool.QueuePolicy;
 import io.gil4j.pool.WorkerPool;
 import io.gil4j.process.ProcessPool;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -41,7 +40,8 @@ public final class Dispatcher implements Rerouting {
     /** How long stopping the routes may take after the drain: destroying worker processes and seeing them exit. */
     private static final Duration STOP_BOUND = Duration.ofSeconds(3);
 
-    private final Config config;
+    private final PoolConfig pools;
+    private final ProcessConfig processConfig;
     private final Selection selection;
     private final Consumer<InterpreterLock> newInterpreter;
     private volatile boolean shutDown;
@@ -57,11 +57,13 @@ public final class Dispatcher implements Rerouting {
      * @param newInterpreter told of each interpreter's lock when its pool is built (the watchdog samples
      *     its hold time)
      */
-    public Dispatcher(Config config, Selection selection, Consumer<InterpreterLock> newInterpreter) {
-        this.config = config;
+    public Dispatcher(PoolConfig pools, ProcessConfig processConfig, Selection selection,
+            Consumer<InterpreterLock> newInterpreter) {
+        this.pools = pools;
+        this.processConfig = processConfig;
         this.selection = selection;
         this.newInterpreter = newInterpreter;
-        this.interpreterLimit = config.workers();
+        this.interpreterLimit = pools.workers();
     }
 
     @Override
@@ -106,8 +108,8 @@ public final class Dispatcher implements Rerouting {
 
     private synchronized PoolRoute interpreters() {
         if (interpreters == null) {
-            PoolRoute.Handoff handoff = config.isolatedInterpreters() ? new ClassLoaderIsolation() : PoolRoute.SHARED;
-            interpreters = new PoolRoute(pool(Mode.INTERPRETERS, config.workers()), handoff);
+            PoolRoute.Handoff handoff = pools.isolatedInterpreters() ? new ClassLoaderIsolation() : PoolRoute.SHARED;
+            interpreters = new PoolRoute(pool(Mode.INTERPRETERS, pools.workers()), handoff);
             interpreters.pool().limitWorkers(interpreterLimit);
         }
         return interpreters;
@@ -121,8 +123,8 @@ public final class Dispatcher implements Rerouting {
      * @throws IllegalArgumentException if {@code limit} is not from 1 to {@code gil4j.workers}
      */
     public synchronized void limitInterpreters(int limit) {
-        if (limit < 1 || limit > config.workers()) {
-            throw new IllegalArgumentException("a worker limit from 1 to gil4j.workers (" + config.workers()
+        if (limit < 1 || limit > pools.workers()) {
+            throw new IllegalArgumentException("a worker limit from 1 to gil4j.workers (" + pools.workers()
                     + "), not " + limit);
         }
         interpreterLimit = limit;
@@ -133,7 +135,7 @@ public final class Dispatcher implements Rerouting {
 
     /** The {@code interpreters} pool's workers: {@code gil4j.workers}. */
     public int interpreterWorkers() {
-        return config.workers();
+        return pools.workers();
     }
 
     /** How many of the {@code interpreters} workers may take calls: {@code gil4j.workers} unless limited. */
@@ -143,16 +145,15 @@ public final class Dispatcher implements Rerouting {
 
     private synchronized ProcessRoute processes() {
         if (processes == null) {
-            processes = ProcessRoute.start(config, selection);
+            processes = ProcessRoute.start(processConfig, selection);
         }
         return processes;
     }
 
     /** The pool of {@code mode}'s route, named after it. */
     private WorkerPool pool(Mode mode, int workers) {
-        QueuePolicy policy = QueuePolicy.valueOf(config.poolPolicy().toUpperCase(Locale.ROOT).replace('-', '_'));
         String name = mode.configName();
-        WorkerPool pool = new WorkerPool(name, workers, config.poolQueue(), policy, workerThreads(name));
+        WorkerPool pool = new WorkerPool(name, workers, pools.queue(), pools.policy(), workerThreads(name));
         pool.interpreters().forEach(newInterpreter);
         return pool;
     }
@@ -187,7 +188,7 @@ public final class Dispatcher implements Rerouting {
      */
     public void shutdown() {
         shutDown = true;
-        long deadline = System.nanoTime() + config.shutdownDrain().toNanos();
+        long deadline = System.nanoTime() + pools.shutdownDrain().toNanos();
         synchronized (drained) {
             for (long left = deadline - System.nanoTime(); held.get() > 0 && left > 0; left = deadline - System.nanoTime()) {
                 try {
@@ -208,7 +209,7 @@ public final class Dispatcher implements Rerouting {
      */
     public void close() {
         shutDown = true;
-        stopRoutes(config.shutdownDrain());
+        stopRoutes(pools.shutdownDrain());
     }
 
     /** Stops every route built so far, in parallel, each draining for at most {@code drain}. */

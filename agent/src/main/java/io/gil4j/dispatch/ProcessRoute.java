@@ -1,7 +1,7 @@
 package io.gil4j.dispatch;
 
 import io.gil4j.bootstrap.Offloaded;
-import io.gil4j.config.Config;
+import io.gil4j.config.ProcessConfig;
 import io.gil4j.config.Selection;
 import io.gil4j.glob.ClassGlob;
 import io.gil4j.mode.Mode;
@@ -40,10 +40,10 @@ final class ProcessRoute {
      * A pool of {@code config.workers()} worker JVMs, started lazily, configured from {@code config}; by
      * default instances of the classes {@code selection} instruments may cross.
      */
-    static ProcessRoute start(Config config, Selection selection) {
+    static ProcessRoute start(ProcessConfig config, Selection selection) {
         ProcessPool pool = ProcessPool.builder(workerCommand())
                 .workers(config.workers())
-                .maxTasksPerWorker(config.processesMaxTasks())
+                .maxTasksPerWorker(config.maxTasks())
                 .allow(allowed(config, selection).toArray(String[]::new))
                 .build();
         return new ProcessRoute(pool);
@@ -69,9 +69,9 @@ final class ProcessRoute {
      * The classes besides the JDK's value types whose instances may cross: {@code processes.allow}, and by
      * default the application's own: the classes the {@linkplain Selection selection} instruments.
      */
-    static List<String> allowed(Config config, Selection selection) {
+    static List<String> allowed(ProcessConfig config, Selection selection) {
         List<String> globs = new ArrayList<>();
-        config.processesAllow().forEach(g -> globs.add(g.toString()));
+        config.allow().forEach(g -> globs.add(g.toString()));
         if (globs.isEmpty()) {
             globs.addAll(selection.include().stream().map(ClassGlob::toString).collect(Collectors.toList()));
         }

@@ -1,7 +1,7 @@
 package io.gil4j.metrics;
 
 import io.gil4j.advice.Advisor;
-import io.gil4j.config.Config;
+import io.gil4j.config.TelemetryConfig;
 import io.gil4j.control.ExperimentOutcome;
 import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.gil.InterpreterLock;
@@ -56,11 +56,11 @@ public final class Telemetry implements AutoCloseable {
     }
 
     /** False when the configuration turns metrics off ({@code otel.sdk.disabled=true}, {@code otel.metrics.exporter=none}). */
-    public static boolean enabled(Config config) {
+    public static boolean enabled(TelemetryConfig config) {
         return settings(config).metricsEnabled();
     }
 
-    private static TelemetrySettings settings(Config config) {
+    private static TelemetrySettings settings(TelemetryConfig config) {
         return new TelemetrySettings(config.otelOverrides(), System.getProperties(), System.getenv());
     }
 
@@ -71,7 +71,7 @@ public final class Telemetry implements AutoCloseable {
      * @throws RuntimeException if the OpenTelemetry configuration is invalid (autoconfigure's message says
      *     which property); nothing is left running then
      */
-    public static Telemetry start(Config config, Sources sources) {
+    public static Telemetry start(TelemetryConfig config, Sources sources) {
         SdkLog.route();
         TelemetrySettings settings = settings(config);
         String service = TelemetrySettings.guessServiceName(System.getProperty("sun.java.command"));

@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
  * The OpenTelemetry properties the agent's SDK starts from, and how they resolve.
  *
  * <p>Precedence, highest first: gil4j's own overrides ({@code gil4j.otel.*}, see
- * {@link io.gil4j.config.Config#otelOverrides()}), the {@code otel.*} system properties, the {@code OTEL_*}
+ * {@link io.gil4j.config.TelemetryConfig#otelOverrides()}), the {@code otel.*} system properties, the {@code OTEL_*}
  * environment variables, then gil4j's defaults ({@link #DEFAULTS}), which differ from the SDK's where an
  * agent that must work with nothing else running needs it: metrics go to a Prometheus endpoint, nothing is
  * traced or logged, OTLP speaks {@code http/protobuf} (the only protocol of the JDK's HTTP sender), and

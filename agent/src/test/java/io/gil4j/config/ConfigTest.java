@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.gil.Algorithm;
 import io.gil4j.mode.Mode;
+import io.gil4j.pool.QueuePolicy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,10 +19,10 @@ class ConfigTest {
     void defaults_are_native_the_default_selection_5ms_new_gil() {
         Config config = Config.defaults();
         assertEquals(Mode.NATIVE, config.mode());
-        assertTrue(config.include().isEmpty());
-        assertEquals(5_000_000, config.switchIntervalNanos());
-        assertEquals(Algorithm.NEW, config.algorithm());
-        assertEquals(100, config.checkInterval());
+        assertTrue(config.selection().include().isEmpty());
+        assertEquals(5_000_000, config.lock().switchIntervalNanos());
+        assertEquals(Algorithm.NEW, config.lock().algorithm());
+        assertEquals(100, config.lock().checkInterval());
     }
 
     @Test
@@ -29,9 +30,9 @@ class ConfigTest {
         Map<String, String> env = Map.of("GIL4J_MODE", "gil", "GIL4J_SWITCH_INTERVAL", "1ms", "GIL4J_GIL", "legacy");
         Map<String, String> props = Map.of("gil4j.mode", "native", "gil4j.switch-interval", "2ms");
         Config config = Config.load("switch-interval=3ms", props, env);
-        assertEquals(3_000_000, config.switchIntervalNanos());
+        assertEquals(3_000_000, config.lock().switchIntervalNanos());
         assertEquals(Mode.NATIVE, config.mode());
-        assertEquals(Algorithm.LEGACY, config.algorithm());
+        assertEquals(Algorithm.LEGACY, config.lock().algorithm());
     }
 
     @Test
@@ -39,7 +40,7 @@ class ConfigTest {
         Config config = Config.load("gil4j.mode=gil,gil4j.control.port=0,gil4j.otel.service.name=shop", Map.of(),
                 Map.of());
         assertEquals(Mode.GIL, config.mode());
-        assertEquals(Map.of("otel.service.name", "shop"), config.otelOverrides());
+        assertEquals(Map.of("otel.service.name", "shop"), config.telemetry().otelOverrides());
         ConfigException unknown = assertThrows(ConfigException.class,
                 () -> Config.load("gil4j.bogus=1", Map.of(), Map.of()));
         assertTrue(unknown.getMessage().contains("gil4j.bogus"), unknown.getMessage());
@@ -48,22 +49,22 @@ class ConfigTest {
     @Test
     void agent_argument_value_lists_continue_until_the_next_key() throws Exception {
         Config config = Config.load("include=com.a.**,com.b.*;mode=gil,exclude=com.a.Gen*", Map.of(), Map.of());
-        assertEquals("[com.a.**, com.b.*]", config.include().toString());
-        assertEquals("[com.a.Gen*]", config.exclude().toString());
+        assertEquals("[com.a.**, com.b.*]", config.selection().include().toString());
+        assertEquals("[com.a.Gen*]", config.selection().exclude().toString());
         assertEquals(Mode.GIL, config.mode());
     }
 
     @ParameterizedTest
     @CsvSource({"1us,1000", "500us,500000", "500µs,500000", "5ms,5000000", "2s,2000000000", "1500ns,1500"})
     void switch_interval_accepts_durations_with_units(String text, long nanos) throws Exception {
-        assertEquals(nanos, Config.load("switch-interval=" + text, Map.of(), Map.of()).switchIntervalNanos());
+        assertEquals(nanos, Config.load("switch-interval=" + text, Map.of(), Map.of()).lock().switchIntervalNanos());
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
         "mode=turbo|gil4j.mode=turbo|native, gil",
-        "switch-interval=5|gil4j.switch-interval=5|at least 1us",
-        "switch-interval=999ns|gil4j.switch-interval=999ns|at least 1us",
+        "switch-interval=5|gil4j.switch-interval=5|from 1us to 60s",
+        "switch-interval=999ns|gil4j.switch-interval=999ns|from 1us to 60s",
         "gil=old|gil4j.gil=old|new, legacy",
         "check-interval=0|gil4j.check-interval=0|from 1 to 1000000",
         "include=com.a.b-c|gil4j.include=com.a.b-c|class globs",
@@ -76,12 +77,12 @@ class ConfigTest {
         "pool.queue=1000001|gil4j.pool.queue=1000001|from 1 to 1000000",
         "pool.policy=drop|gil4j.pool.policy=drop|block, caller-runs, reject",
         "interpreters.isolation=process|gil4j.interpreters.isolation=process|shared, classloader",
-        "processes.max-tasks=-1|gil4j.processes.max-tasks=-1|0: never",
+        "processes.max-tasks=-1|gil4j.processes.max-tasks=-1|from 0 to",
         "processes.allow=com.acme/x|gil4j.processes.allow=com.acme/x|class globs",
         "control.port=65536|gil4j.control.port=65536|from 0 to 65535",
         "control.port=http|gil4j.control.port=http|or off",
         "control.host=a b|gil4j.control.host=a b|host name or address",
-        "control.token=two words|gil4j.control.token=two words|bearer token",
+        "control.token=two words|gil4j.control.token=two words|printable characters",
     })
     void bad_value_message_names_key_value_and_accepted_values(String argument, String named, String accepted) {
         ConfigException e = assertThrows(ConfigException.class, () -> Config.load(argument, Map.of(), Map.of()));
@@ -94,25 +95,25 @@ class ConfigTest {
         Config config = Config.load("offload=com.acme.Pricing#quote,@com.acme.CpuBound,com.acme.**#price*",
                 Map.of(), Map.of());
 
-        assertEquals("[com.acme.Pricing#quote, @com.acme.CpuBound, com.acme.**#price*]", config.offload().toString());
-        assertEquals("com.acme.CpuBound", config.offload().get(1).annotation());
+        assertEquals("[com.acme.Pricing#quote, @com.acme.CpuBound, com.acme.**#price*]", config.selection().offload().toString());
+        assertEquals("com.acme.CpuBound", config.selection().offload().get(1).annotation());
     }
 
     @Test
     void control_defaults_to_loopback_port_9465_a_made_up_token_and_no_mode_file() {
         Config config = Config.defaults();
-        assertEquals("127.0.0.1", config.controlHost());
-        assertEquals(9465, config.controlPort());
-        assertTrue(config.controlPortDefaulted());
-        assertEquals("", config.controlToken());
-        assertEquals(null, config.modeFile());
+        assertEquals("127.0.0.1", config.control().host());
+        assertEquals(9465, config.control().port());
+        assertTrue(config.control().portDefaulted());
+        assertEquals("", config.control().token());
+        assertEquals(null, config.control().modeFile());
     }
 
     @Test
     void control_port_off_disables_the_endpoint_and_a_set_token_is_never_described() throws Exception {
         Config config = Config.load("control.port=off,control.token=s3cret", Map.of(), Map.of());
-        assertEquals(-1, config.controlPort());
-        assertEquals("s3cret", config.controlToken());
+        assertEquals(-1, config.control().port());
+        assertEquals("s3cret", config.control().token());
         assertTrue(!config.describe().contains("s3cret"), config.describe());
     }
 
@@ -120,45 +121,45 @@ class ConfigTest {
     void pool_and_process_defaults() {
         Config config = Config.defaults();
 
-        assertTrue(config.offload().isEmpty());
-        assertEquals(Runtime.getRuntime().availableProcessors(), config.workers(), "empty: the available processors");
-        assertEquals(1024, config.poolQueue());
-        assertEquals("block", config.poolPolicy());
-        assertFalse(config.isolatedInterpreters());
-        assertEquals(0, config.processesMaxTasks());
-        assertTrue(config.processesAllow().isEmpty());
+        assertTrue(config.selection().offload().isEmpty());
+        assertEquals(Runtime.getRuntime().availableProcessors(), config.pools().workers(), "empty: the available processors");
+        assertEquals(1024, config.pools().queue());
+        assertEquals(QueuePolicy.BLOCK, config.pools().policy());
+        assertFalse(config.pools().isolatedInterpreters());
+        assertEquals(0, config.processes().maxTasks());
+        assertTrue(config.processes().allow().isEmpty());
     }
 
     @ParameterizedTest
     @CsvSource({"1,1", "1024,1024", "' 8 ',8"})
     void workers_accepts_whole_numbers_from_1_to_1024(String text, int workers) throws Exception {
-        assertEquals(workers, Config.load(null, Map.of("gil4j.workers", text), Map.of()).workers());
+        assertEquals(workers, Config.load(null, Map.of("gil4j.workers", text), Map.of()).pools().workers());
     }
 
     @ParameterizedTest
     @CsvSource({"1,1", "1000000,1000000"})
     void pool_queue_accepts_whole_numbers_from_1_to_a_million(String text, int capacity) throws Exception {
-        assertEquals(capacity, Config.load("pool.queue=" + text, Map.of(), Map.of()).poolQueue());
+        assertEquals(capacity, Config.load("pool.queue=" + text, Map.of(), Map.of()).pools().queue());
     }
 
     @ParameterizedTest
-    @CsvSource({"block,block", "caller-runs,caller-runs", "REJECT,reject"})
-    void pool_policy_accepts_its_three_names_in_any_case(String text, String policy) throws Exception {
-        assertEquals(policy, Config.load("pool.policy=" + text, Map.of(), Map.of()).poolPolicy());
+    @CsvSource({"block,BLOCK", "caller-runs,CALLER_RUNS", "REJECT,REJECT"})
+    void pool_policy_accepts_its_three_names_in_any_case(String text, QueuePolicy policy) throws Exception {
+        assertEquals(policy, Config.load("pool.policy=" + text, Map.of(), Map.of()).pools().policy());
     }
 
     @ParameterizedTest
     @CsvSource({"shared,false", "classloader,true", "ClassLoader,true"})
     void interpreters_isolation_is_shared_or_classloader(String text, boolean isolated) throws Exception {
         assertEquals(isolated,
-                Config.load("interpreters.isolation=" + text, Map.of(), Map.of()).isolatedInterpreters());
+                Config.load("interpreters.isolation=" + text, Map.of(), Map.of()).pools().isolatedInterpreters());
     }
 
     @ParameterizedTest
     @CsvSource({"5s,5000", "0s,0", "500ms,500", "60s,60000"})
     void shutdown_drain_is_a_duration_from_0_to_60_s_default_5_s(String text, long millis) throws Exception {
-        assertEquals(5_000, Config.defaults().shutdownDrain().toMillis());
-        assertEquals(millis, Config.load("shutdown.drain=" + text, Map.of(), Map.of()).shutdownDrain().toMillis());
+        assertEquals(5_000, Config.defaults().pools().shutdownDrain().toMillis());
+        assertEquals(millis, Config.load("shutdown.drain=" + text, Map.of(), Map.of()).pools().shutdownDrain().toMillis());
     }
 
     @Test
@@ -173,14 +174,14 @@ class ConfigTest {
     @ParameterizedTest
     @CsvSource({"0,0", "500,500", "2147483647,2147483647"})
     void processes_max_tasks_accepts_zero_for_never_and_any_positive_count(String text, int tasks) throws Exception {
-        assertEquals(tasks, Config.load("processes.max-tasks=" + text, Map.of(), Map.of()).processesMaxTasks());
+        assertEquals(tasks, Config.load("processes.max-tasks=" + text, Map.of(), Map.of()).processes().maxTasks());
     }
 
     @Test
     void processes_allow_lists_class_globs() throws Exception {
         Config config = Config.load("processes.allow=com.acme.model.**,com.acme.Money", Map.of(), Map.of());
 
-        assertEquals("[com.acme.model.**, com.acme.Money]", config.processesAllow().toString());
+        assertEquals("[com.acme.model.**, com.acme.Money]", config.processes().allow().toString());
     }
 
     @Test
@@ -191,13 +192,13 @@ class ConfigTest {
 
         Config config = Config.load(null, Map.of(), env);
 
-        assertEquals(7, config.poolQueue());
-        assertEquals("reject", config.poolPolicy());
-        assertTrue(config.isolatedInterpreters());
-        assertEquals(3, config.processesMaxTasks());
-        assertEquals("[com.acme.*]", config.processesAllow().toString());
-        assertEquals(2, config.workers());
-        assertEquals("[a.B#c]", config.offload().toString());
+        assertEquals(7, config.pools().queue());
+        assertEquals(QueuePolicy.REJECT, config.pools().policy());
+        assertTrue(config.pools().isolatedInterpreters());
+        assertEquals(3, config.processes().maxTasks());
+        assertEquals("[com.acme.*]", config.processes().allow().toString());
+        assertEquals(2, config.pools().workers());
+        assertEquals("[a.B#c]", config.selection().offload().toString());
         assertEquals("GIL4J_POOL_QUEUE", Option.POOL_QUEUE.environmentName());
         assertEquals("GIL4J_PROCESSES_MAX_TASKS", Option.PROCESSES_MAX_TASKS.environmentName());
     }
@@ -208,16 +209,16 @@ class ConfigTest {
                 "OTEL_EXPORTER_PROMETHEUS_PORT", "9");
         Map<String, String> props = Map.of("gil4j.otel.exporter.prometheus.port", "2");
         Config config = Config.load("otel.exporter.prometheus.port=1", props, env);
-        assertEquals(Map.of("otel.exporter.prometheus.port", "1", "otel.service.name", "shop"), config.otelOverrides());
-        assertEquals("2", Config.load(null, props, env).otelOverrides().get("otel.exporter.prometheus.port"));
-        assertEquals("3", Config.load(null, Map.of(), env).otelOverrides().get("otel.exporter.prometheus.port"));
+        assertEquals(Map.of("otel.exporter.prometheus.port", "1", "otel.service.name", "shop"), config.telemetry().otelOverrides());
+        assertEquals("2", Config.load(null, props, env).telemetry().otelOverrides().get("otel.exporter.prometheus.port"));
+        assertEquals("3", Config.load(null, Map.of(), env).telemetry().otelOverrides().get("otel.exporter.prometheus.port"));
         assertTrue(config.describe().contains("gil4j.otel.service.name=shop"));
     }
 
     @Test
     void speedup_baseline_is_a_mode_sequential_by_default() throws Exception {
-        assertEquals(Mode.SEQUENTIAL, Config.defaults().speedupBaseline());
-        assertEquals(Mode.GIL, Config.load("speedup.baseline=gil", Map.of(), Map.of()).speedupBaseline());
+        assertEquals(Mode.SEQUENTIAL, Config.defaults().telemetry().speedupBaseline());
+        assertEquals(Mode.GIL, Config.load("speedup.baseline=gil", Map.of(), Map.of()).telemetry().speedupBaseline());
         ConfigException e = assertThrows(ConfigException.class,
                 () -> Config.load("speedup.baseline=fast", Map.of(), Map.of()));
         assertTrue(e.getMessage().contains("gil4j.speedup.baseline=fast"), e.getMessage());

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
 
 class SelectionTest {
 
-    private static Config config(String argument) throws ConfigException {
-        return Config.load(argument, Map.of(), Map.of());
+    private static SelectionConfig config(String argument) throws ConfigException {
+        return Config.load(argument, Map.of(), Map.of()).selection();
     }
 
     @Test

@@ -41,7 +41,8 @@ final class ControlFixture {
     ControlFixture(LockCode lockCode) {
         modes = new ModeController(lock, Rerouting.INLINE, lockCode, Mode.NATIVE);
         modes.activate();
-        agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults(), Selection.of(Config.defaults()), l -> { }),
+        agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults().pools(), Config.defaults().processes(),
+                Selection.of(Config.defaults().selection()), l -> { }),
                 null, null, Map::of, new Advisor(null, null, patterns -> {
                     marks.set(patterns);
                     return patterns.size() + " patterns";

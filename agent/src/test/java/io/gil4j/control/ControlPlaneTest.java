@@ -22,7 +22,7 @@ class ControlPlaneTest {
     @ValueSource(strings = {"", ",control.token=x", ",control.token=fifteen-chars15"})
     void a_non_loopback_address_without_a_token_of_16_characters_is_refused(String token) throws Exception {
         Config config = Config.load("control.host=0.0.0.0,control.port=0" + token, Map.of(), Map.of());
-        ControlPlane plane = ControlPlane.start(config, fixture.agent);
+        ControlPlane plane = ControlPlane.start(config.control(), fixture.agent);
         try {
             assertFalse(Files.exists(file), "no endpoint, so no control file");
         } finally {
@@ -34,7 +34,7 @@ class ControlPlaneTest {
     void a_non_loopback_address_with_a_16_character_token_starts() throws Exception {
         Config config = Config.load("control.host=0.0.0.0,control.port=0,control.token=" + "t".repeat(16), Map.of(),
                 Map.of());
-        ControlPlane plane = ControlPlane.start(config, fixture.agent);
+        ControlPlane plane = ControlPlane.start(config.control(), fixture.agent);
         try {
             assertTrue(ControlFile.read(file).isPresent(), "the endpoint started");
         } finally {
@@ -45,7 +45,7 @@ class ControlPlaneTest {
     @Test
     void loopback_starts_the_endpoint_and_writes_the_file_which_close_deletes() throws Exception {
         Config config = Config.load("control.port=0", Map.of(), Map.of());
-        ControlPlane plane = ControlPlane.start(config, fixture.agent);
+        ControlPlane plane = ControlPlane.start(config.control(), fixture.agent);
         try {
             Optional<ControlFile> written = ControlFile.read(file);
             assertTrue(written.isPresent() && written.get().url().startsWith("http://127.0.0.1:"), written.toString());
@@ -59,7 +59,7 @@ class ControlPlaneTest {
     @Test
     void port_off_starts_no_endpoint() throws Exception {
         Config config = Config.load("control.port=off", Map.of(), Map.of());
-        ControlPlane plane = ControlPlane.start(config, fixture.agent);
+        ControlPlane plane = ControlPlane.start(config.control(), fixture.agent);
         try {
             assertFalse(Files.exists(file));
         } finally {

@@ -160,7 +160,7 @@ class ControlServerTest {
 
     @Test
     void interpreters_limit_takes_one_to_the_workers_with_the_token() throws IOException {
-        int workers = io.gil4j.config.Config.defaults().workers();
+        int workers = io.gil4j.config.Config.defaults().pools().workers();
         List<String> token = List.of("Authorization: Bearer " + TOKEN);
         assertEquals(Map.of("limit", (double) workers, "workers", (double) workers),
                 Json.parseObject(send("GET", "/interpreters", "", List.of()).body()));
