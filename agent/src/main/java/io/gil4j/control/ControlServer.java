@@ -1,7 +1,6 @@
 package io.gil4j.control;
 
 import io.gil4j.advice.Advisor;
-import io.gil4j.control.HttpEndpoint.Response;
 import io.gil4j.control.RequestParser.Request;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -75,7 +74,7 @@ public final class ControlServer implements AutoCloseable {
         return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + port();
     }
 
-    private Response handle(Request request) {
+    private HttpResponse handle(Request request) {
         Answer answer = answer(request);
         Map<String, String> headers = new LinkedHashMap<>();
         headers.put("Content-Type", "application/json; charset=utf-8");
@@ -83,7 +82,7 @@ public final class ControlServer implements AutoCloseable {
         if (answer.status() == 401) {
             headers.put("WWW-Authenticate", "Bearer realm=\"gil4j\"");
         }
-        return new Response(answer.status(), headers, Json.write(answer.body()).getBytes(StandardCharsets.UTF_8));
+        return new HttpResponse(answer.status(), headers, Json.write(answer.body()).getBytes(StandardCharsets.UTF_8));
     }
 
     private Answer answer(Request request) {

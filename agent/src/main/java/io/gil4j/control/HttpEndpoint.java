@@ -37,7 +37,7 @@ import java.util.function.Function;
  * finishes, holds a buffer and a connection slot, never a thread; an answer that takes long (a mode switch
  * retransforming classes) holds one handler and leaves the other to answer {@code GET /status}.
  *
- * <p><b>A connection's states</b>, touched by the selector thread only:
+ * <p><b>A connection's states</b> ({@link HttpConnection}), touched by the selector thread only:
  *
  * <pre>
  *   READING --request complete--> HANDLING --answer--> WRITING --written--> LINGERING --EOF--> closed
@@ -68,24 +68,18 @@ final class HttpEndpoint implements AutoCloseable {
     static final long LINGER_NANOS = TimeUnit.SECONDS.toNanos(2);
     static final long LINGER_BYTES = 16L << 20;
     private static final long SWEEP_MILLIS = 100;
-    private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-
-    /** An answer: status, headers besides the framing ones, body. */
-    record Response(int status, Map<String, String> headers, byte[] body) {}
-
-    private enum State { READING, HANDLING, WRITING, LINGERING }
 
     private final ServerSocketChannel server;
     private final Selector selector;
     private final int maxBody;
-    private final Function<Request, Response> handler;
+    private final Function<Request, HttpResponse> handler;
     private final ThreadPoolExecutor handlers;
     private final Thread thread;
     private final Queue<Runnable> answered = new ConcurrentLinkedQueue<>();
-    private final LinkedHashSet<Connection> connections = new LinkedHashSet<>(); // oldest first
+    private final LinkedHashSet<HttpConnection> connections = new LinkedHashSet<>(); // oldest first
     private volatile boolean open = true;
 
-    private HttpEndpoint(ServerSocketChannel server, Selector selector, int maxBody, Function<Request, Response> handler) {
+    private HttpEndpoint(ServerSocketChannel server, Selector selector, int maxBody, Function<Request, HttpResponse> handler) {
         this.server = server;
         this.selector = selector;
         this.maxBody = maxBody;
@@ -101,7 +95,7 @@ final class HttpEndpoint implements AutoCloseable {
      *
      * @throws IOException if the address cannot be bound
      */
-    static HttpEndpoint start(InetSocketAddress address, int maxBody, Function<Request, Response> handler)
+    static HttpEndpoint start(InetSocketAddress address, int maxBody, Function<Request, HttpResponse> handler)
             throws IOException {
         ServerSocketChannel server = ServerSocketChannel.open();
         Selector selector = null;
@@ -145,7 +139,7 @@ final class HttpEndpoint implements AutoCloseable {
                     if (key.isAcceptable()) {
                         acceptAll();
                     } else {
-                        ((Connection) key.attachment()).ready(key);
+                        ((HttpConnection) key.attachment()).ready(key);
                     }
                 }
                 selector.selectedKeys().clear();
@@ -173,10 +167,9 @@ final class HttpEndpoint implements AutoCloseable {
             if (connections.size() >= MAX_CONNECTIONS) {
                 evictOldest();
             }
-            Connection connection = new Connection(channel, System.nanoTime());
+            HttpConnection connection = new HttpConnection(this, channel, maxBody, System.nanoTime());
             try {
-                channel.configureBlocking(false);
-                connection.key = channel.register(selector, SelectionKey.OP_READ, connection);
+                connection.register(selector);
                 connections.add(connection);
             } catch (IOException e) {
                 connection.close();
@@ -186,8 +179,8 @@ final class HttpEndpoint implements AutoCloseable {
 
     /** Closes the oldest connection not being handled, to make room for a new one. */
     private void evictOldest() {
-        for (Connection connection : connections) {
-            if (connection.state != State.HANDLING) {
+        for (HttpConnection connection : connections) {
+            if (!connection.handling()) {
                 connection.close();
                 return;
             }
@@ -195,15 +188,15 @@ final class HttpEndpoint implements AutoCloseable {
     }
 
     private void sweep(long now) {
-        for (Connection connection : new ArrayList<>(connections)) {
-            if (connection.state != State.HANDLING && now - connection.deadline > 0) {
+        for (HttpConnection connection : new ArrayList<>(connections)) {
+            if (!connection.handling() && connection.overdue(now)) {
                 connection.timedOut();
             }
         }
     }
 
     private void closeAll() {
-        for (Connection connection : new ArrayList<>(connections)) {
+        for (HttpConnection connection : new ArrayList<>(connections)) {
             connection.close();
         }
         try {
@@ -212,6 +205,33 @@ final class HttpEndpoint implements AutoCloseable {
         } catch (IOException e) {
             // closing is all we wanted
         }
+    }
+
+    /**
+     * Has a handler thread answer {@code request}, and the selector thread write the answer on
+     * {@code connection}; a 503 at once if every handler is busy and the queue full. Selector thread only.
+     */
+    void handle(HttpConnection connection, Request request) {
+        try {
+            handlers.execute(() -> {
+                HttpResponse response;
+                try {
+                    response = handler.apply(request);
+                } catch (RuntimeException | Error e) {
+                    response = HttpResponse.error(500, "internal error: " + e.getClass().getSimpleName());
+                }
+                HttpResponse done = response;
+                answered.add(() -> connection.answer(done));
+                selector.wakeup();
+            });
+        } catch (RejectedExecutionException busy) {
+            connection.answer(HttpResponse.error(503, "the control endpoint is busy; try again"));
+        }
+    }
+
+    /** Drops a closed connection from the count. Selector thread only. */
+    void forget(HttpConnection connection) {
+        connections.remove(connection);
     }
 
     /** Stops accepting, closes every connection and stops the threads. Any thread; idempotent. */
@@ -227,189 +247,9 @@ final class HttpEndpoint implements AutoCloseable {
         }
     }
 
-    /** The bytes of an answer, framed for a connection that closes after it; no body for a HEAD request. */
-    static byte[] frame(Response response, boolean head) {
-        StringBuilder text = new StringBuilder("HTTP/1.1 ").append(response.status()).append(' ')
-                .append(reason(response.status())).append("\r\n");
-        response.headers().forEach((name, value) -> text.append(name).append(": ").append(value).append("\r\n"));
-        text.append("Content-Length: ").append(response.body().length).append("\r\nConnection: close\r\n\r\n");
-        byte[] headBytes = text.toString().getBytes(StandardCharsets.ISO_8859_1);
-        if (head) {
-            return headBytes;
-        }
-        byte[] all = Arrays.copyOf(headBytes, headBytes.length + response.body().length);
-        System.arraycopy(response.body(), 0, all, headBytes.length, response.body().length);
-        return all;
-    }
-
-    private static String reason(int status) {
-        switch (status) {
-            case 200: return "OK";
-            case 202: return "Accepted";
-            case 400: return "Bad Request";
-            case 401: return "Unauthorized";
-            case 403: return "Forbidden";
-            case 404: return "Not Found";
-            case 405: return "Method Not Allowed";
-            case 408: return "Request Timeout";
-            case 409: return "Conflict";
-            case 413: return "Content Too Large";
-            case 431: return "Request Header Fields Too Large";
-            case 503: return "Service Unavailable";
-            default: return "Status";
-        }
-    }
-
-    /** A JSON error answer, for refusals made before a handler sees the request. */
-    private static Response error(int status, String message) {
-        return new Response(status, Map.of("Content-Type", "application/json; charset=utf-8"),
-                Json.write(Map.of("error", message)).getBytes(StandardCharsets.UTF_8));
-    }
-
     private static Thread daemon(Runnable task, String name) {
         Thread thread = new Thread(task, name);
         thread.setDaemon(true);
         return thread;
-    }
-
-    /** One client's connection; selector thread only. */
-    private final class Connection {
-
-        private final SocketChannel channel;
-        private final RequestParser parser = new RequestParser(maxBody);
-        private SelectionKey key;
-        private State state = State.READING;
-        private long deadline;
-        private byte[] buffer = new byte[1024];
-        private int length;
-        private ByteBuffer out;
-        private long discarded;
-
-        Connection(SocketChannel channel, long accepted) {
-            this.channel = channel;
-            this.deadline = accepted + REQUEST_TIMEOUT_NANOS;
-        }
-
-        void ready(SelectionKey ready) {
-            try {
-                if (ready.isWritable()) {
-                    write();
-                }
-                if (ready.isValid() && ready.isReadable()) {
-                    read();
-                }
-            } catch (IOException | RuntimeException e) {
-                close(); // the client went away, or broke the protocol at the socket level
-            }
-        }
-
-        private void read() throws IOException {
-            if (state == State.LINGERING) {
-                discard();
-                return;
-            }
-            if (length == buffer.length) {
-                buffer = Arrays.copyOf(buffer, Math.min(2 * buffer.length, parser.maxRequestBytes() + 1));
-            }
-            int read = channel.read(ByteBuffer.wrap(buffer, length, buffer.length - length));
-            if (read < 0) {
-                close();
-                return;
-            }
-            length += read;
-            Progress progress = parser.parse(buffer, length);
-            if (progress == Progress.HEAD_COMPLETE && parser.expectsContinue()) {
-                send(CONTINUE);
-            } else if (progress == Progress.COMPLETE) {
-                handle(parser.request());
-            } else if (progress == Progress.REFUSED) {
-                answer(error(parser.refusal().status(), parser.refusal().message()));
-            }
-        }
-
-        private void handle(Request request) {
-            state = State.HANDLING;
-            key.interestOps(0);
-            try {
-                handlers.execute(() -> {
-                    Response response;
-                    try {
-                        response = handler.apply(request);
-                    } catch (RuntimeException | Error e) {
-                        response = error(500, "internal error: " + e.getClass().getSimpleName());
-                    }
-                    Response done = response;
-                    answered.add(() -> answer(done));
-                    selector.wakeup();
-                });
-            } catch (RejectedExecutionException busy) {
-                answer(error(503, "the control endpoint is busy; try again"));
-            }
-        }
-
-        /** Writes {@code response} and then lingers; the request is not read further. */
-        private void answer(Response response) {
-            if (!channel.isOpen()) {
-                return;
-            }
-            state = State.WRITING;
-            deadline = System.nanoTime() + WRITE_TIMEOUT_NANOS;
-            send(frame(response, "HEAD".equals(parser.method())));
-        }
-
-        private void send(byte[] bytes) {
-            out = ByteBuffer.wrap(bytes);
-            key.interestOps(SelectionKey.OP_WRITE);
-            try {
-                write();
-            } catch (IOException e) {
-                close();
-            }
-        }
-
-        private void write() throws IOException {
-            channel.write(out);
-            if (out.hasRemaining()) {
-                return;
-            }
-            if (state == State.READING) { // 100 Continue sent: on with the body
-                key.interestOps(SelectionKey.OP_READ);
-                return;
-            }
-            channel.shutdownOutput();
-            state = State.LINGERING;
-            deadline = System.nanoTime() + LINGER_NANOS;
-            key.interestOps(SelectionKey.OP_READ);
-        }
-
-        private void discard() throws IOException {
-            ByteBuffer sink = ByteBuffer.allocate(8192);
-            int read = channel.read(sink);
-            discarded += Math.max(0, read);
-            if (read < 0 || discarded > LINGER_BYTES) {
-                close();
-            }
-        }
-
-        void timedOut() {
-            if (state == State.READING) {
-                answer(error(408, "the request was not complete within "
-                        + TimeUnit.NANOSECONDS.toSeconds(REQUEST_TIMEOUT_NANOS) + " s"));
-            } else {
-                close();
-            }
-        }
-
-        void close() {
-            connections.remove(this);
-            if (key != null) {
-                key.cancel();
-            }
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // closing is all we wanted
-            }
-        }
     }
 }

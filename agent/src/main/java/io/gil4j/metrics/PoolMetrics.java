@@ -29,49 +29,15 @@ final class PoolMetrics {
     private PoolMetrics() {}
 
     static void register(Meter meter, HistogramExport histograms, Dispatcher dispatcher) {
-        ObservableLongMeasurement queue = meter.upDownCounterBuilder("gil4j.pool.queue.length").setUnit("{call}")
-                .setDescription("Calls waiting for a worker now").buildObserver();
-        ObservableLongMeasurement limit = meter.upDownCounterBuilder("gil4j.pool.queue.limit").setUnit("{call}")
-                .setDescription("Calls that may wait for a worker at most (gil4j.pool.queue); worker processes"
-                        + " have no queue limit").buildObserver();
-        ObservableLongMeasurement threads = meter.upDownCounterBuilder("gil4j.pool.thread.count").setUnit("{thread}")
-                .setDescription("Workers started, running a call (gil4j.pool.thread.state=active) or not (idle);"
-                        + " a worker process counts as one").buildObserver();
-        ObservableLongMeasurement rejected = meter.counterBuilder("gil4j.pool.task.rejected").setUnit("{call}")
-                .setDescription("Calls refused: a full queue under gil4j.pool.policy=reject, a pool shut down,"
-                        + " no worker process free in time").buildObserver();
-        ObservableLongMeasurement starts = meter.counterBuilder("gil4j.pool.worker.starts").setUnit("{process}")
-                .setDescription("Worker processes started and connected").buildObserver();
-        ObservableDoubleMeasurement startup = meter.counterBuilder("gil4j.pool.worker.startup.time").ofDoubles()
-                .setUnit("s").setDescription("Start-up time of the worker processes started, spawn to connection,"
-                        + " summed: over gil4j.pool.worker.starts, the mean").buildObserver();
-        ObservableLongMeasurement deaths = meter.counterBuilder("gil4j.pool.worker.deaths").setUnit("{process}")
-                .setDescription("Worker processes that ended without the pool asking: killed, crashed, failed"
-                        + " to start").buildObserver();
+        Instruments instruments = Instruments.build(meter);
         meter.batchCallback(() -> {
-            for (WorkerPool pool : dispatcher.workerPools()) {
-                PoolStats stats = pool.stats();
-                Attributes attributes = Attributes.of(POOL, pool.name());
-                queue.record(stats.queued(), attributes);
-                limit.record(stats.queueCapacity(), attributes);
-                threads.record(stats.busyWorkers(), with(attributes, POOL_THREAD_STATE, "active"));
-                threads.record(stats.startedWorkers() - stats.busyWorkers(),
-                        with(attributes, POOL_THREAD_STATE, "idle"));
-                rejected.record(stats.rejected(), attributes);
-            }
+            dispatcher.workerPools().forEach(instruments::record);
             ProcessPool processes = dispatcher.processPool();
             if (processes != null) {
-                ProcessPoolStats stats = processes.stats();
-                Attributes attributes = Attributes.of(POOL, PROCESSES);
-                queue.record(stats.waiting(), attributes);
-                threads.record(stats.busy(), with(attributes, POOL_THREAD_STATE, "active"));
-                threads.record(stats.live() - stats.busy(), with(attributes, POOL_THREAD_STATE, "idle"));
-                rejected.record(stats.rejected(), attributes);
-                starts.record(stats.workerStarts(), attributes);
-                startup.record(HistogramExport.seconds(stats.totalStartupNanos()), attributes);
-                deaths.record(stats.workerDeaths(), attributes);
+                instruments.record(processes.stats());
             }
-        }, queue, limit, threads, rejected, starts, startup, deaths);
+        }, instruments.queue, instruments.limit, instruments.threads, instruments.rejected, instruments.starts,
+                instruments.startup, instruments.deaths);
         histograms.add(sink -> {
             for (WorkerPool pool : dispatcher.workerPools()) {
                 sink.point(TASK_WAIT_TIME, Attributes.of(POOL, pool.name()), pool.stats().queueWaits());
@@ -81,5 +47,60 @@ final class PoolMetrics {
                 sink.point(TASK_WAIT_TIME, Attributes.of(POOL, PROCESSES), processes.stats().waits());
             }
         });
+    }
+
+    /** The observed instruments, recorded together by one batch callback. */
+    private record Instruments(ObservableLongMeasurement queue, ObservableLongMeasurement limit,
+            ObservableLongMeasurement threads, ObservableLongMeasurement rejected, ObservableLongMeasurement starts,
+            ObservableDoubleMeasurement startup, ObservableLongMeasurement deaths) {
+
+        static Instruments build(Meter meter) {
+            return new Instruments(
+                    meter.upDownCounterBuilder("gil4j.pool.queue.length").setUnit("{call}")
+                            .setDescription("Calls waiting for a worker now").buildObserver(),
+                    meter.upDownCounterBuilder("gil4j.pool.queue.limit").setUnit("{call}")
+                            .setDescription("Calls that may wait for a worker at most (gil4j.pool.queue); worker"
+                                    + " processes have no queue limit").buildObserver(),
+                    meter.upDownCounterBuilder("gil4j.pool.thread.count").setUnit("{thread}")
+                            .setDescription("Workers started, running a call (gil4j.pool.thread.state=active) or"
+                                    + " not (idle); a worker process counts as one").buildObserver(),
+                    meter.counterBuilder("gil4j.pool.task.rejected").setUnit("{call}")
+                            .setDescription("Calls refused: a full queue under gil4j.pool.policy=reject, a pool"
+                                    + " shut down, no worker process free in time").buildObserver(),
+                    meter.counterBuilder("gil4j.pool.worker.starts").setUnit("{process}")
+                            .setDescription("Worker processes started and connected").buildObserver(),
+                    meter.counterBuilder("gil4j.pool.worker.startup.time").ofDoubles().setUnit("s")
+                            .setDescription("Start-up time of the worker processes started, spawn to connection,"
+                                    + " summed: over gil4j.pool.worker.starts, the mean").buildObserver(),
+                    meter.counterBuilder("gil4j.pool.worker.deaths").setUnit("{process}")
+                            .setDescription("Worker processes that ended without the pool asking: killed, crashed,"
+                                    + " failed to start").buildObserver());
+        }
+
+        /** A thread pool's figures. */
+        void record(WorkerPool pool) {
+            PoolStats stats = pool.stats();
+            Attributes attributes = Attributes.of(POOL, pool.name());
+            queue.record(stats.queued(), attributes);
+            limit.record(stats.queueCapacity(), attributes);
+            workers(attributes, stats.busyWorkers(), stats.startedWorkers());
+            rejected.record(stats.rejected(), attributes);
+        }
+
+        /** The worker processes' figures. */
+        void record(ProcessPoolStats stats) {
+            Attributes attributes = Attributes.of(POOL, PROCESSES);
+            queue.record(stats.waiting(), attributes);
+            workers(attributes, stats.busy(), stats.live());
+            rejected.record(stats.rejected(), attributes);
+            starts.record(stats.workerStarts(), attributes);
+            startup.record(HistogramExport.seconds(stats.totalStartupNanos()), attributes);
+            deaths.record(stats.workerDeaths(), attributes);
+        }
+
+        private void workers(Attributes attributes, long busy, long started) {
+            threads.record(busy, with(attributes, POOL_THREAD_STATE, "active"));
+            threads.record(started - busy, with(attributes, POOL_THREAD_STATE, "idle"));
+        }
     }
 }
