@@ -118,7 +118,7 @@ public final class Advisor {
      */
     public String offload(String patterns) {
         List<MarkPattern> parsed = new ArrayList<>();
-        for (String pattern : patterns.split(",")) {
+        for (String pattern : patterns.split(",", -1)) {
             if (!pattern.isBlank()) {
                 MarkPattern mark = MarkPattern.of(pattern.trim());
                 if (mark.annotation() != null) {

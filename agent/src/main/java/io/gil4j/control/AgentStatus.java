@@ -1,7 +1,10 @@
 package io.gil4j.control;
 
 import io.gil4j.advice.Advisor;
+import io.gil4j.cpu.CoreUtilization;
 import io.gil4j.dispatch.Dispatcher;
+import io.gil4j.experiment.ExperimentOutcome;
+import io.gil4j.experiment.Experiments;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.LockStats;
 import io.gil4j.gil.SwitchReason;
@@ -12,7 +15,6 @@ import io.gil4j.pool.PoolStats;
 import io.gil4j.pool.WorkerPool;
 import io.gil4j.process.ProcessPool;
 import io.gil4j.process.ProcessPoolStats;
-import io.gil4j.stats.HistogramSnapshot;
 import io.gil4j.work.MarkedWork;
 import io.gil4j.work.SpeedupTracker;
 import java.util.ArrayList;
@@ -20,9 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import java.util.function.ToLongFunction;
 
 /**
  * What the control endpoint and the MXBean report and change: the mode, the main lock's and the pools'
@@ -40,9 +40,7 @@ public final class AgentStatus {
     private final Advisor advisor;
     private final AgentFailures failures;
     private final CoreUtilization cores = new CoreUtilization();
-    private Experiment experiment; // guarded by this
-    private Thread experimentThread; // guarded by this
-    private ExperimentOutcome lastOutcome; // guarded by this: kept while a newer experiment runs
+    private final Experiments experiments;
 
     /**
      * @param speedup the speedup tracker, or null when metrics are off (then the status has no speedup)
@@ -58,6 +56,7 @@ public final class AgentStatus {
         this.dispatcher = dispatcher;
         this.speedup = speedup;
         this.work = work;
+        this.experiments = new Experiments(modes, work, this::engagements);
         this.instrumentation = instrumentation;
         this.advisor = advisor;
         this.failures = failures;
@@ -69,71 +68,30 @@ public final class AgentStatus {
     }
 
     /**
-     * Starts an A/B experiment as {@code body} describes ({@link Experiment.Plan#of}) on a daemon thread.
+     * Starts an A/B experiment as {@code body} describes, on a daemon thread; see {@link Experiments#start}.
      *
      * @return the experiment's JSON as it starts
-     * @throws IllegalArgumentException if the body describes no valid plan
-     * @throws IllegalStateException if one is running, or metrics are off (nothing measures marked calls)
      */
-    public synchronized Map<String, Object> startExperiment(Map<String, Object> body) {
-        Experiment.Plan plan = Experiment.Plan.of(body);
-        if (work == null) {
-            throw new IllegalStateException("an experiment measures marked calls, which needs metrics: they are off"
-                    + " (OTEL_METRICS_EXPORTER=none or OTEL_SDK_DISABLED=true)");
-        }
-        if (experiment != null && experiment.running()) {
-            throw new IllegalStateException("an experiment is running; GET /experiment shows it");
-        }
-        if (experiment != null && experiment.outcome() != null) {
-            lastOutcome = experiment.outcome();
-        }
-        experiment = new Experiment(plan, this, markedCalls(work, this::engagements), SYSTEM_CLOCK);
-        experimentThread = new Thread(experiment, "gil4j-experiment");
-        experimentThread.setDaemon(true);
-        experimentThread.start();
-        return experiment.json();
+    public Map<String, Object> startExperiment(Map<String, Object> body) {
+        return experiments.start(body);
     }
 
     /** The running or last experiment's JSON, or null if none ran. */
-    public synchronized Map<String, Object> experiment() {
-        return experiment == null ? null : experiment.json();
+    public Map<String, Object> experiment() {
+        return experiments.current();
     }
 
     /** The outcome of the latest experiment that completed, or null. */
-    public synchronized ExperimentOutcome lastOutcome() {
-        ExperimentOutcome latest = experiment == null ? null : experiment.outcome();
-        return latest != null ? latest : lastOutcome;
+    public ExperimentOutcome lastOutcome() {
+        return experiments.lastOutcome();
     }
 
-    /**
-     * Cancels a running experiment and waits up to a second for it to restore the mode it found, so that a
-     * detach that then switches to native is not undone by the experiment's last switch.
-     */
-    public synchronized void cancelExperiment() {
-        if (experimentThread == null) {
-            return;
-        }
-        experimentThread.interrupt();
-        try {
-            experimentThread.join(1000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    /** Cancels a running experiment; see {@link Experiments#cancel}. */
+    public void cancelExperiment() {
+        experiments.cancel();
     }
 
-    private static final Experiment.Clock SYSTEM_CLOCK = new Experiment.Clock() {
-        @Override
-        public long nanoTime() {
-            return System.nanoTime();
-        }
-
-        @Override
-        public void sleep(long nanos) throws InterruptedException {
-            TimeUnit.NANOSECONDS.sleep(nanos);
-        }
-    };
-
-    /** See {@link Experiment.MarkedCalls#engagements}. */
+    /** See {@link Experiments}: calls run by the pools for a rerouting mode, else the main lock's acquisitions. */
     private long engagements(Mode mode) {
         if (mode.reroutesMarkedCalls()) {
             long calls = 0;
@@ -145,31 +103,6 @@ public final class AgentStatus {
             return processes == null ? calls : calls + processes.stats().calls();
         }
         return mode.mainLockInForce() ? mainLock.stats().acquisitions() : -1;
-    }
-
-    private static Experiment.MarkedCalls markedCalls(MarkedWork work, ToLongFunction<Mode> engagements) {
-        return new Experiment.MarkedCalls() {
-            @Override
-            public long engagements(Mode mode) {
-                return engagements.applyAsLong(mode);
-            }
-
-            @Override
-            public long completed() {
-                return work.completed();
-            }
-
-            @Override
-            public HistogramSnapshot durations(Mode mode) {
-                HistogramSnapshot sum = HistogramSnapshot.EMPTY;
-                for (Map.Entry<MarkedWork.Series, HistogramSnapshot> series : work.durations().entrySet()) {
-                    if (series.getKey().mode() == mode) {
-                        sum = sum.plus(series.getValue());
-                    }
-                }
-                return sum;
-            }
-        };
     }
 
     /** The {@code interpreters} pool's workers and how many of them may take calls, as {@code GET /interpreters}. */

@@ -1,6 +1,6 @@
 package io.gil4j.metrics;
 
-import io.gil4j.control.ExperimentOutcome;
+import io.gil4j.experiment.ExperimentOutcome;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;

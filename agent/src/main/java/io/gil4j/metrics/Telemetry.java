@@ -2,7 +2,7 @@ package io.gil4j.metrics;
 
 import io.gil4j.advice.Advisor;
 import io.gil4j.config.TelemetryConfig;
-import io.gil4j.control.ExperimentOutcome;
+import io.gil4j.experiment.ExperimentOutcome;
 import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.log.AgentFailures;

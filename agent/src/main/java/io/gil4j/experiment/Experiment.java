@@ -1,6 +1,7 @@
-package io.gil4j.control;
+package io.gil4j.experiment;
 
 import io.gil4j.mode.Mode;
+import io.gil4j.mode.ModeController;
 import io.gil4j.stats.HistogramSnapshot;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -95,7 +96,7 @@ final class Experiment implements Runnable {
     }
 
     private final Plan plan;
-    private final AgentStatus agent;
+    private final ModeController modes;
     private final MarkedCalls calls;
     private final Clock clock;
     private final List<Map<String, Object>> stays = new ArrayList<>();
@@ -105,16 +106,16 @@ final class Experiment implements Runnable {
     private volatile String error;
     private volatile SpeedupInterval result;
 
-    Experiment(Plan plan, AgentStatus agent, MarkedCalls calls, Clock clock) {
+    Experiment(Plan plan, ModeController modes, MarkedCalls calls, Clock clock) {
         this.plan = plan;
-        this.agent = agent;
+        this.modes = modes;
         this.calls = calls;
         this.clock = clock;
     }
 
     @Override
     public void run() {
-        String before = agent.mode();
+        Mode before = modes.current();
         try {
             for (int round = 1; round <= plan.rounds(); round++) {
                 double a = stay(round, plan.a());
@@ -135,13 +136,13 @@ final class Experiment implements Runnable {
             error = e.getMessage();
             state = "failed";
         } finally {
-            agent.switchMode(before);
+            modes.switchTo(before);
         }
     }
 
     /** One stay in {@code mode}: its throughput, calls a second. */
     private double stay(int round, Mode mode) throws InterruptedException {
-        agent.switchMode(mode.configName());
+        modes.switchTo(mode);
         clock.sleep((long) (plan.warmupSeconds() * 1e9));
         long completed = calls.completed();
         HistogramSnapshot durations = calls.durations(mode);

@@ -1,4 +1,4 @@
-package io.gil4j.control;
+package io.gil4j.experiment;
 
 /**
  * The result of the last A/B experiment that completed, for the metrics: the speedup of B over A and its

@@ -1,4 +1,4 @@
-package io.gil4j.control;
+package io.gil4j.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.gil4j.control;
+package io.gil4j.cpu;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 

@@ -1,4 +1,4 @@
-package io.gil4j.control;
+package io.gil4j.cpu;
 
 import io.gil4j.cpu.CpuMode;
 import io.gil4j.cpu.CpuTimes;
@@ -11,7 +11,7 @@ import java.util.Map;
  * for the CPUs this process may run on: busy time (all but idle and I/O wait) over all time, 0 to 1. One
  * sampler thread calls {@link #sample()}; any thread reads {@link #latest()}.
  */
-final class CoreUtilization {
+public final class CoreUtilization {
 
     private CpuTimes previous = CpuTimes.read();
     private volatile Map<Integer, Double> latest = Map.of();
@@ -20,7 +20,7 @@ final class CoreUtilization {
      * Reads the counters and computes the utilization since the previous sample. Never throws (it runs on
      * a scheduled ticker, which a throw would stop): a CPU missing from either reading is left out.
      */
-    void sample() {
+    public void sample() {
         CpuTimes now = CpuTimes.read();
         try {
             latest = utilization(previous, now);
@@ -50,7 +50,7 @@ final class CoreUtilization {
     }
 
     /** CPU number to utilization over the latest sampling period; empty before two samples or without /proc. */
-    Map<Integer, Double> latest() {
+    public Map<Integer, Double> latest() {
         return latest;
     }
 }

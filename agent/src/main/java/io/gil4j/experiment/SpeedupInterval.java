@@ -1,4 +1,4 @@
-package io.gil4j.control;
+package io.gil4j.experiment;
 
 import java.util.List;
 

@@ -1,15 +1,23 @@
-package io.gil4j.control;
+package io.gil4j.experiment;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.gil.Algorithm;
+import io.gil4j.gil.ClearanceListener;
+import io.gil4j.gil.HoldTiming;
+import io.gil4j.gil.InterpreterLock;
+import io.gil4j.mode.LockCode;
 import io.gil4j.mode.Mode;
+import io.gil4j.mode.ModeController;
+import io.gil4j.mode.Rerouting;
 import io.gil4j.stats.HistogramSnapshot;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -20,7 +28,13 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ExperimentTest {
 
-    private final ControlFixture fixture = new ControlFixture();
+    private final ModeController modes = new ModeController(new InterpreterLock(Algorithm.NEW,
+            TimeUnit.MILLISECONDS.toNanos(5), 100, ClearanceListener.IGNORE, HoldTiming.OFF), Rerouting.INLINE,
+            LockCode.ALWAYS, Mode.NATIVE);
+
+    ExperimentTest() {
+        modes.activate();
+    }
 
     /**
      * Time passes only in sleep; calls end at {@code rate(current mode)} a second meanwhile, and each engages
@@ -50,7 +64,7 @@ class ExperimentTest {
         @Override
         public void sleep(long nanos) {
             now += nanos;
-            Mode mode = Mode.of(fixture.agent.mode());
+            Mode mode = modes.current();
             double calls = rates.get(mode) * nanos / 1e9;
             completed += calls;
             if (!neverEngaged.contains(mode)) {
@@ -76,10 +90,10 @@ class ExperimentTest {
 
     @Test
     void alternates_a_and_b_and_reports_b_over_a_with_its_interval_then_restores_the_mode() {
-        fixture.agent.switchMode("sequential");
+        modes.switchTo(Mode.SEQUENTIAL);
         SimulatedService service = new SimulatedService(Map.of(Mode.GIL, 10.0, Mode.INTERPRETERS, 19.0));
         Experiment experiment = new Experiment(new Experiment.Plan(Mode.GIL, Mode.INTERPRETERS, 10, 2, 3),
-                fixture.agent, service, service);
+                modes, service, service);
 
         experiment.run();
 
@@ -93,7 +107,7 @@ class ExperimentTest {
         assertEquals(List.of("gil", "interpreters", "gil", "interpreters", "gil", "interpreters"),
                 stays.stream().map(s -> ((Map<?, ?>) s).get("mode")).toList());
         assertEquals(10.0, ((Map<?, ?>) stays.get(0)).get("throughput"));
-        assertEquals("sequential", fixture.agent.mode(), "the mode found before the experiment is back");
+        assertEquals(Mode.SEQUENTIAL, modes.current(), "the mode found before the experiment is back");
         assertTrue(!experiment.running());
     }
 
@@ -104,7 +118,7 @@ class ExperimentTest {
         SimulatedService service = new SimulatedService(Map.of(Mode.GIL, 10.0, Mode.INTERPRETERS, 19.0),
                 Set.of(idle));
         Experiment experiment = new Experiment(new Experiment.Plan(Mode.GIL, Mode.INTERPRETERS, 1, 0, 2),
-                fixture.agent, service, service);
+                modes, service, service);
 
         experiment.run();
 
@@ -118,12 +132,12 @@ class ExperimentTest {
     @Test
     void a_mode_without_marked_calls_fails_the_experiment_and_still_restores_the_mode() {
         SimulatedService service = new SimulatedService(Map.of(Mode.GIL, 0.0, Mode.NATIVE, 5.0));
-        Experiment experiment = new Experiment(new Experiment.Plan(Mode.GIL, Mode.NATIVE, 1, 0, 2), fixture.agent,
+        Experiment experiment = new Experiment(new Experiment.Plan(Mode.GIL, Mode.NATIVE, 1, 0, 2), modes,
                 service, service);
         experiment.run();
         assertEquals("failed", experiment.json().get("state"));
         assertTrue(String.valueOf(experiment.json().get("error")).contains("without marked calls"));
-        assertEquals("native", fixture.agent.mode());
+        assertEquals(Mode.NATIVE, modes.current());
     }
 
     @Test
