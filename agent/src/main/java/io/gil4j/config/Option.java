@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  */
 public final class Option<T> {
 
-    public static final Option<Mode> MODE = new Option<>("mode", "native", Parser.oneOf(Mode.values()),
+    public static final Option<Mode> MODE = new Option<>("mode", Mode.NATIVE.configName(), Parser.oneOf(Mode.values()),
             "the execution mode the agent starts in; `gil4j mode` and the control endpoint switch it live");
     public static final Option<List<ClassGlob>> INCLUDE = new Option<>("include", "the application's own code",
             "", globs(), "the classes that get the lock's code: by default the main class's package and below"
@@ -65,7 +65,7 @@ public final class Option<T> {
     public static final Option<Integer> HOLD_SAMPLE_RATE = new Option<>("hold.sample-rate", "20",
             Parser.wholeNumber(0, 1000), "samples a second of whether the lock is held and, during an `advise`"
             + " window, of where (JFR execution samples), while a lock mode is in force; 0: off");
-    public static final Option<Mode> SPEEDUP_BASELINE = new Option<>("speedup.baseline", "sequential",
+    public static final Option<Mode> SPEEDUP_BASELINE = new Option<>("speedup.baseline", Mode.SEQUENTIAL.configName(),
             Parser.oneOf(Mode.values()), "the mode `gil4j.speedup` is measured against");
     public static final Option<String> CONTROL_HOST = new Option<>("control.host", "127.0.0.1",
             Parser.text("a host name or address", 1, c -> !Character.isWhitespace(c) && c != '/' && c != '@'),

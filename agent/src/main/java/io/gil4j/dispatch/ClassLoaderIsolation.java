@@ -1,7 +1,7 @@
 package io.gil4j.dispatch;
 
-import io.gil4j.process.NotShareableException;
-import io.gil4j.process.Snapshot;
+import io.gil4j.crossing.NotShareableException;
+import io.gil4j.crossing.Snapshot;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.WeakHashMap;

@@ -28,7 +28,7 @@ final class TypeSelection implements ElementMatcher<TypeDescription> {
             "io.gil4j.gil.", "io.gil4j.config.", "io.gil4j.mode.", "io.gil4j.instrument.", "io.gil4j.cli.",
             "io.gil4j.offload.", "io.gil4j.pool.", "io.gil4j.process.", "io.gil4j.dispatch.", "io.gil4j.glob.",
             "io.gil4j.log.", "io.gil4j.metrics.", "io.gil4j.work.", "io.gil4j.cpu.", "io.gil4j.stats.",
-            "io.gil4j.control.",
+            "io.gil4j.control.", "io.gil4j.advice.", "io.gil4j.experiment.", "io.gil4j.files.", "io.gil4j.crossing.",
             String.join(".", "net", "bytebuddy", ""), "org.objectweb.asm.",
             String.join(".", "io", "opentelemetry", ""), "datadog.", "com.datadog.", "com.newrelic.", "com.dynatrace.",
             "co.elastic.apm.", "org.glowroot.", "org.jacoco.agent.", "com.intellij.rt.",

@@ -1,5 +1,6 @@
 package io.gil4j.process;
 
+import io.gil4j.crossing.SerialCodec;
 import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;

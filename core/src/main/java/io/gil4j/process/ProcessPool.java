@@ -1,5 +1,9 @@
 package io.gil4j.process;
 
+import io.gil4j.crossing.NotShareableException;
+import io.gil4j.crossing.SerialLimits;
+import io.gil4j.crossing.AllowList;
+import io.gil4j.crossing.SerialCodec;
 import io.gil4j.stats.DurationHistogram;
 import java.time.Duration;
 import java.util.ArrayDeque;

@@ -1,5 +1,8 @@
 package io.gil4j.process;
 
+import io.gil4j.crossing.NotShareableException;
+import io.gil4j.crossing.SerialLimits;
+import io.gil4j.crossing.SerialCodec;
 import io.gil4j.offload.WorkerStackTrace;
 import java.io.ObjectInputStream;
 import java.nio.ByteBuffer;

@@ -11,10 +11,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** Test support: the methods the tests run on worker processes, and the types they pass. */
-final class Fixtures {
+public final class Fixtures {
 
     /** The globs a test pool allows: the fixture types meant to cross, not the others. */
-    static final String[] ALLOWED = {"io.gil4j.process.Fixtures$Counter", "io.gil4j.process.Fixtures$Re*"};
+    public static final String[] ALLOWED = {"io.gil4j.process.Fixtures$Counter", "io.gil4j.process.Fixtures$Re*"};
 
     private Fixtures() {}
 
@@ -72,15 +72,15 @@ final class Fixtures {
     }
 
     /** A receiver: calls on it run on the worker's copy. */
-    static final class Counter implements Serializable {
+    public static final class Counter implements Serializable {
         private static final long serialVersionUID = 1L;
         private final int base;
 
-        Counter(int base) {
+        public Counter(int base) {
             this.base = base;
         }
 
-        int scaled(int factor) {
+        public int scaled(int factor) {
             return base * factor;
         }
     }
@@ -104,10 +104,10 @@ final class Fixtures {
     }
 
     /** Serializable, but not on the allow-list. */
-    static final class Unlisted implements Serializable {
+    public static final class Unlisted implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
     /** Not serializable. */
-    static final class Opaque {}
+    public static final class Opaque {}
 }

@@ -10,13 +10,13 @@ import java.nio.file.Path;
  * Test support: a stand-in for a deserialization gadget. Reading an instance runs its {@code readObject},
  * which creates the marker file it names — so a marker that never appears proves no instance was created.
  */
-final class HostileReadObject implements Serializable {
+public final class HostileReadObject implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     private final String marker;
 
-    HostileReadObject(Path marker) {
+    public HostileReadObject(Path marker) {
         this.marker = marker.toString();
     }
 

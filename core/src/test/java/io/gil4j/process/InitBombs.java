@@ -5,13 +5,13 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Test support: a class whose static initializer records that it ran. Never instantiated by the tests. */
-final class InitBombs implements Serializable {
+public final class InitBombs implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     /** Names of the classes whose static initializer ran; lives outside them so reading it runs none. */
-    static final class Ran {
-        static final Set<String> CLASSES = ConcurrentHashMap.newKeySet();
+    public static final class Ran {
+        public static final Set<String> CLASSES = ConcurrentHashMap.newKeySet();
 
         private Ran() {}
     }

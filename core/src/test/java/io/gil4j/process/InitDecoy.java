@@ -7,13 +7,13 @@ import java.io.Serializable;
  * same serialVersionUID), so a stream of an {@code InitBombs} exists without that class ever having been
  * initialised in this JVM.
  */
-final class InitDecoy implements Serializable {
+public final class InitDecoy implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
     final int value;
 
-    InitDecoy(int value) {
+    public InitDecoy(int value) {
         this.value = value;
     }
 }

@@ -1,5 +1,6 @@
 package io.gil4j.process;
 
+import io.gil4j.crossing.NotShareableException;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

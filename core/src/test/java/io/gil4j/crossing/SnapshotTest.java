@@ -1,5 +1,6 @@
-package io.gil4j.process;
+package io.gil4j.crossing;
 
+import io.gil4j.process.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;

@@ -1,4 +1,4 @@
-package io.gil4j.process;
+package io.gil4j.crossing;
 
 import java.io.ObjectInputFilter;
 

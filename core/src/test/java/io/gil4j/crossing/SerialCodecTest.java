@@ -1,5 +1,9 @@
-package io.gil4j.process;
+package io.gil4j.crossing;
 
+import io.gil4j.process.InitDecoy;
+import io.gil4j.process.HostileReadObject;
+import io.gil4j.process.InitBombs;
+import io.gil4j.process.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;

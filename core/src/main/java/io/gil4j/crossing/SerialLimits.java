@@ -1,4 +1,4 @@
-package io.gil4j.process;
+package io.gil4j.crossing;
 
 /**
  * Bounds on one serialized value read from the other side of the channel, enforced by the stream filter
@@ -24,11 +24,12 @@ public record SerialLimits(int maxDepth, long maxReferences, int maxArrayLength,
     }
 
     /** The limits as one string, for a worker's environment; {@link #parse} reverses it. */
-    String encode() {
+    public String encode() {
         return maxDepth + "," + maxReferences + "," + maxArrayLength + "," + maxBytes;
     }
 
-    static SerialLimits parse(String encoded) {
+    /** The limits {@link #encode} wrote. */
+    public static SerialLimits parse(String encoded) {
         String[] parts = encoded.split(",");
         if (parts.length != 4) {
             throw new IllegalArgumentException("not four limits: \"" + encoded + "\"");

@@ -1,4 +1,4 @@
-package io.gil4j.process;
+package io.gil4j.crossing;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -18,36 +18,41 @@ import java.util.Map;
  * puts a {@link StreamFilter} on the stream before the first object and resolves classes with a given class
  * loader without initialising them. Every failure becomes a {@link NotShareableException}. Thread-safe.
  */
-final class SerialCodec {
+public final class SerialCodec {
 
     /** Writes one value's parts. */
-    interface Writer {
+    public interface Writer {
+        /** Writes the parts to {@code out}. */
         void write(ObjectOutputStream out) throws IOException;
     }
 
     /** Reads one value's parts, in the order the {@link Writer} wrote them. */
-    interface Reader<T> {
+    public interface Reader<T> {
+        /** The value read from {@code in}. */
         T read(ObjectInputStream in) throws IOException, ClassNotFoundException;
     }
 
     /** The primitive types by name, which no class loader resolves. */
-    static final Map<String, Class<?>> PRIMITIVES = Map.of(
+    public static final Map<String, Class<?>> PRIMITIVES = Map.of(
             "boolean", boolean.class, "byte", byte.class, "char", char.class, "short", short.class,
             "int", int.class, "long", long.class, "float", float.class, "double", double.class, "void", void.class);
 
     private final AllowList allowList;
     private final SerialLimits limits;
 
-    SerialCodec(AllowList allowList, SerialLimits limits) {
+    /** A codec that lets the classes {@code allowList} allows cross, within {@code limits}. */
+    public SerialCodec(AllowList allowList, SerialLimits limits) {
         this.allowList = allowList;
         this.limits = limits;
     }
 
-    AllowList allowList() {
+    /** The classes that may cross. */
+    public AllowList allowList() {
         return allowList;
     }
 
-    SerialLimits limits() {
+    /** The bounds on what is read and written. */
+    public SerialLimits limits() {
         return limits;
     }
 
@@ -58,7 +63,7 @@ final class SerialCodec {
      * @throws NotShareableException if a class written is not serializable or not allowed, or the bytes
      *     exceed {@link SerialLimits#maxBytes()}
      */
-    byte[] encode(String what, Writer body) {
+    public byte[] encode(String what, Writer body) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (CheckingOutputStream out = new CheckingOutputStream(bytes, what)) {
             body.write(out);
@@ -80,7 +85,7 @@ final class SerialCodec {
      * @throws NotShareableException if the filter rejected a class or a limit, a class is missing, or the
      *     bytes are not a serialized value
      */
-    <T> T decode(byte[] bytes, ClassLoader loader, String what, Reader<T> body) {
+    public <T> T decode(byte[] bytes, ClassLoader loader, String what, Reader<T> body) {
         StreamFilter filter = new StreamFilter(allowList, limits, what);
         try (FilteredInputStream in = new FilteredInputStream(new ByteArrayInputStream(bytes), loader)) {
             in.setObjectInputFilter(filter);

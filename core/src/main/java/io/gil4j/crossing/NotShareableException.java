@@ -1,4 +1,4 @@
-package io.gil4j.process;
+package io.gil4j.crossing;
 
 /**
  * A value that cannot cross between the caller and a worker process, or an interpreter with class loaders

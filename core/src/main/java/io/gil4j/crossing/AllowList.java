@@ -1,4 +1,4 @@
-package io.gil4j.process;
+package io.gil4j.crossing;
 
 import io.gil4j.glob.ClassGlob;
 import java.util.ArrayList;
@@ -96,11 +96,12 @@ public final class AllowList {
     }
 
     /** The globs as one string, for a worker's environment; {@link #parse} reverses it. */
-    String encode() {
+    public String encode() {
         return String.join(",", globs);
     }
 
-    static AllowList parse(String encoded) {
+    /** The allow list {@link #encode} wrote. */
+    public static AllowList parse(String encoded) {
         List<String> globs = new ArrayList<>();
         for (String glob : encoded.split(",")) {
             if (!glob.isBlank()) {
