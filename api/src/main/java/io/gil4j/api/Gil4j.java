@@ -29,12 +29,20 @@ public final class Gil4j {
 
     private Gil4j() {}
 
-    /** True when the gil4j agent is attached to this JVM and running. */
+    /**
+     * Whether the agent runs in this JVM.
+     *
+     * @return true when the gil4j agent is attached to this JVM and running
+     */
     public static boolean isAgentPresent() {
         return currentMode() != null;
     }
 
-    /** The current mode's name ({@code native}, {@code gil}, …); {@code native} without the agent. */
+    /**
+     * The execution mode in force.
+     *
+     * @return the current mode's name ({@code native}, {@code gil}, …); {@code native} without the agent
+     */
     public static String mode() {
         String mode = currentMode();
         return mode == null ? NATIVE : mode;
@@ -43,6 +51,7 @@ public final class Gil4j {
     /**
      * Switches every instrumented class to {@code mode}, live.
      *
+     * @param mode the name of the mode to switch to, as the agent's {@code mode} option spells it
      * @return true if the agent switched; false without the agent
      * @throws IllegalArgumentException if the agent does not accept {@code mode}; the message names the
      *     accepted values

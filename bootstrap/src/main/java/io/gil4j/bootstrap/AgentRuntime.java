@@ -56,15 +56,21 @@ public interface AgentRuntime {
      * @param method the method's name followed by its descriptor, e.g. {@code quote(ILjava/lang/String;)J}
      * @param receiver the instance, or null for a static method
      * @param arguments the arguments, primitives boxed
+     * @return how the call ended on the worker, or null if it has not run and the caller must run it inline
      */
     Offloaded offload(Class<?> type, String method, Object receiver, Object[] arguments);
 
-    /** The current mode's name, as the configuration spells it. */
+    /**
+     * The current mode's name, as the configuration spells it.
+     *
+     * @return the current mode's name, never null
+     */
     String mode();
 
     /**
      * Switches the mode.
      *
+     * @param mode the new mode's name, as the configuration spells it
      * @throws IllegalArgumentException naming the accepted values if {@code mode} is not one of them
      */
     void switchMode(String mode);

@@ -82,66 +82,185 @@ public final class Blocking {
 
     // ---- threads, monitors and processes
 
+    /**
+     * {@link Thread#sleep(long)} with the interpreter lock released around it.
+     *
+     * @param millis the time to sleep, in milliseconds
+     * @throws InterruptedException if the calling thread is interrupted, as the original throws it
+     */
     public static void sleep(long millis) throws InterruptedException {
         released(() -> Thread.sleep(millis));
     }
 
+    /**
+     * {@link Thread#sleep(long, int)} with the interpreter lock released around it.
+     *
+     * @param millis the time to sleep, in milliseconds
+     * @param nanos the additional nanoseconds
+     * @throws InterruptedException if the calling thread is interrupted, as the original throws it
+     */
     public static void sleep(long millis, int nanos) throws InterruptedException {
         released(() -> Thread.sleep(millis, nanos));
     }
 
+    /**
+     * {@link Thread#join()} on {@code thread}, with the interpreter lock released around it.
+     *
+     * @param thread the thread to wait for
+     * @throws InterruptedException if the calling thread is interrupted, as the original throws it
+     */
     public static void join(Thread thread) throws InterruptedException {
         released(() -> thread.join());
     }
 
+    /**
+     * {@link Thread#join(long)} on {@code thread}, with the interpreter lock released around it.
+     *
+     * @param thread the thread to wait for
+     * @param millis the longest wait, in milliseconds; 0 waits for ever
+     * @throws InterruptedException if the calling thread is interrupted, as the original throws it
+     */
     public static void join(Thread thread, long millis) throws InterruptedException {
         released(() -> thread.join(millis));
     }
 
+    /**
+     * {@link Object#wait()} on {@code monitor}, with the interpreter lock released around it; the caller holds the
+     * monitor again when the lock is taken back ({@link Hooks#afterWaiting}).
+     *
+     * @param monitor the object to wait on, whose monitor the caller holds
+     * @throws InterruptedException if the calling thread is interrupted, as the original throws it
+     */
     public static void waitOn(Object monitor) throws InterruptedException {
         released(() -> monitor.wait(), true);
     }
 
+    /**
+     * {@link Object#wait(long)} on {@code monitor}, with the interpreter lock released around it; the caller holds the
+     * monitor again when the lock is taken back ({@link Hooks#afterWaiting}).
+     *
+     * @param monitor the object to wait on, whose monitor the caller holds
+     * @param millis the longest wait, in milliseconds; 0 waits for ever
+     * @throws InterruptedException if the calling thread is interrupted, as the original throws it
+     */
     public static void waitOn(Object monitor, long millis) throws InterruptedException {
         released(() -> monitor.wait(millis), true);
     }
 
+    /**
+     * {@link Object#wait(long, int)} on {@code monitor}, with the interpreter lock released around it; the caller holds
+     * the monitor again when the lock is taken back ({@link Hooks#afterWaiting}).
+     *
+     * @param monitor the object to wait on, whose monitor the caller holds
+     * @param millis the longest wait, in milliseconds
+     * @param nanos the additional nanoseconds
+     * @throws InterruptedException if the calling thread is interrupted, as the original throws it
+     */
     public static void waitOn(Object monitor, long millis, int nanos) throws InterruptedException {
         released(() -> monitor.wait(millis, nanos), true);
     }
 
+    /**
+     * {@link Process#waitFor()} on {@code process}, with the interpreter lock released around it.
+     *
+     * @param process the process to wait for
+     * @return the process's exit value
+     * @throws InterruptedException if the calling thread is interrupted, as the original throws it
+     */
     public static int waitFor(Process process) throws InterruptedException {
         return released(() -> process.waitFor());
     }
 
     // ---- streams, readers and writers: in-memory ones keep the lock
 
+    /**
+     * {@link InputStream#read()} on {@code in}, with the interpreter lock released around it unless {@code in} keeps
+     * the lock ({@link #keepsLock}).
+     *
+     * @param in the stream to read
+     * @return the byte read, or -1 at the end of the stream
+     * @throws IOException as the original throws it
+     */
     public static int read(InputStream in) throws IOException {
         return keepsLock(in) ? in.read() : released(() -> in.read());
     }
 
+    /**
+     * {@link InputStream#read(byte[])} on {@code in}, with the interpreter lock released around it unless {@code in}
+     * keeps the lock ({@link #keepsLock}).
+     *
+     * @param in the stream to read
+     * @param b the buffer to read into
+     * @return the number of bytes read, or -1 at the end of the stream
+     * @throws IOException as the original throws it
+     */
     public static int read(InputStream in, byte[] b) throws IOException {
         return keepsLock(in) ? in.read(b) : released(() -> in.read(b));
     }
 
+    /**
+     * {@link InputStream#read(byte[], int, int)} on {@code in}, with the interpreter lock released around it unless
+     * {@code in} keeps the lock ({@link #keepsLock}).
+     *
+     * @param in the stream to read
+     * @param b the buffer to read into
+     * @param off where in {@code b} to start
+     * @param len the most bytes to read
+     * @return the number of bytes read, or -1 at the end of the stream
+     * @throws IOException as the original throws it
+     */
     public static int read(InputStream in, byte[] b, int off, int len) throws IOException {
         return keepsLock(in) ? in.read(b, off, len) : released(() -> in.read(b, off, len));
     }
 
+    /**
+     * {@link InputStream#readAllBytes()} on {@code in}, with the interpreter lock released around it unless {@code in}
+     * keeps the lock ({@link #keepsLock}).
+     *
+     * @param in the stream to read
+     * @return the bytes read
+     * @throws IOException as the original throws it
+     */
     public static byte[] readAllBytes(InputStream in) throws IOException {
         return keepsLock(in) ? in.readAllBytes() : released(() -> in.readAllBytes());
     }
 
+    /**
+     * {@link InputStream#readNBytes(int)} on {@code in}, with the interpreter lock released around it unless {@code in}
+     * keeps the lock ({@link #keepsLock}).
+     *
+     * @param in the stream to read
+     * @param len the most bytes to read
+     * @return the bytes read
+     * @throws IOException as the original throws it
+     */
     public static byte[] readNBytes(InputStream in, int len) throws IOException {
         return keepsLock(in) ? in.readNBytes(len) : released(() -> in.readNBytes(len));
     }
 
+    /**
+     * {@link InputStream#readNBytes(byte[], int, int)} on {@code in}, with the interpreter lock released around it
+     * unless {@code in} keeps the lock ({@link #keepsLock}).
+     *
+     * @param in the stream to read
+     * @param b the buffer to read into
+     * @param off where in {@code b} to start
+     * @param len the most bytes to read
+     * @return the number of bytes read
+     * @throws IOException as the original throws it
+     */
     public static int readNBytes(InputStream in, byte[] b, int off, int len) throws IOException {
-        return keepsLock(in)
-                ? in.readNBytes(b, off, len)
-                : released(() -> in.readNBytes(b, off, len));
+        return keepsLock(in) ? in.readNBytes(b, off, len) : released(() -> in.readNBytes(b, off, len));
     }
 
+    /**
+     * {@link OutputStream#write(int)} on {@code out}, with the interpreter lock released around it unless {@code out}
+     * keeps the lock ({@link #keepsLock}).
+     *
+     * @param out the stream to write
+     * @param b the byte to write, in its low eight bits
+     * @throws IOException as the original throws it
+     */
     public static void write(OutputStream out, int b) throws IOException {
         if (keepsLock(out)) {
             out.write(b);
@@ -150,6 +269,14 @@ public final class Blocking {
         }
     }
 
+    /**
+     * {@link OutputStream#write(byte[])} on {@code out}, with the interpreter lock released around it unless
+     * {@code out} keeps the lock ({@link #keepsLock}).
+     *
+     * @param out the stream to write
+     * @param b the bytes to write
+     * @throws IOException as the original throws it
+     */
     public static void write(OutputStream out, byte[] b) throws IOException {
         if (keepsLock(out)) {
             out.write(b);
@@ -158,6 +285,16 @@ public final class Blocking {
         }
     }
 
+    /**
+     * {@link OutputStream#write(byte[], int, int)} on {@code out}, with the interpreter lock released around it unless
+     * {@code out} keeps the lock ({@link #keepsLock}).
+     *
+     * @param out the stream to write
+     * @param b the bytes to write
+     * @param off where in {@code b} to start
+     * @param len how many bytes to write
+     * @throws IOException as the original throws it
+     */
     public static void write(OutputStream out, byte[] b, int off, int len) throws IOException {
         if (keepsLock(out)) {
             out.write(b, off, len);
@@ -166,6 +303,13 @@ public final class Blocking {
         }
     }
 
+    /**
+     * {@link OutputStream#flush()} on {@code out}, with the interpreter lock released around it unless {@code out}
+     * keeps the lock ({@link #keepsLock}).
+     *
+     * @param out the stream to flush
+     * @throws IOException as the original throws it
+     */
     public static void flush(OutputStream out) throws IOException {
         if (keepsLock(out)) {
             out.flush();
@@ -174,22 +318,64 @@ public final class Blocking {
         }
     }
 
+    /**
+     * {@link Reader#read()} on {@code reader}, with the interpreter lock released around it unless {@code reader} keeps
+     * the lock ({@link #keepsLock}).
+     *
+     * @param reader the reader to read
+     * @return the character read, or -1 at the end of the stream
+     * @throws IOException as the original throws it
+     */
     public static int read(Reader reader) throws IOException {
         return keepsLock(reader) ? reader.read() : released(() -> reader.read());
     }
 
+    /**
+     * {@link Reader#read(char[])} on {@code reader}, with the interpreter lock released around it unless {@code reader}
+     * keeps the lock ({@link #keepsLock}).
+     *
+     * @param reader the reader to read
+     * @param buf the buffer to read into
+     * @return the number of characters read, or -1 at the end of the stream
+     * @throws IOException as the original throws it
+     */
     public static int read(Reader reader, char[] buf) throws IOException {
         return keepsLock(reader) ? reader.read(buf) : released(() -> reader.read(buf));
     }
 
+    /**
+     * {@link Reader#read(char[], int, int)} on {@code reader}, with the interpreter lock released around it unless
+     * {@code reader} keeps the lock ({@link #keepsLock}).
+     *
+     * @param reader the reader to read
+     * @param buf the buffer to read into
+     * @param off where in {@code buf} to start
+     * @param len the most characters to read
+     * @return the number of characters read, or -1 at the end of the stream
+     * @throws IOException as the original throws it
+     */
     public static int read(Reader reader, char[] buf, int off, int len) throws IOException {
         return keepsLock(reader) ? reader.read(buf, off, len) : released(() -> reader.read(buf, off, len));
     }
 
+    /**
+     * {@link java.io.BufferedReader#readLine()} on {@code reader}, always with the interpreter lock released around it.
+     *
+     * @param reader the reader to read
+     * @return the line read, without its terminator, or null at the end of the stream
+     * @throws IOException as the original throws it
+     */
     public static String readLine(java.io.BufferedReader reader) throws IOException {
         return released(() -> reader.readLine());
     }
 
+    /**
+     * {@link Writer#flush()} on {@code writer}, with the interpreter lock released around it unless {@code writer}
+     * keeps the lock ({@link #keepsLock}).
+     *
+     * @param writer the writer to flush
+     * @throws IOException as the original throws it
+     */
     public static void flush(Writer writer) throws IOException {
         if (keepsLock(writer)) {
             writer.flush();
@@ -208,9 +394,12 @@ public final class Blocking {
      * slower than without the agent.)
      */
     static boolean keepsLock(Object stream) {
-        if (stream instanceof ByteArrayInputStream || stream instanceof ByteArrayOutputStream
-                || stream instanceof StringReader || stream instanceof CharArrayReader
-                || stream instanceof StringWriter || stream instanceof CharArrayWriter) {
+        if (stream instanceof ByteArrayInputStream
+                || stream instanceof ByteArrayOutputStream
+                || stream instanceof StringReader
+                || stream instanceof CharArrayReader
+                || stream instanceof StringWriter
+                || stream instanceof CharArrayWriter) {
             return true;
         }
         ClassLoader loader = stream.getClass().getClassLoader();

@@ -38,8 +38,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * caller, and one call into the recorder. A call on a worker is part of the call that sent it there and
  * is not measured again. Before that, each of them is one volatile read.
  *
- * <p><b>Failure containment.</b> No method here lets a throwable escape: failures of the runtime are
- * counted in {@link #failures()} and otherwise ignored, so the application's code runs as if uninstrumented.
+ * <p><b>Failure containment.</b> No hook that instrumented code calls lets a throwable escape (the agent's
+ * own {@link #detach} reports its failure to the agent): failures of the runtime are counted in
+ * {@link #failures()} and otherwise ignored, so the application's code runs as if uninstrumented.
  * Before {@link #install} every hook is a no-op.
  */
 public final class Hooks {
@@ -55,14 +56,16 @@ public final class Hooks {
     private static final AtomicLong FAILURES = new AtomicLong();
     /** How many measured marked calls are in progress on this thread: a call inside another is nested. */
     private static final ThreadLocal<int[]> MARKED_DEPTH = ThreadLocal.withInitial(() -> new int[1]);
+
     private static MethodHandle slowCheckpoint = slowCheckpointHandle();
 
     private Hooks() {}
 
     /**
-     * Installs the agent's runtime. Only the first call has an effect, so that nothing loaded later,
-     * application code included, can replace the agent.
+     * Installs the agent's runtime. Only the first call has an effect (until {@link #detach()}), so that
+     * nothing loaded later, application code included, can replace the agent. Any thread may call it.
      *
+     * @param agentRuntime the agent's runtime; null installs nothing
      * @return true if {@code agentRuntime} was installed by this call
      */
     public static synchronized boolean install(AgentRuntime agentRuntime) {
@@ -77,6 +80,8 @@ public final class Hooks {
      * Registers how the installed agent takes itself out of the JVM (a later attach with the argument
      * {@code detach} calls {@link #detach()} from a class loader of its own, which can reach the first agent
      * only through here).
+     *
+     * @param detach what {@link #detach()} runs; replaces any registered before
      */
     public static synchronized void onDetach(Runnable detach) {
         detacher = detach;
@@ -84,9 +89,10 @@ public final class Hooks {
 
     /**
      * Runs the installed agent's detacher, then forgets the runtime, the recorder and the detacher, so that
-     * instrumented frames still on a stack run plainly and a later attach can install afresh.
+     * instrumented frames still on a stack run plainly and a later attach can install afresh. Unlike the
+     * hooks, it lets a throwable of the detacher through, after forgetting all of these.
      *
-     * @return false if no agent with a detacher is installed
+     * @return true if a detacher ran, false if no agent with a detacher is installed
      */
     public static synchronized boolean detach() {
         Runnable detach = detacher;
@@ -105,7 +111,11 @@ public final class Hooks {
         return true;
     }
 
-    /** The installed runtime, or null without the agent. */
+    /**
+     * The installed runtime.
+     *
+     * @return the installed runtime, or null without the agent
+     */
     public static AgentRuntime runtime() {
         return runtime;
     }
@@ -113,6 +123,8 @@ public final class Hooks {
     /**
      * Publishes which thread may pass check points without asking: {@link #EVERYONE}, one thread, or
      * {@code null} for nobody. Called by the agent's lock, under its internal mutex, whenever that changes.
+     *
+     * @param cleared {@link #EVERYONE}, the {@link Thread} that may pass, or null
      */
     public static void clear(Object cleared) {
         clearance = cleared;
@@ -155,8 +167,7 @@ public final class Hooks {
 
     private static MethodHandle slowCheckpointHandle() {
         try {
-            return MethodHandles.lookup()
-                    .findStatic(Hooks.class, "checkpointSlow", MethodType.methodType(void.class));
+            return MethodHandles.lookup().findStatic(Hooks.class, "checkpointSlow", MethodType.methodType(void.class));
         } catch (ReflectiveOperationException e) {
             throw new LinkageError("Hooks.checkpointSlow", e);
         }
@@ -176,6 +187,8 @@ public final class Hooks {
     /**
      * Publishes whether the current mode reroutes marked methods; while it does not, {@link #offload} answers
      * at once.
+     *
+     * @param rerouted true while the current mode reroutes marked methods
      */
     public static void offloading(boolean rerouted) {
         offloading = rerouted;
@@ -184,7 +197,14 @@ public final class Hooks {
     /**
      * Entry of a marked method: runs the call elsewhere if the current mode says so and the caller is no
      * worker, and returns how it ended there; returns null to let the caller run the body inline, which is
-     * also the answer when the runtime fails (it then has not run the call).
+     * also the answer when the runtime fails (it then has not run the call). Called by the offload advice on
+     * any thread; never throws.
+     *
+     * @param type the class declaring the method
+     * @param method the method's name followed by its descriptor, as {@link AgentRuntime#offload} gets it
+     * @param receiver the instance, or null for a static method
+     * @param arguments the arguments, primitives boxed
+     * @return how the call ended elsewhere, or null if the caller must run the body inline
      */
     public static Offloaded offload(Class<?> type, String method, Object receiver, Object[] arguments) {
         if (!offloading || Thread.currentThread() instanceof WorkerThread) {
@@ -203,6 +223,9 @@ public final class Hooks {
      * Before a blocking call, made by instrumented code or at one of the JDK's blocking choke points
      * whoever calls it: releases the lock if the calling thread holds it, and returns true if it did, in
      * which case {@link #afterBlocking} must take it back. One volatile read while no lock is in force.
+     * Never throws.
+     *
+     * @return true if the lock was released and must be taken back by {@link #afterBlocking}
      */
     public static boolean beforeBlocking() {
         if (clearance == EVERYONE) {
@@ -235,14 +258,21 @@ public final class Hooks {
         }
     }
 
-    /** After a blocking call, with what {@link #beforeBlocking} returned. */
+    /**
+     * After a blocking call, with what {@link #beforeBlocking} returned: takes the lock back if it was released.
+     * Never throws.
+     *
+     * @param released what {@link #beforeBlocking} returned on this thread; false does nothing
+     */
     public static void afterBlocking(boolean released) {
         retake(released, false);
     }
 
     /**
      * After {@code Object.wait}, with what {@link #beforeBlocking} returned: as {@link #afterBlocking}, for a
-     * caller that holds the monitor it waited on ({@link AgentRuntime#afterWaiting}).
+     * caller that holds the monitor it waited on ({@link AgentRuntime#afterWaiting}). Never throws.
+     *
+     * @param released what {@link #beforeBlocking} returned on this thread; false does nothing
      */
     public static void afterWaiting(boolean released) {
         retake(released, true);
@@ -268,8 +298,10 @@ public final class Hooks {
     }
 
     /**
-     * Installs what measures marked calls. Only the first call has an effect.
+     * Installs what measures marked calls. Only the first call has an effect (until {@link #detach()}). Any
+     * thread may call it.
      *
+     * @param markedCallRecorder the agent's recorder; null installs nothing
      * @return true if {@code markedCallRecorder} was installed by this call
      */
     public static synchronized boolean record(MarkedCallRecorder markedCallRecorder) {
@@ -282,7 +314,10 @@ public final class Hooks {
 
     /**
      * Entry of a marked call, before {@link #offload}: the clock now, or 0 if the call is not measured (no
-     * recorder, or the caller is a worker).
+     * recorder, or the caller is a worker). A non-zero answer must be passed to {@link #markedEnd} on the same
+     * thread, which ends the nesting it counts. Never throws.
+     *
+     * @return {@link System#nanoTime()} now (1 if that is 0), or 0 if the call is not measured
      */
     public static long markedStart() {
         if (recorder == null || Thread.currentThread() instanceof WorkerThread) {
@@ -295,7 +330,11 @@ public final class Hooks {
 
     /**
      * After {@link #offload} returned {@code offloaded}: the caller's CPU time now if the call is measured
-     * ({@code started != 0}) and runs in the caller ({@code offloaded == null}), else 0.
+     * ({@code started != 0}) and runs in the caller ({@code offloaded == null}), else 0. Never throws.
+     *
+     * @param started what {@link #markedStart} returned for the call
+     * @param offloaded what {@link #offload} returned for the call
+     * @return the caller's CPU time in nanoseconds, or 0 if it is not measured
      */
     public static long markedCpu(long started, Offloaded offloaded) {
         if (started == 0 || offloaded != null) {
@@ -312,10 +351,24 @@ public final class Hooks {
 
     /**
      * Exit of a marked call, normal or exceptional, with what {@link #markedStart} and {@link #markedCpu}
-     * returned for it; does nothing if it is not measured.
+     * returned for it: hands the call to the recorder; does nothing if it is not measured. Never throws.
+     *
+     * @param started what {@link #markedStart} returned for the call
+     * @param cpuStarted what {@link #markedCpu} returned for the call
+     * @param type the class declaring the method
+     * @param method the method's name followed by its descriptor, as {@link AgentRuntime#offload} gets it
+     * @param offloaded what {@link #offload} returned for the call
+     * @param returned what the call returned, or null
+     * @param thrown what the call threw, or null
      */
-    public static void markedEnd(long started, long cpuStarted, Class<?> type, String method, Offloaded offloaded,
-            Object returned, Throwable thrown) {
+    public static void markedEnd(
+            long started,
+            long cpuStarted,
+            Class<?> type,
+            String method,
+            Offloaded offloaded,
+            Object returned,
+            Throwable thrown) {
         if (started == 0) {
             return;
         }
@@ -326,7 +379,14 @@ public final class Hooks {
             MarkedCallRecorder r = recorder;
             if (r != null) {
                 long cpu = cpuStarted == 0 ? 0 : r.threadCpuNanos() - cpuStarted;
-                r.ended(type, method, offloaded == null ? null : offloaded.mode(), nanos, cpu, returned, thrown,
+                r.ended(
+                        type,
+                        method,
+                        offloaded == null ? null : offloaded.mode(),
+                        nanos,
+                        cpu,
+                        returned,
+                        thrown,
                         depth[0] > 0);
             }
         } catch (Throwable t) {
@@ -334,12 +394,16 @@ public final class Hooks {
         }
     }
 
-    /** Throwables raised by the runtime and kept from the application since start-up. */
+    /**
+     * Throwables raised by the runtime and kept from the application since start-up.
+     *
+     * @return how many there have been
+     */
     public static long failures() {
         return FAILURES.get();
     }
 
-    /** Counts a throwable that advice or a wrapper kept from the application. */
+    /** Counts a throwable that advice or a wrapper kept from the application, in {@link #failures()}. */
     public static void recordFailure() {
         FAILURES.incrementAndGet();
     }

@@ -10,7 +10,11 @@ package io.gil4j.bootstrap;
  */
 public interface MarkedCallRecorder {
 
-    /** The CPU time the calling thread has used, in nanoseconds; 0 if the JVM does not measure it. */
+    /**
+     * The CPU time the calling thread has used.
+     *
+     * @return the calling thread's CPU time in nanoseconds, or 0 if the JVM does not measure it
+     */
     long threadCpuNanos();
 
     /**
@@ -28,6 +32,13 @@ public interface MarkedCallRecorder {
      *     call's nested ones inline on its worker, unmeasured, so only calls that are not nested count the
      *     work done the same way in every mode
      */
-    void ended(Class<?> type, String method, String mode, long nanos, long cpuNanos, Object returned,
-            Throwable thrown, boolean nested);
+    void ended(
+            Class<?> type,
+            String method,
+            String mode,
+            long nanos,
+            long cpuNanos,
+            Object returned,
+            Throwable thrown,
+            boolean nested);
 }

@@ -17,29 +17,50 @@ public final class Offloaded {
     }
 
     /**
-     * A call that returned {@code value} (boxed for primitive return types, null for {@code void}) on the
-     * route of {@code mode}, named as the configuration spells it.
+     * A call that returned {@code value} on the route of {@code mode}.
+     *
+     * @param mode the name of the mode whose route ran the call, as the configuration spells it
+     * @param value what the call returned, boxed for primitive return types, null for {@code void}
+     * @return the outcome, to be returned by the caller
      */
     public static Offloaded returned(String mode, Object value) {
         return new Offloaded(mode, value, null);
     }
 
-    /** A call that threw {@code thrown}, already rewritten to be thrown in the caller, on the route of {@code mode}. */
+    /**
+     * A call that threw {@code thrown} on the route of {@code mode}.
+     *
+     * @param mode the name of the mode whose route ran the call, as the configuration spells it
+     * @param thrown what the call threw, already rewritten to be thrown in the caller
+     * @return the outcome, to be thrown by the caller
+     */
     public static Offloaded threw(String mode, Throwable thrown) {
         return new Offloaded(mode, null, thrown);
     }
 
-    /** The mode whose route ran the call. */
+    /**
+     * The mode whose route ran the call.
+     *
+     * @return the mode's name, as the configuration spells it
+     */
     public String mode() {
         return mode;
     }
 
-    /** The value, or null if the call threw. */
+    /**
+     * What the call returned.
+     *
+     * @return the value, boxed for primitive return types, or null if the call threw or returns {@code void}
+     */
     public Object value() {
         return value;
     }
 
-    /** The throwable, or null if the call returned. */
+    /**
+     * What the call threw.
+     *
+     * @return the throwable, or null if the call returned
+     */
     public Throwable thrown() {
         return thrown;
     }

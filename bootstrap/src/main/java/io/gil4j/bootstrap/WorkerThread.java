@@ -8,7 +8,12 @@ package io.gil4j.bootstrap;
  */
 public final class WorkerThread extends Thread {
 
-    /** A worker running {@code body}, called {@code name}; a daemon, so it never keeps the JVM alive. */
+    /**
+     * A worker running {@code body}, called {@code name}; a daemon, so it never keeps the JVM alive. Not started.
+     *
+     * @param body what the thread runs
+     * @param name the thread's name
+     */
     public WorkerThread(Runnable body, String name) {
         super(body, name);
         setDaemon(true);

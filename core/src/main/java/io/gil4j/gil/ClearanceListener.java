@@ -13,6 +13,8 @@ public interface ClearanceListener {
     ClearanceListener IGNORE = (inForce, holder) -> { };
 
     /**
+     * Called on each change of who may pass check points freely.
+     *
      * @param inForce false while the lock is disabled: then no thread needs to call it at check points
      * @param holder the thread that may pass check points freely while the lock is in force, or null if
      *     every thread must call the lock (it is free, a drop is pending, or the algorithm counts check points)
