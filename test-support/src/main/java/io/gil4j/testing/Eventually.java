@@ -1,7 +1,5 @@
 package io.gil4j.testing;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadInfo;
@@ -23,7 +21,9 @@ import java.util.function.Supplier;
  * what was last seen there instead (a child JVM's own threads are {@link ForkedProcess#threadDump() dumped by its
  * launcher}).
  *
- * <p>Every method may be called from any thread; none keeps state between calls.
+ * <p>Every method may be called from any thread; none keeps state between calls. JDK only (its failures are
+ * plain {@link AssertionError}s, which JUnit reports as failures): a test application in a child JVM may use
+ * it too, with the test-support classes on its class path.
  */
 public final class Eventually {
 
@@ -48,15 +48,30 @@ public final class Eventually {
     }
 
     /**
+     * As {@link #await(String, Duration, Duration, BooleanSupplier)}, for a condition outside this JVM: the
+     * failure names {@code lastSeen} (asked only at the deadline) instead of dumping this JVM's threads.
+     */
+    public static void await(String what, Duration timeout, Duration pollEvery, BooleanSupplier condition,
+            Supplier<String> lastSeen) {
+        long pollNanos = pollEvery.toNanos();
+        until(what, timeout, condition, () -> LockSupport.parkNanos(pollNanos), () -> "; " + lastSeen.get());
+    }
+
+    /**
      * Returns as soon as {@code condition} holds; fails if it does not within {@code timeout}. Runs {@code
      * betweenPolls} after each poll that found it false; that must return promptly, as the deadline is only
      * checked between polls.
      */
     public static void await(String what, Duration timeout, BooleanSupplier condition, Runnable betweenPolls) {
+        until(what, timeout, condition, betweenPolls, () -> "\n" + dumpAllThreads());
+    }
+
+    private static void until(String what, Duration timeout, BooleanSupplier condition, Runnable betweenPolls,
+            Supplier<String> details) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
-                fail("not within " + timeout + ": " + what + "\n" + dumpAllThreads());
+                throw new AssertionError("not within " + timeout + ": " + what + details.get());
             }
             betweenPolls.run();
         }
@@ -110,7 +125,7 @@ public final class Eventually {
         long deadline = System.nanoTime() + period.toNanos();
         do {
             if (!invariant.getAsBoolean()) {
-                fail("broken within " + period + ": " + what);
+                throw new AssertionError("broken within " + period + ": " + what);
             }
             Thread.yield(); // RUNNABLE: a holder keeps its lock
         } while (System.nanoTime() - deadline < 0);

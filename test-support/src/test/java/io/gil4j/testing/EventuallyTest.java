@@ -27,6 +27,14 @@ class EventuallyTest {
     }
 
     @Test
+    void await_of_an_outside_condition_fails_with_what_was_last_seen_not_a_dump() {
+        AssertionError failure = assertThrows(AssertionError.class, () -> Eventually.await("never",
+                Duration.ofMillis(20), Duration.ofMillis(5), () -> false, () -> "last: 7"));
+        assertTrue(failure.getMessage().contains("last: 7") && !failure.getMessage().contains("thread dump:"),
+                failure.getMessage());
+    }
+
+    @Test
     void awaitValue_returns_the_probes_first_value() throws Exception {
         AtomicInteger polls = new AtomicInteger();
         int value = Eventually.awaitValue("a value", Duration.ofSeconds(30), Duration.ofMillis(1),
