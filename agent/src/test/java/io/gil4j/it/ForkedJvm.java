@@ -1,5 +1,6 @@
 package io.gil4j.it;
 
+import io.gil4j.testing.Eventually;
 import io.gil4j.testing.ForkedProcess;
 import java.io.File;
 import java.io.IOException;
@@ -50,7 +51,8 @@ final class ForkedJvm {
     }
 
     /**
-     * Runs {@code mainClass} from the test classes (and the API jar) on {@code jdk}, for at most 60 s.
+     * Runs {@code mainClass} from the test classes (with the API jar and the test support) on {@code jdk}, for
+     * at most 60 s.
      *
      * @param agentArgument the agent argument; null runs without the agent
      */
@@ -74,16 +76,17 @@ final class ForkedJvm {
                     + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
         }
         command.add("-cp");
-        command.add(TEST_CLASSES + File.pathSeparator + apiJar());
+        command.add(TEST_CLASSES + File.pathSeparator + codeSource(io.gil4j.api.Gil4j.class) + File.pathSeparator
+                + codeSource(Eventually.class)); // test applications wait for conditions with Eventually
         command.add(mainClass);
         command.addAll(Arrays.asList(args));
         return ForkedProcess.run(command, environment, deadline);
     }
 
-    private static String apiJar() {
+    /** The jar or folder {@code type} was loaded from. */
+    private static String codeSource(Class<?> type) {
         try {
-            return Paths.get(io.gil4j.api.Gil4j.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toString();
+            return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
