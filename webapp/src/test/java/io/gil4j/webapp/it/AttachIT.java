@@ -52,7 +52,7 @@ class AttachIT {
                 Eventually.awaitValue("the load's first answers", TIMEOUT, () -> load.answeredSoFar() > 0
                         ? Optional.of(true) : Optional.empty(), load::toString);
                 for (int cycle = 1; cycle <= CYCLES; cycle++) {
-                    double before = rate(load, Duration.ofSeconds(3));
+                    double before = rate(load, 3);
                     long answered = load.answeredSoFar();
                     long controllersBefore = controllerLines(service);
                     AgentCli attach = AgentCli.run(TIMEOUT, "attach", pid, "log=info");
@@ -98,12 +98,22 @@ class AttachIT {
         }
     }
 
-    /** Requests a second the load answers, over {@code window} from now. */
-    private static double rate(LoadJvm load, Duration window) throws InterruptedException {
+    /**
+     * Requests a second the load answers, over its next {@code seconds} progress lines (it prints one a second):
+     * the window is the load's own, from one progress line to a later one, as this JVM sees them arrive.
+     */
+    private static double rate(LoadJvm load, int seconds) throws IOException, InterruptedException {
+        int before = load.progressLines();
+        awaitProgressLines(load, before + 1);
         long from = load.answeredSoFar();
         long start = System.nanoTime();
-        Thread.sleep(window.toMillis());
+        awaitProgressLines(load, before + 1 + seconds);
         return (load.answeredSoFar() - from) / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void awaitProgressLines(LoadJvm load, int count) throws IOException, InterruptedException {
+        Eventually.awaitValue(count + " progress lines from the load", TIMEOUT, Duration.ofMillis(10),
+                () -> load.progressLines() >= count ? Optional.of(true) : Optional.empty(), load::toString);
     }
 
     private static double seconds(Duration duration) {
