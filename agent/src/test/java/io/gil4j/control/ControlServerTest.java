@@ -385,7 +385,7 @@ class ControlServerTest {
                     out.write(request, sent, piece);
                     out.flush();
                     sent += piece;
-                    Thread.sleep(random.nextInt(20));
+                    Thread.sleep(random.nextInt(20)); // the behaviour under test: a slow client, a few bytes at a time
                 }
                 if (stopAt < request.length) {
                     return; // abandoned half-way

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gil4j.mode.LockCode;
+import io.gil4j.testing.Eventually;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -137,11 +138,8 @@ class ModeFileTest {
             replace(file, "gil");
             awaitWarning("OutOfMemoryError: injected");
             replace(file, "interpreters");
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (!failing.agent.mode().equals("interpreters")) {
-                assertTrue(System.nanoTime() - deadline < 0, "the watcher did not apply a later change: " + warnings);
-                Thread.sleep(ModeFile.POLL.toMillis() / 10);
-            }
+            Eventually.await("the watcher applies a later change", Duration.ofSeconds(10), ModeFile.POLL.dividedBy(10),
+                    () -> failing.agent.mode().equals("interpreters"), warnings::toString);
         } finally {
             modeFile.close();
         }
@@ -155,11 +153,8 @@ class ModeFileTest {
         Files.move(next, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private void awaitWarning(String part) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        while (warnings.stream().noneMatch(w -> w.contains(part))) {
-            assertTrue(System.nanoTime() - deadline < 0, "no warning with " + part + ": " + warnings);
-            Thread.sleep(ModeFile.POLL.toMillis() / 10);
-        }
+    private void awaitWarning(String part) {
+        Eventually.await("a warning with " + part, Duration.ofSeconds(10), ModeFile.POLL.dividedBy(10),
+                () -> warnings.stream().anyMatch(w -> w.contains(part)), warnings::toString);
     }
 }

@@ -60,7 +60,7 @@ class CheckpointInserterTest {
         }
 
         static void blocking(InputStream in, Object monitor) throws IOException, InterruptedException {
-            Thread.sleep(1);
+            Thread.sleep(1); // the behaviour under test: a blocking call the inserter must wrap, never run
             in.read();
             new ByteArrayInputStream(new byte[1]).read();
             synchronized (monitor) {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.control.Json;
 import io.gil4j.it.app.AdviseApp;
+import io.gil4j.testing.ForkedProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -31,7 +32,7 @@ class AdviseIT {
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void ranks_methods_by_their_share_of_the_lock_flags_the_one_too_short_and_verifies_the_first(Path jdk) throws Exception {
-        ForkedJvm.Result run = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(120),
+        ForkedProcess.Result run = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(120),
                 "mode=gil,control.port=0,hold.sample-rate=100,workers=2,include=io.gil4j.it.app.AdviseApp", APP,
                 ForkedJvm.AGENT_JAR.toAbsolutePath().toString(), "--duration", "10s", "--measure", "4s", "--top", "8",
                 "--format", "json", "--verify", "--scaling", "--dwell", "3", "--warmup", "1", "--rounds", "2");

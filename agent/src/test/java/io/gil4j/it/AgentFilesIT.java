@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.it.app.FilesApp;
+import io.gil4j.testing.ForkedProcess;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class AgentFilesIT {
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void every_file_the_agent_writes_is_private_and_gone_after_exit(Path jdk, @TempDir Path temp) throws Exception {
-        ForkedJvm.Result result = run(jdk, temp, "");
+        ForkedProcess.Result result = run(jdk, temp, "");
         List<String> listed = result.stdoutLines();
         assertTrue(listed.stream().anyMatch(l -> l.matches(".*/\\d+\\.control rw-------")), result.toString());
         assertTrue(listed.stream().anyMatch(l -> l.matches(".*/\\d+\\.bootstrap\\.jar rw-------")), result.toString());
@@ -48,8 +49,8 @@ class AgentFilesIT {
         assertEquals(List.of(), filesIn(temp), "left after the next agent's JVM exited");
     }
 
-    private static ForkedJvm.Result run(Path jdk, Path temp, String how) throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + temp),
+    private static ForkedProcess.Result run(Path jdk, Path temp, String how) throws Exception {
+        ForkedProcess.Result result = ForkedJvm.run(jdk, Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + temp),
                 Duration.ofSeconds(60), "control.port=0", FilesApp.class.getName(), how);
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(result.agentLines().isEmpty(), result.toString());

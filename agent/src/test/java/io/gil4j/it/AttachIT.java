@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gil4j.it.app.AttachApp;
 import io.gil4j.it.app.CountingPlugin;
 import io.gil4j.it.app.PluginLoaderApp;
+import io.gil4j.testing.ForkedProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -19,7 +20,7 @@ class AttachIT {
     @MethodSource(ForkedJvm.JDKS)
     void the_cli_reports_the_targets_verdict_the_api_sees_a_later_agent_and_a_second_attach_changes_nothing(Path jdk)
             throws Exception {
-        ForkedJvm.Result run = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(90), null, AttachApp.class.getName(),
+        ForkedProcess.Result run = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(90), null, AttachApp.class.getName(),
                 ForkedJvm.AGENT_JAR.toAbsolutePath().toString());
         assertEquals(0, run.exitCode(), run.toString());
         String out = run.stdout();
@@ -38,7 +39,7 @@ class AttachIT {
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void a_class_a_plugin_loader_defined_before_the_attach_runs_under_the_lock_after_it(Path jdk) throws Exception {
-        ForkedJvm.Result run = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(90), null,
+        ForkedProcess.Result run = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(90), null,
                 PluginLoaderApp.class.getName(), ForkedJvm.AGENT_JAR.toAbsolutePath().toString());
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(line(run, "attach: ").startsWith("exit 0"), run.toString());
@@ -47,7 +48,7 @@ class AttachIT {
         assertTrue(run.stdout().contains("count=2001000"), "the four threads ran under the lock: " + run);
     }
 
-    private static String line(ForkedJvm.Result run, String prefix) {
+    private static String line(ForkedProcess.Result run, String prefix) {
         return run.stdoutLines().stream().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()))
                 .findFirst().orElse("(no line " + prefix + ")");
     }

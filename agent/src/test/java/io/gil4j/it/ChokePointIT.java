@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.gil4j.it.app.ChokePointApp;
 import io.gil4j.it.lib.LibraryBlocks.Block;
+import io.gil4j.testing.ForkedProcess;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +39,7 @@ class ChokePointIT {
     @MethodSource("jdksBlocksAndThreads")
     void a_holder_blocked_in_a_library_gives_the_lock_up_within_an_interval_and_takes_it_back(Path jdk,
             Block block, String threads) throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, "include=io.gil4j.it.app.**,mode=gil,switch-interval=100ms",
+        ForkedProcess.Result result = ForkedJvm.run(jdk, "include=io.gil4j.it.app.**,mode=gil,switch-interval=100ms",
                 ChokePointApp.class.getName(), block.name(), threads);
         assumeFalse(result.stdout().contains("no virtual threads"), "this JDK has no virtual threads");
         Matcher outcome = OUTCOME.matcher(result.stdout());

@@ -1,8 +1,9 @@
 package io.gil4j.it;
 
+import io.gil4j.testing.Eventually;
+import io.gil4j.testing.ForkedProcess;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -11,48 +12,14 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * Starts a real JVM with the packaged agent jar, runs one test application to completion, and returns
- * what it printed. A run that outlives its deadline is killed and reported with its output so far.
+ * what it printed ({@link ForkedProcess}: a run that outlives its deadline has its threads dumped, is killed,
+ * and is reported with its output so far).
  */
 final class ForkedJvm {
-
-    /** The outcome of one run. */
-    record Result(int exitCode, String stdout, String stderr) {
-
-        List<String> stdoutLines() {
-            return stdout.lines().collect(Collectors.toList());
-        }
-
-        /**
-         * The agent's lines on standard error, without the JVM's own notes (class-data sharing and the like)
-         * and without the agent's routine notes: its start-up line and the progress of putting the lock's code in.
-         */
-        List<String> agentLines() {
-            return stderr.lines().filter(l -> l.startsWith("[gil4j]") && !isRoutine(l)).collect(Collectors.toList());
-        }
-
-        /** The agent's start-up line. */
-        String startLine() {
-            return stderr.lines().filter(l -> l.startsWith(STARTED)).findFirst().orElse("");
-        }
-
-        @Override
-        public String toString() {
-            return "exit " + exitCode + "\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
-        }
-    }
-
-    private static final String STARTED = "[gil4j] started: ";
-
-    /** True for the agent's routine notes, which every run with the agent prints. */
-    static boolean isRoutine(String line) {
-        return line.startsWith(STARTED) || line.startsWith("[gil4j] lock code ");
-    }
 
     /** The {@code @MethodSource} of tests that run on every JDK under test. */
     static final String JDKS = "io.gil4j.it.ForkedJvm#jdks";
@@ -84,11 +51,12 @@ final class ForkedJvm {
     }
 
     /**
-     * Runs {@code mainClass} from the test classes (and the API jar) on {@code jdk}, for at most 60 s.
+     * Runs {@code mainClass} from the test classes (with the API jar and the test support) on {@code jdk}, for
+     * at most 60 s.
      *
      * @param agentArgument the agent argument; null runs without the agent
      */
-    static Result run(Path jdk, String agentArgument, String mainClass, String... args)
+    static ForkedProcess.Result run(Path jdk, String agentArgument, String mainClass, String... args)
             throws IOException, InterruptedException {
         return run(jdk, Map.of(), Duration.ofSeconds(60), agentArgument, mainClass, args);
     }
@@ -97,7 +65,7 @@ final class ForkedJvm {
      * Runs {@code mainClass} as {@link #run(Path, String, String, String...)} does, with {@code environment}
      * added to the inherited one, for at most {@code deadline}.
      */
-    static Result run(Path jdk, Map<String, String> environment, Duration deadline, String agentArgument,
+    static ForkedProcess.Result run(Path jdk, Map<String, String> environment, Duration deadline, String agentArgument,
             String mainClass, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(jdk.resolve("bin/java").toString());
@@ -108,40 +76,17 @@ final class ForkedJvm {
                     + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
         }
         command.add("-cp");
-        command.add(TEST_CLASSES + File.pathSeparator + apiJar());
+        command.add(TEST_CLASSES + File.pathSeparator + codeSource(io.gil4j.api.Gil4j.class) + File.pathSeparator
+                + codeSource(Eventually.class)); // test applications wait for conditions with Eventually
         command.add(mainClass);
         command.addAll(Arrays.asList(args));
-        return execute(command, environment, deadline);
+        return ForkedProcess.run(command, environment, deadline);
     }
 
-    private static Result execute(List<String> command, Map<String, String> environment, Duration deadline)
-            throws IOException, InterruptedException {
-        Path out = Files.createTempFile("gil4j-it-", ".out");
-        Path err = Files.createTempFile("gil4j-it-", ".err");
+    /** The jar or folder {@code type} was loaded from. */
+    private static String codeSource(Class<?> type) {
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
-            builder.environment().putAll(environment);
-            Process process = builder.start();
-            boolean finished = process.waitFor(deadline.toMillis(), TimeUnit.MILLISECONDS);
-            if (!finished) {
-                process.destroyForcibly().waitFor();
-            }
-            Result result = new Result(finished ? process.exitValue() : -1,
-                    Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
-            if (!finished) {
-                throw new AssertionError("forked JVM did not finish within " + deadline + ": " + command + "\n" + result);
-            }
-            return result;
-        } finally {
-            Files.deleteIfExists(out);
-            Files.deleteIfExists(err);
-        }
-    }
-
-    private static String apiJar() {
-        try {
-            return Paths.get(io.gil4j.api.Gil4j.class.getProtectionDomain().getCodeSource().getLocation().toURI())
-                    .toString();
+            return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -15,6 +15,7 @@ import io.gil4j.it.app.ParkingTurnsApp;
 import io.gil4j.it.app.ProxyApp;
 import io.gil4j.it.app.SleepersApp;
 import io.gil4j.it.app.VirtualThreadsApp;
+import io.gil4j.testing.ForkedProcess;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,7 +33,7 @@ class GilModeIT {
     @ParameterizedTest
     @MethodSource("jdksAndSelections")
     void gil_loses_no_unsynchronized_update(Path jdk, String selection) throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, selection + ",mode=gil", CounterApp.class.getName());
+        ForkedProcess.Result result = ForkedJvm.run(jdk, selection + ",mode=gil", CounterApp.class.getName());
         assertEquals("count=8000000 expected=8000000", result.stdout().strip(), result.toString());
     }
 
@@ -55,7 +56,7 @@ class GilModeIT {
         return ForkedJvm.jdks().flatMap(jdk -> Stream.of(Arguments.of(jdk, APP), Arguments.of(jdk, EVERY_CLASS)));
     }
 
-    private static void assertNoUpdateLost(ForkedJvm.Result result) {
+    private static void assertNoUpdateLost(ForkedProcess.Result result) {
         Matcher counts = Pattern.compile("count=(\\d+) expected=(\\d+)").matcher(result.stdout());
         assertTrue(counts.find(), result.toString());
         assertEquals(counts.group(2), counts.group(1), result.toString());
@@ -65,7 +66,7 @@ class GilModeIT {
     @MethodSource("jdksAndSelections")
     void gil_switched_on_from_native_puts_the_lock_code_in_and_loses_no_update(Path jdk, String selection)
             throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, selection + ",mode=native", CounterApp.class.getName(), "gil");
+        ForkedProcess.Result result = ForkedJvm.run(jdk, selection + ",mode=native", CounterApp.class.getName(), "gil");
         assertEquals("count=8000000 expected=8000000", result.stdout().strip(), result.toString());
         assertTrue(result.stderr().contains("[gil4j] lock code in: "), result.toString());
     }
@@ -73,8 +74,8 @@ class GilModeIT {
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void native_mode_instruments_no_selected_class_and_gil_does(Path jdk) throws Exception {
-        ForkedJvm.Result native_ = ForkedJvm.run(jdk, "log=info", CounterApp.class.getName());
-        ForkedJvm.Result gil = ForkedJvm.run(jdk, "log=info,mode=gil", CounterApp.class.getName());
+        ForkedProcess.Result native_ = ForkedJvm.run(jdk, "log=info", CounterApp.class.getName());
+        ForkedProcess.Result gil = ForkedJvm.run(jdk, "log=info,mode=gil", CounterApp.class.getName());
         String instrumented = "[gil4j] instrumented " + CounterApp.class.getName();
         assertTrue(!native_.agentLines().contains(instrumented) && native_.startLine().contains("0 classes"),
                 native_.toString());
@@ -85,21 +86,21 @@ class GilModeIT {
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void a_jdk_proxy_in_the_selected_package_is_left_alone_and_runs(Path jdk) throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, "mode=gil", ProxyApp.class.getName());
+        ForkedProcess.Result result = ForkedJvm.run(jdk, "mode=gil", ProxyApp.class.getName());
         assertEquals("proxied=true", result.stdout().strip(), result.toString());
     }
 
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void legacy_gil_loses_no_unsynchronized_update(Path jdk) throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil,gil=legacy", CounterApp.class.getName());
+        ForkedProcess.Result result = ForkedJvm.run(jdk, APP + ",mode=gil,gil=legacy", CounterApp.class.getName());
         assertEquals("count=8000000 expected=8000000", result.stdout().strip(), result.toString());
     }
 
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void gil_is_released_while_threads_sleep(Path jdk) throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", SleepersApp.class.getName());
+        ForkedProcess.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", SleepersApp.class.getName());
         long mostAsleep = number(result, "mostAsleep=(\\d+)");
         assertTrue(mostAsleep >= 2, "sleeps holding the lock never overlap; most asleep at once: " + mostAsleep + "\n"
                 + result);
@@ -108,7 +109,7 @@ class GilModeIT {
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void a_holder_parked_inside_the_jdk_gives_the_lock_up(Path jdk) throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil,switch-interval=50ms",
+        ForkedProcess.Result result = ForkedJvm.run(jdk, APP + ",mode=gil,switch-interval=50ms",
                 ParkingTurnsApp.class.getName());
         long elapsed = number(result, "elapsedMs=(\\d+)");
         assertTrue(elapsed < 2000, "40 turns through a Phaser must not wait a 50 ms interval each (2 s), took "
@@ -119,21 +120,21 @@ class GilModeIT {
     @MethodSource(ForkedJvm.JDKS)
     void a_wake_up_that_comes_while_the_holder_releases_on_its_way_into_a_park_is_not_lost(Path jdk)
             throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", FutureHandoffApp.class.getName());
+        ForkedProcess.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", FutureHandoffApp.class.getName());
         assertTrue(result.stdout().contains("done 20000"), "20 000 Future.get hand-overs, none lost\n" + result);
     }
 
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void class_initialisation_cycle_under_the_lock_does_not_hang(Path jdk) throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", ClassInitCycleApp.class.getName());
+        ForkedProcess.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", ClassInitCycleApp.class.getName());
         assertTrue(result.stdout().contains("done value=499999500000"), result.toString());
     }
 
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void holder_blocked_on_an_unwrapped_monitor_does_not_hang(Path jdk) throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", MonitorDeadlockApp.class.getName());
+        ForkedProcess.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", MonitorDeadlockApp.class.getName());
         assertTrue(result.stdout().contains("done"), result.toString());
     }
 
@@ -145,8 +146,8 @@ class GilModeIT {
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void a_synchronized_bounded_queue_under_gil_runs_near_its_native_speed(Path jdk) throws Exception {
-        ForkedJvm.Result native_ = ForkedJvm.run(jdk, APP, BoundedQueueApp.class.getName(), "20000", "3");
-        ForkedJvm.Result gil = ForkedJvm.run(jdk, APP + ",mode=gil", BoundedQueueApp.class.getName(), "20000", "3");
+        ForkedProcess.Result native_ = ForkedJvm.run(jdk, APP, BoundedQueueApp.class.getName(), "20000", "3");
+        ForkedProcess.Result gil = ForkedJvm.run(jdk, APP + ",mode=gil", BoundedQueueApp.class.getName(), "20000", "3");
         assertTrue(gil.stdout().contains("sum=200010000"), gil.toString());
         double nativeSeconds = seconds(native_, "best=([0-9.E-]+)");
         double gilSeconds = seconds(gil, "best=([0-9.E-]+)");
@@ -161,9 +162,9 @@ class GilModeIT {
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void ten_thousand_virtual_threads_under_gil_run_near_their_native_speed(Path jdk) throws Exception {
-        ForkedJvm.Result native_ = ForkedJvm.run(jdk, APP, VirtualThreadsApp.class.getName(), "10000", "4");
+        ForkedProcess.Result native_ = ForkedJvm.run(jdk, APP, VirtualThreadsApp.class.getName(), "10000", "4");
         assumeFalse(native_.stdout().contains("no virtual threads"), "this JDK has no virtual threads");
-        ForkedJvm.Result gil = ForkedJvm.run(jdk, APP + ",mode=gil", VirtualThreadsApp.class.getName(), "10000", "4");
+        ForkedProcess.Result gil = ForkedJvm.run(jdk, APP + ",mode=gil", VirtualThreadsApp.class.getName(), "10000", "4");
         assertEquals(group(native_, "sum=(-?\\d+)"), group(gil, "sum=(-?\\d+)"), gil.toString());
         double nativeSeconds = seconds(native_, "best=([0-9.E-]+)");
         double gilSeconds = seconds(gil, "best=([0-9.E-]+)");
@@ -174,22 +175,22 @@ class GilModeIT {
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void mode_switched_in_process_takes_effect(Path jdk) throws Exception {
-        ForkedJvm.Result native_ = ForkedJvm.run(jdk, APP, SleepersApp.class.getName(), "native");
-        ForkedJvm.Result gil = ForkedJvm.run(jdk, APP, SleepersApp.class.getName(), "gil");
+        ForkedProcess.Result native_ = ForkedJvm.run(jdk, APP, SleepersApp.class.getName(), "native");
+        ForkedProcess.Result gil = ForkedJvm.run(jdk, APP, SleepersApp.class.getName(), "gil");
         assertTrue(number(native_, "mostAsleep=(\\d+)") >= 2, native_.toString());
         assertTrue(number(gil, "mostAsleep=(\\d+)") >= 2, gil.toString());
         assertTrue(gil.agentLines().isEmpty(), gil.toString());
     }
 
-    static long number(ForkedJvm.Result result, String regex) {
+    static long number(ForkedProcess.Result result, String regex) {
         return Long.parseLong(group(result, regex));
     }
 
-    private static double seconds(ForkedJvm.Result result, String regex) {
+    private static double seconds(ForkedProcess.Result result, String regex) {
         return Double.parseDouble(group(result, regex));
     }
 
-    private static String group(ForkedJvm.Result result, String regex) {
+    private static String group(ForkedProcess.Result result, String regex) {
         Matcher m = Pattern.compile(regex).matcher(result.stdout());
         assertTrue(m.find(), "no " + regex + " in\n" + result);
         return m.group(1);

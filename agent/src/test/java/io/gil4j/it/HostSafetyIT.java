@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.it.app.BehaviourApp;
 import io.gil4j.it.app.VisibilityApp;
+import io.gil4j.testing.ForkedProcess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -19,8 +20,8 @@ class HostSafetyIT {
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void bad_mode_prints_one_line_naming_key_value_and_accepted_values_and_app_runs(Path jdk) throws Exception {
-        ForkedJvm.Result plain = ForkedJvm.run(jdk, null, BehaviourApp.class.getName());
-        ForkedJvm.Result bad = ForkedJvm.run(jdk, APP + ",mode=turbo", BehaviourApp.class.getName());
+        ForkedProcess.Result plain = ForkedJvm.run(jdk, null, BehaviourApp.class.getName());
+        ForkedProcess.Result bad = ForkedJvm.run(jdk, APP + ",mode=turbo", BehaviourApp.class.getName());
         assertEquals(0, bad.exitCode(), bad.toString());
         assertEquals(plain.stdout(), bad.stdout());
         List<String> lines = bad.agentLines();
@@ -31,7 +32,7 @@ class HostSafetyIT {
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void unknown_key_prints_one_line_naming_it_and_app_runs(Path jdk) throws Exception {
-        ForkedJvm.Result bad = ForkedJvm.run(jdk, APP + ",switch-intervall=5ms", BehaviourApp.class.getName());
+        ForkedProcess.Result bad = ForkedJvm.run(jdk, APP + ",switch-intervall=5ms", BehaviourApp.class.getName());
         assertEquals(0, bad.exitCode(), bad.toString());
         assertEquals(1, bad.agentLines().size(), bad.toString());
         assertTrue(bad.agentLines().get(0).contains("gil4j.switch-intervall") && bad.agentLines().get(0)
@@ -41,9 +42,9 @@ class HostSafetyIT {
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void failing_hooks_never_reach_the_application(Path jdk) throws Exception {
-        ForkedJvm.Result normal = ForkedJvm.run(jdk, APP, BehaviourApp.class.getName(), "gil");
-        ForkedJvm.Result faulty = ForkedJvm.run(jdk, APP + ",inject-faults=true", BehaviourApp.class.getName(), "gil");
-        ForkedJvm.Result without = ForkedJvm.run(jdk, null, BehaviourApp.class.getName());
+        ForkedProcess.Result normal = ForkedJvm.run(jdk, APP, BehaviourApp.class.getName(), "gil");
+        ForkedProcess.Result faulty = ForkedJvm.run(jdk, APP + ",inject-faults=true", BehaviourApp.class.getName(), "gil");
+        ForkedProcess.Result without = ForkedJvm.run(jdk, null, BehaviourApp.class.getName());
         assertEquals(normal.stdout(), faulty.stdout(), faulty.toString());
         assertEquals(work(without), work(normal), normal.toString());
         assertTrue(faulty.stderr().matches("(?s).*hook-failures=[1-9]\\d*.*"), faulty.toString());
@@ -60,13 +61,13 @@ class HostSafetyIT {
             "net.bytebuddy.ByteBuddy", "io.gil4j.shaded.bytebuddy.ByteBuddy", "io.gil4j.gil.InterpreterLock",
             "io.gil4j.mode.ModeController", "io.gil4j.agent.AgentInstaller", "io.gil4j.config.Config"
         };
-        ForkedJvm.Result result = ForkedJvm.run(jdk, APP, VisibilityApp.class.getName(), internals);
+        ForkedProcess.Result result = ForkedJvm.run(jdk, APP, VisibilityApp.class.getName(), internals);
         for (String name : internals) {
             assertTrue(result.stdout().contains("hidden " + name), result.toString());
         }
     }
 
-    private static List<String> work(ForkedJvm.Result result) {
+    private static List<String> work(ForkedProcess.Result result) {
         return result.stdoutLines().stream()
                 .filter(l -> l.startsWith("fib=") || l.startsWith("caught=") || l.startsWith("total="))
                 .collect(Collectors.toList());

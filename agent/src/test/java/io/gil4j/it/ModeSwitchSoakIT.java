@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.it.app.ModeSwitchSoakApp;
+import io.gil4j.testing.ForkedProcess;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class ModeSwitchSoakIT {
     @Test
     void mode_cycling_every_10ms_loses_and_repeats_no_call(@TempDir Path logs) throws Exception {
         Path jdk = Paths.get(System.getProperty("java.home"));
-        ForkedJvm.Result result = ForkedJvm.run(jdk, Map.of("SOAK_DIR", logs.toString()), Duration.ofMinutes(10),
+        ForkedProcess.Result result = ForkedJvm.run(jdk, Map.of("SOAK_DIR", logs.toString()), Duration.ofMinutes(10),
                 "include=io.gil4j.it.app.**,workers=2", ModeSwitchSoakApp.class.getName(),
                 String.valueOf(THREADS), String.valueOf(CALLS));
         assertEquals(0, result.exitCode(), result.toString());

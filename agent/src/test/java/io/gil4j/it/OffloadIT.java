@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.it.app.OffloadApp;
+import io.gil4j.testing.ForkedProcess;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -19,7 +20,7 @@ class OffloadIT {
             "weigh=NotShareableException:cannot pass io.gil4j.it.app.OffloadApp$Parcel ";
 
     private static List<String> run(Path jdk, String settings) throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, APP + "," + settings, OffloadApp.class.getName());
+        ForkedProcess.Result result = ForkedJvm.run(jdk, APP + "," + settings, OffloadApp.class.getName());
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(result.agentLines().isEmpty(), result.toString());
         return result.stdoutLines();

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.it.app.BurstApp;
+import io.gil4j.testing.ForkedProcess;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -15,7 +16,7 @@ class QueuePolicyIT {
     private static final String APP = "include=io.gil4j.it.app.**,mode=interpreters,workers=1,pool.queue=1";
 
     private static List<String> run(String policy) throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(Path.of(System.getProperty("java.home")),
+        ForkedProcess.Result result = ForkedJvm.run(Path.of(System.getProperty("java.home")),
                 APP + ",pool.policy=" + policy, BurstApp.class.getName());
         assertEquals(0, result.exitCode(), result.toString());
         return result.stdoutLines().stream().sorted().collect(Collectors.toList());

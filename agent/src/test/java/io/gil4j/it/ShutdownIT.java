@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.it.app.GracefulShutdownApp;
 import io.gil4j.it.app.ShutdownApp;
+import io.gil4j.testing.ForkedProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -60,18 +61,18 @@ class ShutdownIT {
     @MethodSource("jdksAndModes")
     void a_graceful_shutdown_hook_sees_the_queued_calls_of_daemon_callers_finish(Path jdk, String mode)
             throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(60),
+        ForkedProcess.Result result = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(60),
                 "include=io.gil4j.it.app.**,workers=1", GracefulShutdownApp.class.getName(), mode);
         assertEquals(0, result.exitCode(), result.toString());
         assertEquals(List.of("caller-0 done", "caller-1 done"), result.stdoutLines().stream()
                 .filter(l -> l.startsWith("caller-")).sorted().toList(), "the call queued at exit was not failed: " + result);
     }
 
-    private record Exit(long millis, ForkedJvm.Result result) {}
+    private record Exit(long millis, ForkedProcess.Result result) {}
 
     private static Exit run(Path jdk, String options, String callers, long sleepMillis, String modes)
             throws Exception {
-        ForkedJvm.Result result = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(60),
+        ForkedProcess.Result result = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(60),
                 options + "include=io.gil4j.it.app.**,workers=1", ShutdownApp.class.getName(), callers,
                 Long.toString(sleepMillis), modes);
         long ended = System.currentTimeMillis();

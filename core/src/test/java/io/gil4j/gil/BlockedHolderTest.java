@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gil4j.testing.Eventually;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -87,6 +89,7 @@ class BlockedHolderTest {
             @Override
             void in(CountDownLatch until) throws InterruptedException {
                 while (until.getCount() > 0) {
+                    // the behaviour under test: a holder blocked in sleep, the lock released around it
                     Thread.sleep(1);
                 }
             }
@@ -150,10 +153,9 @@ class BlockedHolderTest {
         assertTrue(lock.stats().switches(SwitchReason.BLOCKING) >= 1, "counted as a release around blocking");
     }
 
-    private static void awaitBlocked(Thread thread) throws InterruptedException {
-        while (thread.getState() != Thread.State.WAITING && thread.getState() != Thread.State.TIMED_WAITING) {
-            Thread.sleep(1);
-        }
+    private static void awaitBlocked(Thread thread) {
+        Eventually.await(thread.getName() + " blocked", Duration.ofSeconds(30), Duration.ofMillis(1),
+                () -> thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING);
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -59,7 +59,7 @@ public final class Fixtures {
         Path partial = target.resolveSibling(target.getFileName() + ".partial");
         Files.writeString(partial, Long.toString(ProcessHandle.current().pid()));
         Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);
-        Thread.sleep(millis);
+        Thread.sleep(millis); // the behaviour under test: a call still running when its worker dies or is cut off
     }
 
     static Method method(String name) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gil4j.demo.live.DemoService;
 import io.gil4j.demo.live.PrometheusTools;
 import io.gil4j.demo.live.Scrape;
+import io.gil4j.testing.Eventually;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -70,14 +73,18 @@ class DashboardQueriesIT {
 
     /** Waits until Prometheus holds a scraped sample and a rule's sample both stamped after {@code after}. */
     private void awaitScrapeAndRulesAfter(Instant after) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         for (String series : List.of("gil4j_mode_active", "gil4j:work_parallelism:rate1m")) {
             String newer = "timestamp(" + series + ") > " + after.getEpochSecond();
-            while (!prometheus.hasData(newer)) {
-                assertTrue(System.nanoTime() - deadline < 0, "no " + series + " stamped after " + after + "\n"
-                        + prometheus.log());
-                Thread.sleep(100); // polling a condition, with a deadline
-            }
+            Eventually.awaitValue(series + " stamped after " + after, Duration.ofSeconds(30), Duration.ofMillis(100),
+                    () -> prometheus.hasData(newer) ? Optional.of(true) : Optional.empty(), this::prometheusLog);
+        }
+    }
+
+    private String prometheusLog() {
+        try {
+            return "\n" + prometheus.log();
+        } catch (IOException e) {
+            return "(the Prometheus log unreadable: " + e + ")";
         }
     }
 
@@ -87,11 +94,8 @@ class DashboardQueriesIT {
      */
     private void adviseInTheNextGilStay(Duration timeout) throws Exception {
         long switchesBefore = gilSwitches();
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (gilSwitches() == switchesBefore) {
-            assertTrue(System.nanoTime() - deadline < 0, "no switch to gil within " + timeout + ": " + service);
-            Thread.sleep(50);
-        }
+        Eventually.await("the service's next switch to gil", timeout, Duration.ofMillis(50),
+                () -> gilSwitches() > switchesBefore, service::toString);
         Process advise = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
                 DemoService.AGENT_JAR.toAbsolutePath().toString(), "advise", Long.toString(service.pid()),
                 "--duration", "4s", "--measure", "2s", "--top", "3").redirectErrorStream(true).start();

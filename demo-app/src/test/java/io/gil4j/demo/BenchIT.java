@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.ForkedProcess;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,7 +18,7 @@ class BenchIT {
     @Test
     void bench_under_the_agent_prints_sequential_gil_and_native_rows_as_csv() throws Exception {
         Path agent = DemoJvm.agentJarOrSkip();
-        DemoJvm.Result run = DemoJvm.run(agent, "bench", "--workload", "primes", "--size", "small",
+        ForkedProcess.Result run = DemoJvm.run(agent, "bench", "--workload", "primes", "--size", "small",
                 "--tasks", "4", "--workers", "2", "--modes", "sequential,gil,native", "--rounds", "1",
                 "--format", "csv");
         assertEquals(0, run.exitCode(), run.toString());
@@ -28,7 +29,7 @@ class BenchIT {
     @Test
     void convoy_under_the_agent_prints_native_and_gil_rows_as_csv() throws Exception {
         Path agent = DemoJvm.agentJarOrSkip();
-        DemoJvm.Result run = DemoJvm.run(agent, "convoy", "--duration", "300ms");
+        ForkedProcess.Result run = DemoJvm.run(agent, "convoy", "--duration", "300ms");
         assertEquals(0, run.exitCode(), run.toString());
         List<String> lines = run.stdoutLines();
         assertEquals("mode,cpu_threads,requests_per_second,ratio", lines.get(0), run.toString());

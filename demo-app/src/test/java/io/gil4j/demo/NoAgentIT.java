@@ -3,6 +3,7 @@ package io.gil4j.demo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.ForkedProcess;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -11,7 +12,7 @@ class NoAgentIT {
 
     @Test
     void bench_without_the_agent_says_so_and_prints_sequential_and_native_rows() throws Exception {
-        DemoJvm.Result run = DemoJvm.run(null, "bench", "--workload", "primes", "--size", "small",
+        ForkedProcess.Result run = DemoJvm.run(null, "bench", "--workload", "primes", "--size", "small",
                 "--tasks", "4", "--workers", "2", "--modes", "sequential,gil,native", "--rounds", "1",
                 "--format", "csv");
         assertEquals(0, run.exitCode(), run.toString());
@@ -21,7 +22,7 @@ class NoAgentIT {
 
     @Test
     void unknown_mode_exits_2_with_one_line_naming_the_accepted_ones() throws Exception {
-        DemoJvm.Result run = DemoJvm.run(null, "bench", "--modes", "sequential,threads");
+        ForkedProcess.Result run = DemoJvm.run(null, "bench", "--modes", "sequential,threads");
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals("", run.stdout());
         assertEquals(List.of("bench: unknown mode 'threads' in --modes; accepted: sequential, gil, interpreters, processes, native"),

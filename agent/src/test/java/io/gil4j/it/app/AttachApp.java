@@ -1,8 +1,10 @@
 package io.gil4j.it.app;
 
 import io.gil4j.api.Gil4j;
+import io.gil4j.testing.Eventually;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -27,10 +29,8 @@ public final class AttachApp {
         System.out.println("bad value: " + attach(agentJar, "mode=turbo"));
         String onlyTheCounter = "include=" + SharedCounter.class.getName();
         System.out.println("first attach: " + attach(agentJar, "gil4j.mode=gil,control.port=0," + onlyTheCounter));
-        long deadline = System.nanoTime() + 5_000_000_000L;
-        while (!Gil4j.mode().equals("gil") && System.nanoTime() - deadline < 0) {
-            Thread.sleep(20);
-        }
+        Eventually.await("the attached agent in gil", Duration.ofSeconds(5), Duration.ofMillis(20),
+                () -> Gil4j.mode().equals("gil"));
         System.out.println("after: present=" + Gil4j.isAgentPresent() + " mode=" + Gil4j.mode());
         System.out.println("second attach: " + attach(agentJar, "mode=native,control.port=0"));
         int threads = 4;

@@ -1,6 +1,8 @@
 package io.gil4j.it.app;
 
 import io.gil4j.api.Offload;
+import io.gil4j.testing.Eventually;
+import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.RejectedExecutionException;
 
@@ -33,9 +35,8 @@ public final class BurstApp {
         RUNNING.await(); // the worker is busy
         Thread second = new Thread(() -> print("second", BurstApp::quick), "second");
         second.start();
-        while (!waitsInPool(second)) {
-            Thread.sleep(1); // until the second call sits in the queue, its caller waiting for it
-        }
+        Eventually.await("the second call in the queue, its caller waiting for it", Duration.ofSeconds(20),
+                Duration.ofMillis(1), () -> waitsInPool(second));
         print("third", BurstApp::quick);
         RELEASE.countDown();
         first.join();

@@ -1,10 +1,12 @@
 package io.gil4j.it.app;
 
+import io.gil4j.testing.Eventually;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.stream.Stream;
 
 /**
@@ -14,7 +16,7 @@ import java.util.stream.Stream;
  */
 public final class FilesApp {
 
-    private static final long WAIT_NANOS = 20_000_000_000L;
+    private static final Duration WAIT = Duration.ofSeconds(20);
 
     private FilesApp() {}
 
@@ -22,10 +24,7 @@ public final class FilesApp {
         Path temp = Paths.get(System.getProperty("java.io.tmpdir"));
         Path control = temp.resolve("gil4j-" + System.getProperty("user.name"))
                 .resolve(ProcessHandle.current().pid() + ".control");
-        long deadline = System.nanoTime() + WAIT_NANOS;
-        while (!Files.exists(control) && System.nanoTime() - deadline < 0) {
-            Thread.sleep(10);
-        }
+        Eventually.await("the control file " + control, WAIT, Duration.ofMillis(10), () -> Files.exists(control));
         try (Stream<Path> paths = Files.walk(temp)) {
             paths.filter(p -> !p.equals(temp)).forEach(p -> {
                 try {

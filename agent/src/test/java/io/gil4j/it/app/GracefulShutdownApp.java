@@ -2,6 +2,8 @@ package io.gil4j.it.app;
 
 import io.gil4j.api.Gil4j;
 import io.gil4j.api.Offload;
+import io.gil4j.testing.Eventually;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +24,7 @@ public final class GracefulShutdownApp {
 
     @Offload
     static void request() throws InterruptedException {
-        Thread.sleep(300);
+        Thread.sleep(300); // the behaviour under test: a request still in flight at exit
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -42,7 +44,8 @@ public final class GracefulShutdownApp {
             callers.add(caller);
             caller.start();
         }
-        Thread.sleep(100); // one call runs, the other waits in the queue
+        Eventually.await("one call running, the other waiting in the queue", Duration.ofSeconds(20),
+                Duration.ofMillis(1), () -> Callers.waiting(callers) >= callers.size() - 1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             for (Thread caller : callers) {
                 try {

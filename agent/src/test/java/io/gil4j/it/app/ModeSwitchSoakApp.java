@@ -61,7 +61,7 @@ public final class ModeSwitchSoakApp {
             while (running.get()) {
                 Gil4j.switchMode(MODES[switches[0]++ % MODES.length]);
                 try {
-                    Thread.sleep(10);
+                    Thread.sleep(10); // the behaviour under test: a switch every 10 ms while calls run
                 } catch (InterruptedException e) {
                     return;
                 }

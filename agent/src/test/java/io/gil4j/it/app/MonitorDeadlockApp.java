@@ -27,7 +27,7 @@ public final class MonitorDeadlockApp {
         synchronized (MONITOR) {
             B_HOLDS_MONITOR.countDown();
             try {
-                Thread.sleep(100);
+                Thread.sleep(100); // the behaviour under test: a monitor held across a blocking call
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

@@ -2,9 +2,13 @@ package io.gil4j.it.app;
 
 import io.gil4j.api.Gil4j;
 import io.gil4j.api.Offload;
+import io.gil4j.testing.Eventually;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
@@ -12,21 +16,21 @@ import java.util.concurrent.CountDownLatch;
  * kind), the milliseconds each call sleeps, and the modes to fill, comma-separated. In each mode in turn
  * (switched to through the API), THREADS callers each call a marked method, on a pool of one worker, so one
  * runs and the rest wait in its queue; the app goes on once the first call runs (the call creates a marker
- * file, which works across worker JVMs too). Then it prints {@code exiting <epoch millis>} and ends: daemon
- * callers by returning from {@code main}, user callers by {@code System.exit(0)} (they would keep the JVM up
- * otherwise). A call that finishes prints {@code slow done}.
+ * file, which works across worker JVMs too). Once every caller but one a route waits, it prints {@code exiting
+ * <epoch millis>} and ends: daemon callers by returning from {@code main}, user callers by {@code System.exit(0)}
+ * (they would keep the JVM up otherwise). A call that finishes prints {@code slow done}.
  */
 public final class ShutdownApp {
 
     private static final int THREADS = 4;
-    private static final long START_TIMEOUT_MS = 20_000;
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(20);
 
     private ShutdownApp() {}
 
     @Offload
     static void slow(String runningMarker, long sleepMillis) throws InterruptedException, IOException {
         Files.writeString(Path.of(runningMarker), "running");
-        Thread.sleep(sleepMillis);
+        Thread.sleep(sleepMillis); // the behaviour under test: a call still running at exit
         System.out.println("slow done");
     }
 
@@ -35,7 +39,9 @@ public final class ShutdownApp {
         long sleepMillis = Long.parseLong(args[1]);
         Path markers = Files.createTempDirectory("gil4j-shutdown");
         markers.toFile().deleteOnExit();
-        for (String mode : args[2].split(",")) {
+        String[] modes = args[2].split(",");
+        List<Thread> callers = new ArrayList<>();
+        for (String mode : modes) {
             Gil4j.switchMode(mode);
             Path marker = markers.resolve(mode);
             marker.toFile().deleteOnExit();
@@ -50,15 +56,16 @@ public final class ShutdownApp {
                     }
                 }, mode + "-caller-" + i);
                 caller.setDaemon(daemon);
+                callers.add(caller);
                 caller.start();
             }
             started.await();
-            long deadline = System.nanoTime() + START_TIMEOUT_MS * 1_000_000;
-            while (!Files.exists(marker) && System.nanoTime() - deadline < 0) {
-                Thread.sleep(10);
-            }
+            Eventually.await("the first " + mode + " call running", START_TIMEOUT, Duration.ofMillis(10),
+                    () -> Files.exists(marker));
         }
-        Thread.sleep(100); // let the other callers reach the queues
+        long queued = (long) modes.length * (THREADS - 1);
+        Eventually.await("the other callers waiting in the queues", START_TIMEOUT, Duration.ofMillis(1),
+                () -> Callers.waiting(callers) >= queued);
         System.out.println("exiting " + System.currentTimeMillis());
         if (!daemon) {
             System.exit(0);

@@ -34,7 +34,7 @@ public final class SleepersApp {
     private static void nap() {
         ASLEEP.incrementAndGet();
         try {
-            Thread.sleep(300);
+            Thread.sleep(300); // the behaviour under test: sleepers overlap, the lock released around each
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

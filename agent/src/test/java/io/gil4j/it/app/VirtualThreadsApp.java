@@ -45,7 +45,7 @@ public final class VirtualThreadsApp {
     private static void task(int seed) {
         SUM.addAndGet(work(seed));
         try {
-            Thread.sleep(1);
+            Thread.sleep(1); // the behaviour under test: a virtual thread blocked, the lock released around it
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

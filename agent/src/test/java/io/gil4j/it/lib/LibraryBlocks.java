@@ -11,6 +11,7 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadFactory;
@@ -26,6 +27,9 @@ public final class LibraryBlocks {
 
     private static volatile Thread blocking; // the last thread that entered block
     private static volatile Closeable inNative; // what ends a block in native code (SOCKET, CHANNEL, SELECT)
+    /** The JDK's native methods that SOCKET, CHANNEL and SELECT block in, on JDK 17 and 25. */
+    private static final Set<String> NATIVE_BLOCKS = Set.of("accept", "accept0", "read0", "poll", "poll0", "wait",
+            "epollWait");
 
     private LibraryBlocks() {}
 
@@ -48,7 +52,7 @@ public final class LibraryBlocks {
                 }
                 break;
             case SLEEP:
-                Thread.sleep(60_000);
+                Thread.sleep(60_000); // the behaviour under test: a holder blocked in sleep
                 break;
             case JOIN:
                 Thread joined = new Thread(() -> LockSupport.parkNanos(60_000_000_000L), "joined");
@@ -115,12 +119,8 @@ public final class LibraryBlocks {
         return new Runnable() {
             @Override
             public void run() {
-                try {
-                    while (blocking != holder || !isBlocked(holder)) {
-                        Thread.onSpinWait();
-                    }
-                } catch (InterruptedException e) {
-                    throw new IllegalStateException(e);
+                while (blocking != holder || !isBlocked(holder)) {
+                    Thread.onSpinWait();
                 }
                 long seen = System.nanoTime();
                 nanos[0] = instrumented.getAsLong() - seen;
@@ -133,13 +133,19 @@ public final class LibraryBlocks {
         return state == Thread.State.WAITING || state == Thread.State.TIMED_WAITING;
     }
 
-    /** Whether {@code holder} is blocked in {@link #block}: by its state, or in native code, after a pause. */
-    private static boolean isBlocked(Thread holder) throws InterruptedException {
-        if (inNative != null) {
-            Thread.sleep(20); // RUNNABLE in native code: give it the time to get there
+    /**
+     * Whether {@code holder} is blocked in {@link #block}: by its state, or, RUNNABLE, by the native method atop
+     * its stack (the accept, read or poll it blocks in).
+     */
+    private static boolean isBlocked(Thread holder) {
+        if (isBlocked(holder.getState())) {
             return true;
         }
-        return isBlocked(holder.getState());
+        if (inNative == null) {
+            return false;
+        }
+        StackTraceElement[] stack = holder.getStackTrace();
+        return stack.length > 0 && stack[0].isNativeMethod() && NATIVE_BLOCKS.contains(stack[0].getMethodName());
     }
 
     /** Ends {@code holder}'s block: interrupts it, and ends its wait in native code, if any. */

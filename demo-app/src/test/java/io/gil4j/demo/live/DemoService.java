@@ -1,27 +1,25 @@
 package io.gil4j.demo.live;
 
-import java.io.BufferedReader;
+import io.gil4j.testing.AgentOutput;
+import io.gil4j.testing.Eventually;
+import io.gil4j.testing.ForkedProcess;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A demo JVM that runs until stopped ({@code serve}, or {@code load} in the background), started from the
- * packaged jars, its standard error kept line by line and its standard output to a file. Closing it kills
- * it and waits for it.
+ * packaged jars as a {@link ForkedProcess}: its output readable while it runs, its threads dumped if it
+ * outlives a wait for its exit. Closing it kills it and waits for it.
  */
 public final class DemoService implements AutoCloseable {
 
@@ -32,25 +30,10 @@ public final class DemoService implements AutoCloseable {
 
     private static final Pattern SERVING = Pattern.compile("serve: .* on (http://[^/]+)/work");
 
-    private final Process process;
-    private final List<String> stderr = new CopyOnWriteArrayList<>();
-    private final Path stdout;
+    private final ForkedProcess process;
 
-    private DemoService(Process process, Path stdout) {
+    private DemoService(ForkedProcess process) {
         this.process = process;
-        this.stdout = stdout;
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    stderr.add(line);
-                }
-            } catch (IOException e) {
-                stderr.add("(standard error lost: " + e + ")");
-            }
-        }, "demo-stderr");
-        reader.setDaemon(true);
-        reader.start();
     }
 
     /**
@@ -60,19 +43,12 @@ public final class DemoService implements AutoCloseable {
      */
     public static DemoService start(List<String> jvmOptions, Map<String, String> environment, String... args) {
         List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ForkedProcess.currentJava());
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(DEMO_JAR.toAbsolutePath().toString());
         command.addAll(List.of(args));
-        try {
-            Path out = Files.createTempFile("gil4j-demo-service", ".out");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile());
-            builder.environment().putAll(environment);
-            return new DemoService(builder.start(), out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return new DemoService(ForkedProcess.start(command, environment));
     }
 
     /**
@@ -98,27 +74,25 @@ public final class DemoService implements AutoCloseable {
         }
     }
 
-    /** The base URL {@code serve} said it listens on, waiting up to {@code timeout}. */
-    public String servingUrl(Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            for (String line : stderr) {
+    /** The base URL {@code serve} said it listens on, waiting up to {@code timeout} for the line that says so. */
+    public String servingUrl(Duration timeout) throws IOException, InterruptedException {
+        return Eventually.awaitValue("the demo says where it serves", timeout, () -> {
+            for (String line : process.stderrLines()) {
                 Matcher m = SERVING.matcher(line);
                 if (m.find()) {
-                    return m.group(1);
+                    return Optional.of(m.group(1));
                 }
             }
             if (!process.isAlive()) {
                 throw new AssertionError("the demo exited with " + process.exitValue() + ": " + this);
             }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("the demo did not say where it serves within " + timeout + ": " + this);
+            return Optional.empty();
+        }, this::toString);
     }
 
     /** Standard error so far. */
     public List<String> stderr() {
-        return List.copyOf(stderr);
+        return process.stderrLines();
     }
 
     /**
@@ -126,25 +100,20 @@ public final class DemoService implements AutoCloseable {
      * and the progress of putting the lock's code in or out at a mode switch.
      */
     public List<String> agentLines() {
-        return stderr.stream().filter(line -> line.startsWith("[gil4j]") && !line.startsWith("[gil4j] started: ")
-                && !line.startsWith("[gil4j] lock code ")).toList();
+        return AgentOutput.agentLines(process.stderrLines().stream());
     }
 
-    /** Waits for the JVM to exit by itself; its exit status. */
+    /**
+     * Waits for the JVM to exit by itself; its exit status. At the deadline its threads are dumped, it is killed,
+     * and the test fails ({@link ForkedProcess#awaitExit}).
+     */
     public int waitFor(Duration timeout) throws InterruptedException {
-        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            throw new AssertionError("the demo did not exit within " + timeout + ": " + this);
-        }
-        return process.exitValue();
+        return process.awaitExit(timeout).exitCode();
     }
 
     /** Standard output so far. */
     public String stdout() {
-        try {
-            return Files.readString(stdout, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return process.stdout();
     }
 
     /** The JVM's process id. */
@@ -156,19 +125,14 @@ public final class DemoService implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** Kills the JVM if it still runs and waits for it. */
     @Override
-    public void close() throws IOException {
-        process.destroyForcibly();
-        try {
-            process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        Files.deleteIfExists(stdout);
+    public void close() {
+        process.close();
     }
 
     @Override
     public String toString() {
-        return "\n--- stdout\n" + stdout() + "--- stderr\n" + String.join("\n", stderr);
+        return process.toString();
     }
 }

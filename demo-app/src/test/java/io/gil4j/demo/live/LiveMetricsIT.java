@@ -43,7 +43,6 @@ class LiveMetricsIT {
     private PrometheusTools.Server prometheus;
     private String metricsUrl;
     private final Map<String, Scrape> endOfStay = new LinkedHashMap<>();
-    private Scrape last;
 
     @BeforeAll
     void cycle_through_the_modes_under_load() throws Exception {
@@ -57,28 +56,24 @@ class LiveMetricsIT {
         Duration all = DWELL.multipliedBy(MODES.size());
         load = DemoService.start(List.of(), Map.of(), "load", "--url", url + "/work", "--concurrency", "4",
                 "--duration", all.toSeconds() + "s");
-        String stay = null;
-        long stayStarted = 0;
-        long deadline = System.nanoTime() + all.plusSeconds(60).toNanos();
-        while (endOfStay.size() < MODES.size() && System.nanoTime() - deadline < 0) {
-            Scrape scrape = Scrape.until(metricsUrl, Duration.ofSeconds(30), s -> active(s).isPresent(), "a mode");
-            String mode = active(scrape).orElseThrow();
-            if (stay == null && !mode.equals(MODES.get(0))) {
-                continue; // the service's own mode, before the cycle begins
-            }
-            if (!mode.equals(stay)) {
-                if (stay != null) {
-                    endOfStay.put(stay, last);
-                }
-                stay = mode;
-                stayStarted = System.nanoTime();
-            }
-            last = scrape;
+        // the service's own mode comes before the cycle begins
+        Scrape.until(metricsUrl, Duration.ofSeconds(60), s -> active(s).equals(Optional.of(MODES.get(0))),
+                "the cycle's first mode, " + MODES.get(0));
+        for (String mode : MODES) {
             boolean lastMode = mode.equals(MODES.get(MODES.size() - 1));
-            if (lastMode && System.nanoTime() - stayStarted > DWELL.minusMillis(1500).toNanos()) {
-                endOfStay.put(mode, scrape); // the last stay has no successor to end it
-            }
-            Thread.sleep(500);
+            long stayStarted = System.nanoTime();
+            Scrape[] lastInStay = {null};
+            Scrape next = Scrape.until(metricsUrl, DWELL.plusSeconds(30), s -> {
+                if (!active(s).equals(Optional.of(mode))) {
+                    return active(s).isPresent(); // the next stay has begun
+                }
+                lastInStay[0] = s;
+                // the last stay has no successor to end it
+                return lastMode && System.nanoTime() - stayStarted > DWELL.minusMillis(1500).toNanos();
+            }, "the end of the " + mode + " stay");
+            Scrape end = lastMode ? next : lastInStay[0];
+            assertTrue(end != null, "no scrape during the " + mode + " stay, the next began at once" + service);
+            endOfStay.put(mode, end);
         }
         assertEquals(MODES, new ArrayList<>(endOfStay.keySet()), "a scrape at the end of each stay" + service);
     }

@@ -1,6 +1,8 @@
 package io.gil4j.demo.live;
 
+import io.gil4j.testing.Eventually;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;
 
@@ -33,35 +36,30 @@ public record Scrape(String text) {
         return new Scrape(response.body());
     }
 
+    /** How often {@link #until} scrapes. */
+    private static final Duration EVERY = Duration.ofMillis(250);
+
     /** Scrapes {@code url} until one satisfies {@code condition}, for at most {@code timeout}; that scrape. */
     public static Scrape until(String url, Duration timeout, Predicate<Scrape> condition, String what)
             throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Scrape last = null;
-        while (System.nanoTime() - deadline < 0) {
-            try {
-                last = of(url);
-                if (condition.test(last)) {
-                    return last;
+        Scrape[] last = {null};
+        try {
+            return Eventually.awaitValue("a scrape of " + url + " showing " + what, timeout, EVERY, () -> {
+                try {
+                    last[0] = of(url);
+                } catch (IOException notYet) {
+                    return Optional.empty(); // the endpoint is not up yet
                 }
-            } catch (IOException notYet) {
-                // the endpoint is not up yet
-            }
-            Thread.sleep(250);
+                return condition.test(last[0]) ? Optional.of(last[0]) : Optional.empty();
+            }, () -> last[0] == null ? "the endpoint never answered" : "last:\n" + last[0].text());
+        } catch (IOException cannotHappen) {
+            throw new UncheckedIOException(cannotHappen);
         }
-        throw new AssertionError("no scrape of " + url + " showed " + what + " within " + timeout
-                + (last == null ? "; the endpoint never answered" : "; last:\n" + last.text()));
     }
 
     /** Waits for {@code condition}, checking every 250 ms, for at most {@code timeout}. */
-    public static void await(Duration timeout, BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("not within " + timeout + ": " + what);
-            }
-            Thread.sleep(250);
-        }
+    public static void await(Duration timeout, BooleanSupplier condition, String what) {
+        Eventually.await(what, timeout, EVERY, condition, () -> "still not so");
     }
 
     /** Every sample of the metric {@code name} (exactly; {@code _bucket}, {@code _count} are names of their own). */

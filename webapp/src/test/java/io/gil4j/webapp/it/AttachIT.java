@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.joining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Eventually;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
@@ -48,10 +49,10 @@ class AttachIT {
             List<String> report = new ArrayList<>();
             List<Long> metaspace = new ArrayList<>();
             try (LoadJvm load = LoadJvm.start(service.url("/owners"), 4, LOAD)) {
-                Eventually.await(TIMEOUT, "the load's first answers", () -> load.answeredSoFar() > 0
+                Eventually.awaitValue("the load's first answers", TIMEOUT, () -> load.answeredSoFar() > 0
                         ? Optional.of(true) : Optional.empty(), load::toString);
                 for (int cycle = 1; cycle <= CYCLES; cycle++) {
-                    double before = rate(load, Duration.ofSeconds(3));
+                    double before = rate(load, 3);
                     long answered = load.answeredSoFar();
                     long controllersBefore = controllerLines(service);
                     AgentCli attach = AgentCli.run(TIMEOUT, "attach", pid, "log=info");
@@ -65,8 +66,8 @@ class AttachIT {
                     long acquisitions = control.lockAcquisitions();
                     AgentCli gil = AgentCli.run(TIMEOUT, "mode", pid, "gil");
                     assertEquals(0, gil.exit(), gil.toString());
-                    Duration engaged = Eventually.await(ENGAGE_BOUND, "lock.acquisitions growing under gil", () ->
-                            control.lockAcquisitions() > acquisitions ? Optional.of(gil.wall()) : Optional.empty(),
+                    Duration engaged = Eventually.awaitValue("lock.acquisitions growing under gil", ENGAGE_BOUND,
+                            () -> control.lockAcquisitions() > acquisitions ? Optional.of(gil.wall()) : Optional.empty(),
                             () -> "stayed at " + acquisitions + "; " + gil + service);
                     assertEquals(controllersBefore + 1, controllerLines(service), "the controller, loaded before the"
                             + " attach, instrumented once by the switch to gil: " + service);
@@ -80,7 +81,7 @@ class AttachIT {
                     assertEquals(0, back.exit(), back.toString());
                     AgentCli detach = AgentCli.run(TIMEOUT, "detach", pid);
                     assertEquals(0, detach.exit(), detach.toString());
-                    Eventually.await(TIMEOUT, "every agent thread stopped after the detach", () ->
+                    Eventually.awaitValue("every agent thread stopped after the detach", TIMEOUT, () ->
                             agentThreads(pid).isEmpty() ? Optional.of(true) : Optional.empty(), () -> agentThreads(pid));
                     metaspace.add(metaspaceKibAfterGc(pid));
                     report.add(String.format(Locale.ROOT, "cycle %d: attach %.2f s (%.0f req/s during, %.0f before),"
@@ -97,12 +98,22 @@ class AttachIT {
         }
     }
 
-    /** Requests a second the load answers, over {@code window} from now. */
-    private static double rate(LoadJvm load, Duration window) throws InterruptedException {
+    /**
+     * Requests a second the load answers, over its next {@code seconds} progress lines (it prints one a second):
+     * the window is the load's own, from one progress line to a later one, as this JVM sees them arrive.
+     */
+    private static double rate(LoadJvm load, int seconds) throws IOException, InterruptedException {
+        int before = load.progressLines();
+        awaitProgressLines(load, before + 1);
         long from = load.answeredSoFar();
         long start = System.nanoTime();
-        Thread.sleep(window.toMillis());
+        awaitProgressLines(load, before + 1 + seconds);
         return (load.answeredSoFar() - from) / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private static void awaitProgressLines(LoadJvm load, int count) throws IOException, InterruptedException {
+        Eventually.awaitValue(count + " progress lines from the load", TIMEOUT, Duration.ofMillis(10),
+                () -> load.progressLines() >= count ? Optional.of(true) : Optional.empty(), load::toString);
     }
 
     private static double seconds(Duration duration) {

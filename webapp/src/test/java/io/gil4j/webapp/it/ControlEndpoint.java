@@ -1,5 +1,6 @@
 package io.gil4j.webapp.it;
 
+import io.gil4j.testing.Eventually;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -37,7 +38,7 @@ final class ControlEndpoint {
     static ControlEndpoint of(long pid, Duration timeout) throws IOException, InterruptedException {
         Path file = Paths.get(System.getProperty("java.io.tmpdir"), "gil4j-" + System.getProperty("user.name"),
                 pid + ".control");
-        return Eventually.await(timeout, "the control file " + file, () -> read(file).map(ControlEndpoint::new),
+        return Eventually.awaitValue("the control file " + file, timeout, () -> read(file).map(ControlEndpoint::new),
                 () -> Files.exists(file) ? "it has no url" : "it does not exist");
     }
 

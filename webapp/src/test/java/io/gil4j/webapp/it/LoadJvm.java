@@ -53,6 +53,11 @@ final class LoadJvm implements AutoCloseable {
         return fromLatestProgress(2);
     }
 
+    /** How many progress lines the load has printed so far. */
+    int progressLines() {
+        return (int) stderr.stream().filter(line -> PROGRESS.matcher(line).find()).count();
+    }
+
     private long fromLatestProgress(int group) {
         for (int i = stderr.size() - 1; i >= 0; i--) {
             Matcher m = PROGRESS.matcher(stderr.get(i));

@@ -1,5 +1,6 @@
 package io.gil4j.webapp.it;
 
+import io.gil4j.testing.Eventually;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -74,7 +75,7 @@ final class ServiceJvm implements AutoCloseable {
      * @throws AssertionError if the JVM exits first, or at the deadline
      */
     Duration awaitFirstOk(String path, Duration timeout) throws IOException, InterruptedException {
-        return Eventually.await(timeout, name + " answers 200 on " + path, () -> {
+        return Eventually.awaitValue(name + " answers 200 on " + path, timeout, () -> {
             if (!process.isAlive()) {
                 throw new AssertionError(name + " exited with " + process.exitValue() + this);
             }

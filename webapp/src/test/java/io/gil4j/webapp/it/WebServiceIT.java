@@ -3,6 +3,7 @@ package io.gil4j.webapp.it;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.Eventually;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -94,7 +95,7 @@ class WebServiceIT {
             String pid = Long.toString(service.pid());
             List<String> switches = new ArrayList<>();
             try (LoadJvm load = LoadJvm.start(service.url("/owners"), 4, LOAD)) {
-                Eventually.await(TIMEOUT, "the load's first answers", () -> load.answeredSoFar() > 0
+                Eventually.awaitValue("the load's first answers", TIMEOUT, () -> load.answeredSoFar() > 0
                         ? Optional.of(true) : Optional.empty(), load::toString);
                 long before = control.lockAcquisitions();
                 AgentCli status = AgentCli.run(TIMEOUT, "status", pid);
@@ -104,7 +105,7 @@ class WebServiceIT {
 
                 switches.add(switchMode(pid, "gil"));
                 assertEquals("gil", control.status().at("/mode").asString());
-                long underGil = Eventually.await(TIMEOUT, "lock.acquisitions growing under gil", () -> {
+                long underGil = Eventually.awaitValue("lock.acquisitions growing under gil", TIMEOUT, () -> {
                     long now = control.lockAcquisitions();
                     return now > before ? Optional.of(now) : Optional.empty();
                 }, () -> "lock.acquisitions stayed at " + before);

@@ -1,7 +1,5 @@
 package io.gil4j.testing;
 
-import static org.junit.jupiter.api.Assertions.fail;
-
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -65,7 +63,8 @@ public final class Forked<T> {
         try {
             return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            return fail(thread.getName() + " did not finish within " + timeout + "\n" + Eventually.dumpAllThreads());
+            throw new AssertionError(thread.getName() + " did not finish within " + timeout + "\n"
+                    + Eventually.dumpAllThreads());
         } catch (ExecutionException e) {
             throw new AssertionError(thread.getName() + " failed", e.getCause());
         } catch (InterruptedException e) {
