@@ -175,4 +175,74 @@ public final class PooledCallStress {
             r.r3 = queue.depth();
         }
     }
+
+    /**
+     * Admission racing {@link WorkerPool#shutdown}, which closes the queue and then drains it: a call the
+     * queue accepted must be in that drain (accepted before the close) — one accepted after it would stay
+     * queued for good, with no worker left to take it and nobody to reject it. Results: accepted (1), in
+     * shutdown's drain (1), left in the queue afterwards.
+     */
+    abstract static class AdmitWhileShuttingDown {
+        final CallQueue queue = new CallQueue(4);
+        final PooledCall call = call();
+
+        void closeAndDrain(III_Result r) {
+            queue.close();
+            r.r2 = queue.drain().contains(call) ? 1 : 0;
+        }
+
+        void left(III_Result r) {
+            r.r3 = queue.depth();
+        }
+    }
+
+    @JCStressTest
+    @Outcome(id = "1, 1, 0", expect = ACCEPTABLE, desc = "accepted before the close, and drained by shutdown")
+    @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "refused: the queue was closed")
+    @Outcome(id = "1, 0, 1", expect = FORBIDDEN, desc = "accepted after the close: stranded in the queue")
+    @Outcome(expect = FORBIDDEN, desc = "other")
+    @State
+    public static class OfferWhileShuttingDown extends AdmitWhileShuttingDown {
+        @Actor
+        public void submitter(III_Result r) {
+            r.r1 = queue.offer(call) == CallQueue.Admission.ACCEPTED ? 1 : 0;
+        }
+
+        @Actor
+        public void shutdown(III_Result r) {
+            closeAndDrain(r);
+        }
+
+        @Arbiter
+        public void leftQueued(III_Result r) {
+            left(r);
+        }
+    }
+
+    @JCStressTest
+    @Outcome(id = "1, 1, 0", expect = ACCEPTABLE, desc = "accepted before the close, and drained by shutdown")
+    @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "refused: the queue was closed")
+    @Outcome(id = "1, 0, 1", expect = FORBIDDEN, desc = "accepted after the close: stranded in the queue")
+    @Outcome(expect = FORBIDDEN, desc = "other")
+    @State
+    public static class PutWhileShuttingDown extends AdmitWhileShuttingDown {
+        @Actor
+        public void submitter(III_Result r) {
+            try {
+                r.r1 = queue.put(call) == CallQueue.Admission.ACCEPTED ? 1 : 0;
+            } catch (InterruptedException e) {
+                r.r1 = -1;
+            }
+        }
+
+        @Actor
+        public void shutdown(III_Result r) {
+            closeAndDrain(r);
+        }
+
+        @Arbiter
+        public void leftQueued(III_Result r) {
+            left(r);
+        }
+    }
 }

@@ -72,11 +72,35 @@ import java.util.concurrent.locks.ReentrantLock;
  * its park must not release, since that release would queue for the mutex again from inside the queue. So
  * it releases only a caller that neither holds nor is queued for the mutex.
  *
- * <p><b>Counters.</b> Each counter has one writer at a time — the thread holding the lock, except hold time,
- * which a sampler adds ({@link #sampleHold(long)}, called by the {@link LockWatchdog} every tick) so that
- * the fast paths never read the clock — and is written with opaque stores so readers never see a torn or
- * stale-forever value; {@link #stats()} reads them without stopping anyone. Wait time is measured exactly:
- * only a contended taker reads the clock.
+ * <p><b>Counters.</b> Readers ({@link #stats()}, {@link #progressMark()}) read them with opaque loads without
+ * stopping anyone: never a torn or stale-forever value. Writers:
+ * <ul>
+ *   <li>Under the mutex, so one at a time: contended acquisitions and the wait histogram (only a contended
+ *       taker, which holds the mutex, writes them) and drop requests. Hold time has one writer, a sampler
+ *       ({@link #sampleHold(long)}, called by the {@link LockWatchdog} every tick), so that the fast paths
+ *       never read the clock. These use opaque read-then-store.
+ *   <li>By the holder without the mutex: acquisitions and switches (a fast-path taker's {@code taken}) and
+ *       slow check points. A holder checks that it is the {@code owner} and then counts, and
+ *       {@link #revoke}, {@link #disable()} or a taker freeing a holder that cannot run may free the lock
+ *       between the two; the old holder's count then lands while a new holder counts too. So these use
+ *       one atomic add ({@code COUNTS.getAndAdd}): no count is lost, neither the old holder's nor the new
+ *       one's. A lost count would matter: the watchdog takes an unchanged {@link #progressMark()} as "no
+ *       progress", and a stale store could set the mark back to a value it saw, so that it revoked a holder
+ *       that was making progress. The atomic add costs nothing on the clearance fast path (the instrumented
+ *       check point that passes without calling {@link #checkpoint()}); it runs once per acquisition, next
+ *       to the CAS on {@code owner}, and once per slow check point, which under NEW takes the mutex anyway.
+ *       (jcstress: {@code RevokeVersusCheckpoint}, {@code CountersAfterRevocation}.)
+ *   <li>The holder's plain fields {@code lastHolder}, {@code lastRelease} and {@code ticks} stay plain, and
+ *       the same revocation window makes them racy, benignly: the old holder's {@code lastRelease} (written
+ *       in {@link #release} after its ownership check) may overwrite {@code WATCHDOG}, or the null that
+ *       {@link #disable()} leaves, so that the next switch is counted under the old holder's reason (the
+ *       switches by reason still add up to the switches; one is filed under the wrong reason); its
+ *       {@code lastHolder} may make the new holder's next re-take count as one more switch; its
+ *       {@code ++ticks} (LEGACY) may move the new holder's next re-take by one check interval. Each needs a
+ *       revocation inside a window of a few instructions, each costs one count or one interval once, and
+ *       none touches the lock's state ({@code owner}, {@code waiters}, {@code dropRequest}, the mark).
+ * </ul>
+ * Wait time is measured exactly: only a contended taker reads the clock.
  *
  * <p><b>Histograms.</b> A contended taker counts its wait in a {@link DurationHistogram}; an
  * uncontended acquisition is a wait of zero, added when {@link #stats()} reads it, so the fast path writes
@@ -154,7 +178,7 @@ public final class InterpreterLock {
     private volatile int publications; // odd while a publication under the mutex is under way
     private int timedWaiters; // under the mutex
 
-    // Written only by the holder (see "Counters" above).
+    // Written by the holder, or under the mutex (see "Counters" above).
     private final long[] counts = new long[COUNTERS];
     private Thread lastHolder;
     private SwitchReason lastRelease;
@@ -381,17 +405,17 @@ public final class InterpreterLock {
      * clock a contended taker read, or 0 on the fast path, which reads none.
      */
     private void taken(Thread me, long waitedNanos, long now) {
-        long acquisitions = count(ACQUISITIONS) + 1;
-        COUNTS.setOpaque(counts, ACQUISITIONS, acquisitions);
+        long acquisitions = countAtomically(ACQUISITIONS);
         if (waitedNanos > 0) {
             add(CONTENDED, 1);
             waits.record(waitedNanos);
         }
         timeHold(acquisitions, now);
         if (lastHolder != me) {
-            add(SWITCH_NUMBER, 1);
-            if (lastRelease != null) {
-                add(SWITCHES_BY_REASON + lastRelease.ordinal(), 1);
+            countAtomically(SWITCH_NUMBER);
+            SwitchReason reason = lastRelease;
+            if (reason != null) {
+                countAtomically(SWITCHES_BY_REASON + reason.ordinal());
             }
             lastHolder = me;
         }
@@ -589,7 +613,7 @@ public final class InterpreterLock {
             }
             return;
         }
-        add(SLOW_CHECKPOINTS, 1);
+        countSlowCheckpoint();
         if (algorithm == Algorithm.NEW) {
             if (dropRequest) {
                 release(SwitchReason.FORCED);
@@ -690,18 +714,36 @@ public final class InterpreterLock {
     public boolean revoke(long expectedMark) {
         mutex.lock();
         try {
-            Thread victim = owner;
-            if (victim == null || waiters == 0 || !enabled || progressMark() != expectedMark || !free(victim)) {
-                return false;
-            }
-            lastRelease = SwitchReason.WATCHDOG;
-            dropRequest = false;
-            publish();
-            available.signal();
-            return true;
+            return waiters != 0 && progressMark() == expectedMark && revokeUnderMutex();
         } finally {
             mutex.unlock();
         }
+    }
+
+    /**
+     * Revokes the lock as {@link #revoke} does, without its two conditions for the watchdog (somebody waits;
+     * no progress since the mark). Package private for the jcstress test {@code RevokeVersusCheckpoint},
+     * whose two actors are the holder and the revoker, with no third thread left to wait.
+     */
+    boolean revokeHolder() {
+        mutex.lock();
+        try {
+            return revokeUnderMutex();
+        } finally {
+            mutex.unlock();
+        }
+    }
+
+    private boolean revokeUnderMutex() {
+        Thread victim = owner;
+        if (victim == null || !enabled || !free(victim)) {
+            return false;
+        }
+        lastRelease = SwitchReason.WATCHDOG;
+        dropRequest = false;
+        publish();
+        available.signal();
+        return true;
     }
 
     // ---- counters
@@ -742,8 +784,26 @@ public final class InterpreterLock {
         return count(SWITCH_NUMBER);
     }
 
+    /** Adds to a counter that has one writer at a time (see "Counters" above): opaque read, then store. */
     private void add(int counter, long delta) {
         COUNTS.setOpaque(counts, counter, (long) COUNTS.getOpaque(counts, counter) + delta);
+    }
+
+    /**
+     * Adds one to a counter that a revoked holder and the new holder may write at once (see "Counters"
+     * above), atomically; returns the new value.
+     */
+    private long countAtomically(int counter) {
+        return (long) COUNTS.getAndAdd(counts, counter, 1L) + 1;
+    }
+
+    /**
+     * Counts a slow check point of the caller, which was the holder when it looked and may since have been
+     * revoked. Package private for the jcstress test {@code CountersAfterRevocation}, which runs it from a
+     * revoked holder and a new holder at once.
+     */
+    void countSlowCheckpoint() {
+        countAtomically(SLOW_CHECKPOINTS);
     }
 
     private long count(int counter) {

@@ -1,0 +1,105 @@
+package io.gil4j.gil;
+
+import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
+import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
+
+import org.openjdk.jcstress.annotations.Actor;
+import org.openjdk.jcstress.annotations.Arbiter;
+import org.openjdk.jcstress.annotations.JCStressTest;
+import org.openjdk.jcstress.annotations.Outcome;
+import org.openjdk.jcstress.annotations.State;
+import org.openjdk.jcstress.infra.results.III_Result;
+import org.openjdk.jcstress.infra.results.I_Result;
+
+/**
+ * A revocation racing its holder's check point, and the counters a revoked holder and the new holder write
+ * at once (the design comment of {@link InterpreterLock}, "Revocation" and "Counters"). In the lock's
+ * package because both tests call package-private methods: jcstress runs at most as many actors as the
+ * machine has CPUs, two in CI, so neither can have a third thread wait for the lock, which the watchdog's
+ * {@link InterpreterLock#revoke} requires.
+ *
+ * <p>Each acquisition and each check point moves {@link InterpreterLock#progressMark()} by exactly one: a
+ * holder's check point counts a slow check point, a revoked holder's takes the lock again (the interval is
+ * 10 s, so nobody asks for a drop). So the mark after both actors is the number of those calls, whatever
+ * the interleaving, and a lower mark is a lost count.
+ */
+public final class RevocationStress {
+
+    private RevocationStress() {}
+
+    /** 10 s: longer than jcstress waits for an actor, so no waiter ever asks for a drop. */
+    private static final long LONG_INTERVAL_NANOS = 10_000_000_000L;
+
+    static InterpreterLock lock() {
+        return new InterpreterLock(Algorithm.NEW, LONG_INTERVAL_NANOS, 100, ClearanceListener.IGNORE, HoldTiming.SAMPLED);
+    }
+
+    /**
+     * The watchdog revokes the lock while its holder runs to a check point; the revoker then takes the lock
+     * and runs a check point too. If the revocation came first, the holder's check point takes the lock back
+     * (a revoked holder does, before it runs on), which the mark shows as an acquisition in place of a slow
+     * check point; if it came later, the holder runs on without the lock until its next check point, as
+     * designed, and its release does nothing. Results: revoked (1) or not, the progress mark (4: two
+     * acquisitions, two check points, whatever the order), the lock free at the end (1).
+     */
+    @JCStressTest
+    @Outcome(id = "1, 4, 1", expect = ACCEPTABLE, desc = "revoked; every count kept; the lock free at the end")
+    @Outcome(id = "0, 4, 1", expect = ACCEPTABLE, desc = "not revoked: the lock was free, before the holder took it or after it let go")
+    @Outcome(id = ".*, [0-3], .*", expect = FORBIDDEN, desc = "a count was lost, or a revoked holder did not take the lock back")
+    @Outcome(expect = FORBIDDEN, desc = "the lock still held after both released it")
+    @State
+    public static class RevokeVersusCheckpoint {
+        private final InterpreterLock lock = lock();
+
+        @Actor
+        public void holder() {
+            lock.acquire();
+            lock.checkpoint();
+            lock.release(SwitchReason.EXIT);
+        }
+
+        @Actor
+        public void watchdogThenTaker(III_Result r) {
+            r.r1 = lock.revokeHolder() ? 1 : 0;
+            lock.acquire();
+            lock.checkpoint();
+            lock.release(SwitchReason.EXIT);
+        }
+
+        @Arbiter
+        public void markAndOwner(III_Result r) {
+            r.r2 = (int) lock.progressMark();
+            r.r3 = lock.owner() == null ? 1 : 0;
+        }
+    }
+
+    /**
+     * The counting race itself: a revoked holder that had passed its ownership check counts its slow check
+     * point while the new holder takes the lock and counts one too. Result: the progress mark (3: the old
+     * holder's check point, the new holder's acquisition and check point).
+     */
+    @JCStressTest
+    @Outcome(id = "3", expect = ACCEPTABLE, desc = "every count kept")
+    @Outcome(expect = FORBIDDEN, desc = "the old holder's store overwrote the new holder's count, or the reverse")
+    @State
+    public static class CountersAfterRevocation {
+        private final InterpreterLock lock = lock();
+
+        @Actor
+        public void revokedHolder() {
+            lock.countSlowCheckpoint();
+        }
+
+        @Actor
+        public void newHolder() {
+            lock.acquire();
+            lock.checkpoint();
+            lock.release(SwitchReason.EXIT);
+        }
+
+        @Arbiter
+        public void mark(I_Result r) {
+            r.r1 = (int) lock.progressMark();
+        }
+    }
+}

@@ -1,0 +1,86 @@
+package io.gil4j.pool;
+
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import org.jetbrains.lincheck.datastructures.Operation;
+
+/**
+ * A {@link WorkerPool}'s admission is linearizable against {@link Spec}: submissions, a shutdown and the
+ * queue depth that {@link WorkerPool#stats()} reports, in any interleaving of two threads, as if one at a
+ * time. The pool's workers never take a call (the thread factory makes threads that end at once), so what
+ * a submission meets — room, a full queue, a shut-down pool — depends on the other operations alone. One
+ * subclass per policy that answers a full queue at once; {@link QueuePolicy#BLOCK} waits, which Lincheck
+ * would report as a deadlock. Stress only: the pool starts threads, which model checking does not follow.
+ * The tests: {@link RejectAdmissionLincheckTest}, {@link CallerRunsAdmissionLincheckTest}.
+ */
+public abstract class PoolAdmissionLincheck {
+
+    static final int CAPACITY = 2;
+    static final String INLINE = "ran in its caller";
+
+    /** Worker threads that end at once: the pool starts them, and no call is ever taken. */
+    private static final ThreadFactory IDLE_WORKERS = work -> new Thread(() -> {}, "idle-worker");
+
+    private final WorkerPool pool;
+
+    PoolAdmissionLincheck(QueuePolicy policy) {
+        pool = new WorkerPool("lincheck", 1, CAPACITY, policy, IDLE_WORKERS);
+    }
+
+    /** What became of one submission, as {@link Spec#submit()} answers. */
+    @Operation
+    public String submit() {
+        CompletableFuture<Object> future;
+        try {
+            future = pool.submit(() -> INLINE);
+        } catch (RejectedExecutionException e) {
+            return e.getMessage().contains("queue is full") ? "rejected: full" : "rejected: shut down";
+        }
+        // Completed normally only if run inline; a queued call's future stays pending, or fails at shutdown.
+        return future.isDone() && !future.isCompletedExceptionally() ? INLINE : "accepted";
+    }
+
+    @Operation
+    public void shutdown() {
+        pool.shutdown(Duration.ZERO);
+    }
+
+    @Operation
+    public int queued() {
+        return pool.stats().queued();
+    }
+
+    /** The sequential model: a count of queued calls, at most {@link #CAPACITY}, and a shut-down flag. */
+    abstract static class Spec {
+        private final QueuePolicy policy;
+        private int queued;
+        private boolean shutDown;
+
+        Spec(QueuePolicy policy) {
+            this.policy = policy;
+        }
+
+        public String submit() {
+            if (shutDown) {
+                return "rejected: shut down";
+            }
+            if (queued == CAPACITY) {
+                return policy == QueuePolicy.CALLER_RUNS ? INLINE : "rejected: full";
+            }
+            queued++;
+            return "accepted";
+        }
+
+        /** Closes the queue, and rejects what is queued: no worker takes it. */
+        public void shutdown() {
+            shutDown = true;
+            queued = 0;
+        }
+
+        public int queued() {
+            return queued;
+        }
+    }
+}
