@@ -17,8 +17,7 @@ import org.junit.jupiter.api.Test;
 class BenchTest {
 
     private static BenchOptions options(int rounds, RowMode... modes) {
-        return new BenchOptions(WorkloadKind.PRIMES, Size.SMALL, 4, 2, rounds, List.of(modes), OutputFormat.CSV,
-                false);
+        return new BenchOptions(WorkloadKind.PRIMES, Size.SMALL, 4, 2, rounds, List.of(modes), OutputFormat.CSV);
     }
 
     @Test
