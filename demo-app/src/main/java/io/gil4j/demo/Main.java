@@ -9,16 +9,13 @@ import io.gil4j.demo.serve.ServeCommand;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.IVersionProvider;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Spec;
+import picocli.CommandLine.ScopeType;
 
 /**
  * Entry point: {@code java [-javaagent:gil4j-agent.jar] -jar gil4j-demo.jar <command> [options]}, the
@@ -26,16 +23,14 @@ import picocli.CommandLine.Spec;
  * {@code generate-completion} (a bash/zsh completion script).
  *
  * <p>Exit codes: 0 done, 1 the command failed, 2 the command line is wrong (one line on standard error
- * names the problem and the accepted values; no command at all prints the usage there).
+ * names the problem and the accepted values).
  */
-@Command(name = "gil4j-demo", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+@Command(name = "gil4j-demo", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, sortOptions = false,
+        versionProvider = Main.Version.class,
         synopsisSubcommandLabel = "<command>",
         description = "The workloads that motivate gil4j, on a plain thread pool; start the JVM with"
                 + " -javaagent:gil4j-agent.jar to compare its modes.")
-public final class Main implements Callable<Integer> {
-
-    @Spec
-    private CommandSpec spec;
+public final class Main {
 
     private Main() {}
 
@@ -67,13 +62,6 @@ public final class Main implements Callable<Integer> {
         outWriter.flush();
         errWriter.flush();
         return code;
-    }
-
-    /** No command: prints the usage on standard error and exits 2. */
-    @Override
-    public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getErr());
-        return ExitCode.USAGE;
     }
 
     /** The version in the jar's manifest, {@code gil4j-demo 0.1.0-SNAPSHOT}. */

@@ -36,9 +36,10 @@ class MainTest {
     }
 
     @Test
-    void no_command_exits_2_with_the_usage_on_stderr() {
+    void no_command_exits_2_listing_the_commands() {
         assertEquals(2, run());
-        assertTrue(err().startsWith("Usage: gil4j-demo [-hV] <command>"), err());
+        assertEquals("gil4j-demo: Missing required subcommand; commands: bench, convoy, serve, load, help,"
+                + " generate-completion\n", err());
         assertEquals("", out());
     }
 

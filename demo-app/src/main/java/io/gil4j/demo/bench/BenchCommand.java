@@ -1,9 +1,8 @@
 package io.gil4j.demo.bench;
 
-import io.gil4j.demo.Main;
 import io.gil4j.demo.cli.Choice;
-import io.gil4j.demo.cli.Choices;
 import io.gil4j.demo.cli.Converters;
+import io.gil4j.demo.cli.ReportOutput;
 import io.gil4j.demo.cli.WorkloadOptions;
 import io.gil4j.demo.mode.ModeControl;
 import io.gil4j.demo.report.OutputFormat;
@@ -25,11 +24,10 @@ import picocli.CommandLine.Spec;
  * format asked for; progress and notices go to standard error. Exits 0 when every row ran and every result
  * matched the sequential one, 1 otherwise.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false,
+@Command(name = "bench",
         header = "Runs a workload sequentially and on a thread pool in each mode, prints times.",
-        description = {"Runs a workload's tasks sequentially, then on a thread pool in each mode, and prints the"
-                + " best time of each row and its speedup over sequential."})
+        description = "Prints the best time of each row and its speedup over sequential on standard output,"
+                + " progress on standard error; every task's result must equal its sequential one.")
 public final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -50,15 +48,14 @@ public final class BenchCommand implements Callable<Integer> {
             description = "rounds per row, best counts (default ${DEFAULT-VALUE})")
     private int rounds;
 
-    @Option(names = "--modes", paramLabel = "LIST", split = ",", hideParamSyntax = true, defaultValue = "sequential,gil,native",
+    @Option(names = "--modes", paramLabel = "LIST", split = ",", hideParamSyntax = true,
+            defaultValue = "sequential,gil,native",
             converter = Rows.class, completionCandidates = Rows.class,
             description = "comma list of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private List<RowMode> modes;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "table", converter = Choices.Formats.class,
-            completionCandidates = Choices.Formats.class,
-            description = "output format, ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-    private OutputFormat format;
+    @Mixin
+    final ReportOutput output = new ReportOutput(OutputFormat.TABLE);
 
     private final ModeControl modeControl;
 
@@ -74,14 +71,13 @@ public final class BenchCommand implements Callable<Integer> {
      */
     BenchOptions options() {
         return new BenchOptions(workload.workload(), workload.size(), tasks, workers, rounds,
-                new Rows().distinct(spec, "--modes", modes), format);
+                new Rows().distinct(spec, "--modes", modes));
     }
 
     @Override
     public Integer call() throws InterruptedException {
         BenchOptions options = options();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = output.err();
         if (!modeControl.agentPresent()) {
             err.println(ModeControl.agentMissing("sequential and native rows"));
         }
@@ -90,8 +86,7 @@ public final class BenchCommand implements Callable<Integer> {
                 options.rounds(), modeControl.mode());
         try (Workload tasks = options.workload().create(options.size())) {
             List<BenchRow> rows = new Bench(options, modeControl, err::println).run(tasks);
-            out.print(options.format().render(BenchRow.report(rows)));
-            out.flush();
+            output.print(BenchRow.report(rows));
             return ExitCode.OK;
         } catch (ResultMismatchException | TaskFailedException | UncheckedIOException e) {
             err.println("bench: error: " + e.getMessage());

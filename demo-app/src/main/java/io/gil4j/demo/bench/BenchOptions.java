@@ -1,6 +1,5 @@
 package io.gil4j.demo.bench;
 
-import io.gil4j.demo.report.OutputFormat;
 import io.gil4j.demo.workload.Size;
 import io.gil4j.demo.workload.WorkloadKind;
 import java.util.ArrayList;
@@ -15,10 +14,9 @@ import java.util.List;
  * @param workers how many threads a pooled row uses
  * @param rounds how many times each row runs; the best time counts
  * @param modes the rows asked for, in order (the sequential row runs first whether asked for or not)
- * @param format how the results are written
  */
 public record BenchOptions(WorkloadKind workload, Size size, int tasks, int workers, int rounds,
-        List<RowMode> modes, OutputFormat format) {
+        List<RowMode> modes) {
 
     /** Copies {@code modes}. */
     public BenchOptions {

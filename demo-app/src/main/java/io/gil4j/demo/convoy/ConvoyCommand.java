@@ -1,9 +1,8 @@
 package io.gil4j.demo.convoy;
 
-import io.gil4j.demo.Main;
 import io.gil4j.demo.cli.Choice;
-import io.gil4j.demo.cli.Choices;
 import io.gil4j.demo.cli.Converters;
+import io.gil4j.demo.cli.ReportOutput;
 import io.gil4j.demo.mode.ModeControl;
 import io.gil4j.demo.report.OutputFormat;
 import java.io.IOException;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,17 +22,17 @@ import picocli.CommandLine.Spec;
  * output; progress and notices go to standard error. Exits 0 when every measurement ran, 1 when a socket
  * failed.
  */
-@Command(name = "convoy", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false,
+@Command(name = "convoy",
         header = "Measures echo round trips beside a CPU-bound thread in each mode.",
-        description = {"Measures echo round trips per second on one I/O thread, alone and beside one CPU-bound"
-                + " thread, in each mode (CPython's convoy effect, gh-52194)."})
+        description = "Round trips per second on one I/O thread, alone and beside one CPU-bound thread"
+                + " (CPython's convoy effect, gh-52194); ratio is alone / beside.")
 public final class ConvoyCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--modes", paramLabel = "LIST", split = ",", hideParamSyntax = true, defaultValue = "native,gil",
+    @Option(names = "--modes", paramLabel = "LIST", split = ",", hideParamSyntax = true,
+            defaultValue = "native,gil",
             converter = Modes.class, completionCandidates = Modes.class,
             description = "comma list of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private List<String> modes;
@@ -41,10 +41,8 @@ public final class ConvoyCommand implements Callable<Integer> {
             description = "per measurement, such as 3s or 500ms (default ${DEFAULT-VALUE})")
     Duration duration;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "csv", converter = Choices.Formats.class,
-            completionCandidates = Choices.Formats.class,
-            description = "output format, ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-    OutputFormat format;
+    @Mixin
+    final ReportOutput output = new ReportOutput(OutputFormat.CSV);
 
     private final ModeControl modeControl;
 
@@ -61,15 +59,13 @@ public final class ConvoyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         List<String> measured = modes();
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter err = output.err();
         if (!modeControl.agentPresent()) {
             err.println(ModeControl.agentMissing("native rows"));
         }
         try {
             List<ConvoyRow> rows = new Convoy(duration, modeControl, err::println).run(measured);
-            out.print(format.render(ConvoyRow.report(rows)));
-            out.flush();
+            output.print(ConvoyRow.report(rows));
             return ExitCode.OK;
         } catch (IOException e) {
             err.println("convoy: error: " + e);

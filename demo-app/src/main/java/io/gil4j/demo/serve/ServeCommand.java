@@ -1,6 +1,5 @@
 package io.gil4j.demo.serve;
 
-import io.gil4j.demo.Main;
 import io.gil4j.demo.cli.Choice;
 import io.gil4j.demo.cli.Converters;
 import io.gil4j.demo.cli.WorkloadOptions;
@@ -25,11 +24,10 @@ import picocli.CommandLine.Spec;
  * {@code --cycle} if asked. The announcements go to standard error. Exits 0 when stopped, 1 when the server
  * cannot start.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
-        sortOptions = false,
+@Command(name = "serve",
         header = "Serves the workloads over HTTP, for watching the modes live.",
-        description = {"Serves the workloads over HTTP until stopped: GET / answers 200 once ready, GET /work"
-                + " runs one task of the workload and answers its result. Drive it with 'gil4j-demo load'."})
+        description = "GET / answers 200 once ready; GET /work runs one task of the workload and answers its"
+                + " result. Runs until stopped. Drive it with 'gil4j-demo load'.")
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -50,7 +48,8 @@ public final class ServeCommand implements Callable<Integer> {
             description = "connections served at once, a thread each (default ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--cycle", paramLabel = "LIST", split = ",", hideParamSyntax = true, converter = Modes.class,
+    @Option(names = "--cycle", paramLabel = "LIST", split = ",", hideParamSyntax = true,
+            converter = Modes.class,
             completionCandidates = Modes.class,
             description = "modes to switch through, a comma list of ${COMPLETION-CANDIDATES} (default: none, the"
                     + " mode stays as the agent started it)")

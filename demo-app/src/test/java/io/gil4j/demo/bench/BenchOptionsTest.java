@@ -16,9 +16,13 @@ import picocli.CommandLine.ParameterException;
 class BenchOptionsTest {
 
     private static BenchOptions parse(String... args) {
+        return command(args).options();
+    }
+
+    private static BenchCommand command(String... args) {
         BenchCommand command = new BenchCommand(new RecordingModeControl(false, "native"));
         new CommandLine(command).parseArgs(args);
-        return command.options();
+        return command;
     }
 
     private static String usageError(String... args) {
@@ -34,15 +38,16 @@ class BenchOptionsTest {
         assertEquals(Runtime.getRuntime().availableProcessors(), options.workers());
         assertEquals(3, options.rounds());
         assertEquals(List.of(RowMode.SEQUENTIAL, RowMode.GIL, RowMode.NATIVE), options.modes());
-        assertEquals(OutputFormat.TABLE, options.format());
+        assertEquals(OutputFormat.TABLE, command().output.format());
     }
 
     @Test
     void bench_reads_every_option_in_either_form_and_any_case() {
-        BenchOptions options = parse("--workload", "io", "--size=small", "--tasks", "4", "--workers", "2",
+        BenchCommand command = command("--workload", "io", "--size=small", "--tasks", "4", "--workers", "2",
                 "--rounds", "1", "--modes", "Native, gil", "--format", "CSV");
-        assertEquals(new BenchOptions(WorkloadKind.IO, Size.SMALL, 4, 2, 1, List.of(RowMode.NATIVE, RowMode.GIL),
-                OutputFormat.CSV), options);
+        assertEquals(new BenchOptions(WorkloadKind.IO, Size.SMALL, 4, 2, 1, List.of(RowMode.NATIVE, RowMode.GIL)),
+                command.options());
+        assertEquals(OutputFormat.CSV, command.output.format());
     }
 
     @Test

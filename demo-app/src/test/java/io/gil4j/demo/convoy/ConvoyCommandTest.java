@@ -25,7 +25,7 @@ class ConvoyCommandTest {
         ConvoyCommand command = parse();
         assertEquals(List.of("native", "gil"), command.modes());
         assertEquals(Duration.ofSeconds(3), command.duration);
-        assertEquals(OutputFormat.CSV, command.format);
+        assertEquals(OutputFormat.CSV, command.output.format());
     }
 
     @Test
@@ -33,7 +33,7 @@ class ConvoyCommandTest {
         ConvoyCommand command = parse("--modes", "gil", "--duration", "500ms", "--format", "table");
         assertEquals(List.of("gil"), command.modes());
         assertEquals(Duration.ofMillis(500), command.duration);
-        assertEquals(OutputFormat.TABLE, command.format);
+        assertEquals(OutputFormat.TABLE, command.output.format());
     }
 
     @Test
