@@ -2,6 +2,7 @@ package io.gil4j.demo;
 
 import io.gil4j.demo.bench.BenchCommand;
 import io.gil4j.demo.cli.OneLineErrors;
+import io.gil4j.demo.cli.RunSubcommand;
 import io.gil4j.demo.convoy.ConvoyCommand;
 import io.gil4j.demo.load.LoadCommand;
 import io.gil4j.demo.mode.ModeControl;
@@ -57,7 +58,7 @@ public final class Main {
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
         commandLine.setOut(outWriter).setErr(errWriter).setExpandAtFiles(false)
-                .setParameterExceptionHandler(new OneLineErrors());
+                .setExecutionStrategy(new RunSubcommand()).setParameterExceptionHandler(new OneLineErrors());
         int code = commandLine.execute(args.toArray(String[]::new));
         outWriter.flush();
         errWriter.flush();

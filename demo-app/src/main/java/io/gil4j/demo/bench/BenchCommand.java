@@ -3,6 +3,7 @@ package io.gil4j.demo.bench;
 import io.gil4j.demo.cli.Choice;
 import io.gil4j.demo.cli.Converters;
 import io.gil4j.demo.cli.ReportOutput;
+import io.gil4j.demo.cli.Subcommand;
 import io.gil4j.demo.cli.WorkloadOptions;
 import io.gil4j.demo.mode.ModeControl;
 import io.gil4j.demo.report.OutputFormat;
@@ -11,7 +12,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         header = "Runs a workload sequentially and on a thread pool in each mode, prints times.",
         description = "Prints the best time of each row and its speedup over sequential on standard output,"
                 + " progress on standard error; every task's result must equal its sequential one.")
-public final class BenchCommand implements Callable<Integer> {
+public final class BenchCommand implements Subcommand {
 
     @Spec
     private CommandSpec spec;
@@ -49,8 +49,7 @@ public final class BenchCommand implements Callable<Integer> {
     private int rounds;
 
     @Option(names = "--modes", paramLabel = "LIST", split = ",", hideParamSyntax = true,
-            defaultValue = "sequential,gil,native",
-            converter = Rows.class, completionCandidates = Rows.class,
+            defaultValue = "sequential,gil,native", converter = Rows.class, completionCandidates = Rows.class,
             description = "comma list of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private List<RowMode> modes;
 
@@ -75,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public int run() throws InterruptedException {
         BenchOptions options = options();
         PrintWriter err = output.err();
         if (!modeControl.agentPresent()) {

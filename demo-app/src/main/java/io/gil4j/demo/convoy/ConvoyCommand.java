@@ -3,13 +3,13 @@ package io.gil4j.demo.convoy;
 import io.gil4j.demo.cli.Choice;
 import io.gil4j.demo.cli.Converters;
 import io.gil4j.demo.cli.ReportOutput;
+import io.gil4j.demo.cli.Subcommand;
 import io.gil4j.demo.mode.ModeControl;
 import io.gil4j.demo.report.OutputFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
@@ -26,14 +26,13 @@ import picocli.CommandLine.Spec;
         header = "Measures echo round trips beside a CPU-bound thread in each mode.",
         description = "Round trips per second on one I/O thread, alone and beside one CPU-bound thread"
                 + " (CPython's convoy effect, gh-52194); ratio is alone / beside.")
-public final class ConvoyCommand implements Callable<Integer> {
+public final class ConvoyCommand implements Subcommand {
 
     @Spec
     private CommandSpec spec;
 
     @Option(names = "--modes", paramLabel = "LIST", split = ",", hideParamSyntax = true,
-            defaultValue = "native,gil",
-            converter = Modes.class, completionCandidates = Modes.class,
+            defaultValue = "native,gil", converter = Modes.class, completionCandidates = Modes.class,
             description = "comma list of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private List<String> modes;
 
@@ -57,7 +56,7 @@ public final class ConvoyCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public int run() throws InterruptedException {
         List<String> measured = modes();
         PrintWriter err = output.err();
         if (!modeControl.agentPresent()) {

@@ -2,12 +2,12 @@ package io.gil4j.demo.load;
 
 import io.gil4j.demo.cli.Converters;
 import io.gil4j.demo.cli.ReportOutput;
+import io.gil4j.demo.cli.Subcommand;
 import io.gil4j.demo.report.OutputFormat;
 import java.io.PrintWriter;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
 import picocli.CommandLine.Mixin;
@@ -24,7 +24,7 @@ import picocli.CommandLine.TypeConversionException;
         header = "Drives a URL with a fixed number of clients, prints throughput and latency.",
         description = "Each client sends its next GET when its previous one is answered. Progress every"
                 + " second on standard error; throughput and latency percentiles on standard output.")
-public final class LoadCommand implements Callable<Integer> {
+public final class LoadCommand implements Subcommand {
 
     @Option(names = "--url", paramLabel = "URL", required = true, converter = HttpUrl.class,
             description = "the URL to load, such as http://127.0.0.1:8080/work (required)")
@@ -42,7 +42,7 @@ public final class LoadCommand implements Callable<Integer> {
     final ReportOutput output = new ReportOutput(OutputFormat.TABLE);
 
     @Override
-    public Integer call() throws InterruptedException {
+    public int run() throws InterruptedException {
         PrintWriter err = output.err();
         err.printf(Locale.ROOT, "load: %s, %d clients, %d s%n", url, concurrency, duration.toSeconds());
         LoadResult result = new Load(url, duration, concurrency, err::println).run();

@@ -2,6 +2,7 @@ package io.gil4j.demo.serve;
 
 import io.gil4j.demo.cli.Choice;
 import io.gil4j.demo.cli.Converters;
+import io.gil4j.demo.cli.Subcommand;
 import io.gil4j.demo.cli.WorkloadOptions;
 import io.gil4j.demo.mode.ModeControl;
 import io.gil4j.demo.workload.Workload;
@@ -10,7 +11,6 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         header = "Serves the workloads over HTTP, for watching the modes live.",
         description = "GET / answers 200 once ready; GET /work runs one task of the workload and answers its"
                 + " result. Runs until stopped. Drive it with 'gil4j-demo load'.")
-public final class ServeCommand implements Callable<Integer> {
+public final class ServeCommand implements Subcommand {
 
     @Spec
     private CommandSpec spec;
@@ -49,8 +49,7 @@ public final class ServeCommand implements Callable<Integer> {
     int threads;
 
     @Option(names = "--cycle", paramLabel = "LIST", split = ",", hideParamSyntax = true,
-            converter = Modes.class,
-            completionCandidates = Modes.class,
+            converter = Modes.class, completionCandidates = Modes.class,
             description = "modes to switch through, a comma list of ${COMPLETION-CANDIDATES} (default: none, the"
                     + " mode stays as the agent started it)")
     private List<String> cycle;
@@ -77,7 +76,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     @Override
-    public Integer call() throws InterruptedException {
+    public int run() throws InterruptedException {
         List<String> cycled = cycle();
         PrintWriter err = spec.commandLine().getErr();
         if (!cycled.isEmpty() && !modes.agentPresent()) {
