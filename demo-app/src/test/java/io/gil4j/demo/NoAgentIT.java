@@ -25,7 +25,8 @@ class NoAgentIT {
         ForkedProcess.Result run = DemoJvm.run(null, "bench", "--modes", "sequential,threads");
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals("", run.stdout());
-        assertEquals(List.of("bench: unknown mode 'threads' in --modes; accepted: sequential, gil, interpreters, processes, native"),
+        assertEquals(List.of("bench: Invalid value for option '--modes' (LIST): expected one of sequential, gil,"
+                + " interpreters, processes, native but was 'threads'"),
                 run.stderr().lines().toList());
     }
 }

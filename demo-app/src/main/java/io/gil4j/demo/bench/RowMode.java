@@ -1,9 +1,7 @@
 package io.gil4j.demo.bench;
 
-import io.gil4j.demo.cli.Args;
 import io.gil4j.demo.mode.ModeControl;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.IntFunction;
 
 /**
@@ -23,9 +21,6 @@ public enum RowMode {
     PROCESSES(ModeControl.PROCESSES, true, workers -> new ThreadPoolRunner("processes", workers)),
     /** Mode {@code native}: a thread pool on the JVM as it is. */
     NATIVE(ModeControl.NATIVE, false, workers -> new ThreadPoolRunner("native", workers));
-
-    /** Every row kind by its command-line name, in declaration order. */
-    public static final Map<String, RowMode> BY_LABEL = Args.labelled(RowMode::label, values());
 
     private final String agentMode;
     private final boolean needsAgent;

@@ -1,41 +1,81 @@
 package io.gil4j.demo.convoy;
 
-import io.gil4j.demo.Command;
-import io.gil4j.demo.cli.UsageException;
+import io.gil4j.demo.cli.Choice;
+import io.gil4j.demo.cli.Converters;
+import io.gil4j.demo.cli.ReportOutput;
+import io.gil4j.demo.cli.Subcommand;
 import io.gil4j.demo.mode.ModeControl;
+import io.gil4j.demo.report.OutputFormat;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code convoy}: parses the options, runs the {@link Convoy} experiment and prints its rows. */
-public final class ConvoyCommand implements Command {
+/**
+ * {@code convoy}: runs the {@link Convoy} experiment in each mode asked for and prints its rows on standard
+ * output; progress and notices go to standard error. Exits 0 when every measurement ran, 1 when a socket
+ * failed.
+ */
+@Command(name = "convoy",
+        header = "Measures echo round trips beside a CPU-bound thread in each mode.",
+        description = "Round trips per second on one I/O thread, alone and beside one CPU-bound thread"
+                + " (CPython's convoy effect, gh-52194); ratio is alone / beside.")
+public final class ConvoyCommand implements Subcommand {
 
-    private final ModeControl modes;
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--modes", paramLabel = "LIST", split = ",", hideParamSyntax = true,
+            defaultValue = "native,gil", converter = Modes.class, completionCandidates = Modes.class,
+            description = "comma list of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
+    private List<String> modes;
+
+    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "3s", converter = Converters.Seconds.class,
+            description = "per measurement, such as 3s or 500ms (default ${DEFAULT-VALUE})")
+    Duration duration;
+
+    @Mixin
+    final ReportOutput output = new ReportOutput(OutputFormat.CSV);
+
+    private final ModeControl modeControl;
 
     /** A convoy command that switches modes through {@code modes}. */
     public ConvoyCommand(ModeControl modes) {
-        this.modes = modes;
+        this.modeControl = modes;
+    }
+
+    /** The modes to measure, in order; parsing has run. */
+    List<String> modes() {
+        return new Modes().distinct(spec, "--modes", modes);
     }
 
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err)
-            throws UsageException, InterruptedException {
-        ConvoyOptions options = ConvoyOptions.parse(args);
-        if (options.help()) {
-            out.print(ConvoyOptions.USAGE);
-            return OK;
-        }
-        if (!modes.agentPresent()) {
+    public int run() throws InterruptedException {
+        List<String> measured = modes();
+        PrintWriter err = output.err();
+        if (!modeControl.agentPresent()) {
             err.println(ModeControl.agentMissing("native rows"));
         }
         try {
-            List<ConvoyRow> rows = new Convoy(options.duration(), modes, err::println).run(options.modes());
-            out.print(options.format().render(ConvoyRow.report(rows)));
-            out.flush();
-            return OK;
+            List<ConvoyRow> rows = new Convoy(duration, modeControl, err::println).run(measured);
+            output.print(ConvoyRow.report(rows));
+            return ExitCode.OK;
         } catch (IOException e) {
             err.println("convoy: error: " + e);
-            return FAILED;
+            return ExitCode.SOFTWARE;
+        }
+    }
+
+    /** The agent modes the convoy can measure, for {@code --modes}. */
+    static final class Modes extends Choice<String> {
+        Modes() {
+            super(mode -> mode, ModeControl.NATIVE, ModeControl.GIL);
         }
     }
 }

@@ -43,6 +43,12 @@ public enum OutputFormat {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** The {@link #label()}, as the command line's help shows a default. */
+    @Override
+    public String toString() {
+        return label();
+    }
+
     private static void measure(List<String> cells, int[] widths) {
         for (int i = 0; i < cells.size(); i++) {
             widths[i] = Math.max(widths[i], cells.get(i).length());

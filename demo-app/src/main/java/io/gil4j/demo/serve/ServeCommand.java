@@ -1,17 +1,62 @@
 package io.gil4j.demo.serve;
 
-import io.gil4j.demo.Command;
-import io.gil4j.demo.cli.UsageException;
+import io.gil4j.demo.cli.Choice;
+import io.gil4j.demo.cli.Converters;
+import io.gil4j.demo.cli.Subcommand;
+import io.gil4j.demo.cli.WorkloadOptions;
 import io.gil4j.demo.mode.ModeControl;
 import io.gil4j.demo.workload.Workload;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ExitCode;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
-/** {@code serve}: serves a workload over HTTP until the JVM is stopped. */
-public final class ServeCommand implements Command {
+/**
+ * {@code serve}: serves a workload over HTTP until {@code stop} opens, switching modes through
+ * {@code --cycle} if asked. The announcements go to standard error. Exits 0 when stopped, 1 when the server
+ * cannot start.
+ */
+@Command(name = "serve",
+        header = "Serves the workloads over HTTP, for watching the modes live.",
+        description = "GET / answers 200 once ready; GET /work runs one task of the workload and answers its"
+                + " result. Runs until stopped. Drive it with 'gil4j-demo load'.")
+public final class ServeCommand implements Subcommand {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+            description = "address to listen on (default ${DEFAULT-VALUE})")
+    String host;
+
+    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", converter = Converters.Port.class,
+            description = "port to listen on, 0 for any free one (default ${DEFAULT-VALUE})")
+    int port;
+
+    @Mixin
+    WorkloadOptions task;
+
+    @Option(names = "--threads", paramLabel = "N", defaultValue = "16", converter = Converters.PositiveInt.class,
+            description = "connections served at once, a thread each (default ${DEFAULT-VALUE})")
+    int threads;
+
+    @Option(names = "--cycle", paramLabel = "LIST", split = ",", hideParamSyntax = true,
+            converter = Modes.class, completionCandidates = Modes.class,
+            description = "modes to switch through, a comma list of ${COMPLETION-CANDIDATES} (default: none, the"
+                    + " mode stays as the agent started it)")
+    private List<String> cycle;
+
+    @Option(names = "--dwell", paramLabel = "TIME", defaultValue = "30s", converter = Converters.Seconds.class,
+            description = "how long each mode of --cycle lasts (default ${DEFAULT-VALUE})")
+    Duration dwell;
 
     private final ModeControl modes;
     private final CountDownLatch stop;
@@ -25,22 +70,24 @@ public final class ServeCommand implements Command {
         this.stop = stop;
     }
 
+    /** The modes of {@code --cycle}, in order, or none; parsing has run. */
+    List<String> cycle() {
+        return cycle == null ? List.of() : new Modes().distinct(spec, "--cycle", cycle);
+    }
+
     @Override
-    public int run(List<String> args, PrintStream out, PrintStream err) throws UsageException, InterruptedException {
-        ServeOptions options = ServeOptions.parse(args);
-        if (options.help()) {
-            out.print(ServeOptions.USAGE);
-            return OK;
-        }
-        if (!options.cycle().isEmpty() && !modes.agentPresent()) {
+    public int run() throws InterruptedException {
+        List<String> cycled = cycle();
+        PrintWriter err = spec.commandLine().getErr();
+        if (!cycled.isEmpty() && !modes.agentPresent()) {
             err.println(ModeControl.agentMissing("in the JVM's own mode, without --cycle"));
         }
-        try (Workload workload = options.workload().create(options.size());
-                WorkServer server = WorkServer.start(options.host(), options.port(), options.threads(), workload)) {
-            err.printf("serve: %s (%s) on http://%s:%d/work, mode %s%n", workload.name(), options.size().label(),
-                    options.host(), server.port(), modes.mode());
-            Thread cycler = options.cycle().isEmpty() || !modes.agentPresent() ? null
-                    : ModeCycler.start(modes, options.cycle(), options.dwell(), err::println);
+        try (Workload workload = task.workload().create(task.size());
+                WorkServer server = WorkServer.start(host, port, threads, workload)) {
+            err.printf("serve: %s (%s) on http://%s:%d/work, mode %s%n", workload.name(), task.size().label(),
+                    host, server.port(), modes.mode());
+            Thread cycler = cycled.isEmpty() || !modes.agentPresent() ? null
+                    : ModeCycler.start(modes, cycled, dwell, err::println);
             try {
                 stop.await();
             } finally {
@@ -48,10 +95,17 @@ public final class ServeCommand implements Command {
                     cycler.interrupt();
                 }
             }
-            return OK;
+            return ExitCode.OK;
         } catch (IOException | UncheckedIOException e) {
             err.println("serve: error: " + e.getMessage());
-            return FAILED;
+            return ExitCode.SOFTWARE;
+        }
+    }
+
+    /** The agent modes {@code --cycle} accepts. */
+    static final class Modes extends Choice<String> {
+        Modes() {
+            super(mode -> mode, "native", "gil", "sequential", "interpreters", "processes");
         }
     }
 }

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.demo.mode.RecordingModeControl;
-import io.gil4j.demo.report.OutputFormat;
 import io.gil4j.demo.workload.Primes;
 import io.gil4j.demo.workload.Size;
 import io.gil4j.demo.workload.Workload;
@@ -17,8 +16,7 @@ import org.junit.jupiter.api.Test;
 class BenchTest {
 
     private static BenchOptions options(int rounds, RowMode... modes) {
-        return new BenchOptions(WorkloadKind.PRIMES, Size.SMALL, 4, 2, rounds, List.of(modes), OutputFormat.CSV,
-                false);
+        return new BenchOptions(WorkloadKind.PRIMES, Size.SMALL, 4, 2, rounds, List.of(modes));
     }
 
     @Test

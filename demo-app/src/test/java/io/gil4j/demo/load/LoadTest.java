@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
-import io.gil4j.demo.cli.UsageException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.time.Duration;
@@ -13,18 +12,27 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
 
 class LoadTest {
 
     @Test
-    void options_need_an_http_url_and_default_to_20s_and_4_clients() throws UsageException {
-        LoadOptions options = LoadOptions.parse(List.of("--url", "http://127.0.0.1:1/work"));
-        assertEquals(Duration.ofSeconds(20), options.duration());
-        assertEquals(4, options.concurrency());
-        String missing = assertThrows(UsageException.class, () -> LoadOptions.parse(List.of())).getMessage();
-        assertTrue(missing.contains("--url is required"), missing);
-        String bad = assertThrows(UsageException.class, () -> LoadOptions.parse(List.of("--url", "ftp://x/"))).getMessage();
-        assertTrue(bad.contains("an http URL"), bad);
+    void options_need_an_http_url_and_default_to_20s_and_4_clients() {
+        LoadCommand options = parse("--url", "http://127.0.0.1:1/work");
+        assertEquals(URI.create("http://127.0.0.1:1/work"), options.url);
+        assertEquals(Duration.ofSeconds(20), options.duration);
+        assertEquals(4, options.concurrency);
+        String missing = assertThrows(ParameterException.class, () -> parse()).getMessage();
+        assertEquals("Missing required option: '--url=URL'", missing);
+        String bad = assertThrows(ParameterException.class, () -> parse("--url", "ftp://x/")).getMessage();
+        assertTrue(bad.startsWith("Invalid value for option '--url': must be an http URL"), bad);
+    }
+
+    private static LoadCommand parse(String... args) {
+        LoadCommand command = new LoadCommand();
+        new CommandLine(command).parseArgs(args);
+        return command;
     }
 
     @Test
