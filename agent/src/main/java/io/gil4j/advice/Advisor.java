@@ -44,7 +44,10 @@ public final class Advisor {
      * @param markAlso marks methods by pattern live and retransforms, returning what it did
      * @param added the patterns {@code markAlso} added
      */
-    public Advisor(HoldSampler sampler, MarkedWork work, Function<List<MarkPattern>, String> markAlso,
+    public Advisor(
+            HoldSampler sampler,
+            MarkedWork work,
+            Function<List<MarkPattern>, String> markAlso,
             Supplier<List<MarkPattern>> added) {
         this.sampler = sampler;
         this.work = work;
@@ -142,8 +145,9 @@ public final class Advisor {
         long stacks = profile.stacks();
         Map<String, Double> shares = new LinkedHashMap<>();
         if (stacks > 0) {
-            profile.top(limit).forEach(m -> shares.merge(m.method().replace('#', '.'), (double) m.inclusive() / stacks,
-                    Math::max));
+            profile.top(limit)
+                    .forEach(m ->
+                            shares.merge(m.method().replace('#', '.'), (double) m.inclusive() / stacks, Math::max));
         }
         return shares;
     }
@@ -177,8 +181,15 @@ public final class Advisor {
         callsByFunction().forEach((function, now) -> {
             HistogramSnapshot since = now.minus(callsAtReset.getOrDefault(function, HistogramSnapshot.EMPTY));
             if (since.count() > 0) {
-                calls.put(function, Map.of("count", since.count(), "sumNanos", since.sumNanos(), "cpuNanos",
-                        cpu.getOrDefault(function, 0L) - cpuAtReset.getOrDefault(function, 0L)));
+                calls.put(
+                        function,
+                        Map.of(
+                                "count",
+                                since.count(),
+                                "sumNanos",
+                                since.sumNanos(),
+                                "cpuNanos",
+                                cpu.getOrDefault(function, 0L) - cpuAtReset.getOrDefault(function, 0L)));
             }
         });
         return calls;
@@ -188,8 +199,9 @@ public final class Advisor {
     private Map<String, HistogramSnapshot> callsByFunction() {
         Map<String, HistogramSnapshot> byFunction = new HashMap<>();
         if (work != null) {
-            work.durations().forEach((series, durations) -> byFunction.merge(series.function(), durations,
-                    HistogramSnapshot::plus));
+            work.durations()
+                    .forEach((series, durations) ->
+                            byFunction.merge(series.function(), durations, HistogramSnapshot::plus));
         }
         return byFunction;
     }

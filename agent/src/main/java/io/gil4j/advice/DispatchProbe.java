@@ -19,8 +19,8 @@ final class DispatchProbe {
 
     /** The median round trip in nanoseconds; takes tens of milliseconds. */
     static long roundTripNanos() {
-        WorkerPool pool = new WorkerPool("gil4j-advise-probe", 1, 16, QueuePolicy.BLOCK,
-                WorkerPool.daemonThreads("gil4j-advise-probe"));
+        WorkerPool pool = new WorkerPool(
+                "gil4j-advise-probe", 1, 16, QueuePolicy.BLOCK, WorkerPool.daemonThreads("gil4j-advise-probe"));
         try {
             long[] trips = new long[MEASURED];
             for (int i = -WARM_UP; i < MEASURED; i++) {

@@ -101,7 +101,8 @@ public final class HoldProfile {
         counts = new Counts();
         if (methods.size() >= capacity) {
             Map.Entry<String, Counts> fewest = methods.entrySet().stream()
-                    .min(Comparator.comparingLong(e -> e.getValue().inclusive)).orElseThrow();
+                    .min(Comparator.comparingLong(e -> e.getValue().inclusive))
+                    .orElseThrow();
             methods.remove(fewest.getKey());
             counts.inclusive = fewest.getValue().inclusive;
             counts.error = fewest.getValue().inclusive;
@@ -148,7 +149,8 @@ public final class HoldProfile {
             return 0;
         }
         long hits = Arrays.stream(recent, 0, kept)
-                .filter(stack -> Arrays.stream(stack).anyMatch(methodsTogether::contains)).count();
+                .filter(stack -> Arrays.stream(stack).anyMatch(methodsTogether::contains))
+                .count();
         return (double) hits / kept;
     }
 

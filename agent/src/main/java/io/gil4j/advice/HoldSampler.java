@@ -49,8 +49,12 @@ public final class HoldSampler implements AutoCloseable {
      * @param locked whether a class, by name, has the lock's code
      * @param markable whether a class, by name, could be marked (its frames are kept)
      */
-    public HoldSampler(InterpreterLock lock, Predicate<String> locked, Predicate<String> markable,
-            HoldProfile profile, int ratePerSecond) {
+    public HoldSampler(
+            InterpreterLock lock,
+            Predicate<String> locked,
+            Predicate<String> markable,
+            HoldProfile profile,
+            int ratePerSecond) {
         this.lock = lock;
         this.locked = locked;
         this.markable = markable;
@@ -108,7 +112,9 @@ public final class HoldSampler implements AutoCloseable {
     private void openStacks() {
         try {
             stacks = new RecordingStream();
-            stacks.enable(EXECUTION_SAMPLE).withPeriod(Duration.ofNanos(periodNanos())).withStackTrace();
+            stacks.enable(EXECUTION_SAMPLE)
+                    .withPeriod(Duration.ofNanos(periodNanos()))
+                    .withStackTrace();
             stacks.setMaxAge(Duration.ofSeconds(10));
             stacks.onEvent(EXECUTION_SAMPLE, this::stack);
             RecordingStream running = stacks;
@@ -146,7 +152,9 @@ public final class HoldSampler implements AutoCloseable {
 
     private void stack(RecordedEvent sample) {
         try {
-            List<RecordedFrame> frames = sample.getStackTrace() == null ? List.of() : sample.getStackTrace().getFrames();
+            List<RecordedFrame> frames = sample.getStackTrace() == null
+                    ? List.of()
+                    : sample.getStackTrace().getFrames();
             List<String> kept = new ArrayList<>(frames.size());
             boolean holds = false;
             for (RecordedFrame frame : frames) {

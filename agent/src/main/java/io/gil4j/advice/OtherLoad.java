@@ -45,6 +45,7 @@ final class OtherLoad {
     private static long processCpuNanos() {
         java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         return os instanceof com.sun.management.OperatingSystemMXBean
-                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime() : -1;
+                ? ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime()
+                : -1;
     }
 }

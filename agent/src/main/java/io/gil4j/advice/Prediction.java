@@ -36,27 +36,37 @@ public record Prediction(double speedup, boolean recommended, String verdict) {
      * @param calls the calls that ended while measured
      * @param meanCallNanos their mean duration (ignored without calls)
      */
-    public static Prediction of(double share, int workers, double cores, long dispatchNanos, long calls,
-            double meanCallNanos) {
+    public static Prediction of(
+            double share, int workers, double cores, long dispatchNanos, long calls, double meanCallNanos) {
         double overhead = calls > 0 && meanCallNanos > 0 ? Math.max(0, dispatchNanos) / meanCallNanos : 0;
         double serial = share >= 1 ? Double.POSITIVE_INFINITY : 1 / (1 - share);
         double byWorkers = share <= 0 ? Double.POSITIVE_INFINITY : workers / (share * (1 + overhead));
         double byCores = cores / (1 + share * overhead);
         double speedup = Math.min(serial, Math.min(byWorkers, byCores));
         if (calls == 0) {
-            return new Prediction(speedup, false, "no call ended while measured: it runs throughout (a thread's body,"
-                    + " a loop), not a call to reroute");
+            return new Prediction(
+                    speedup,
+                    false,
+                    "no call ended while measured: it runs throughout (a thread's body,"
+                            + " a loop), not a call to reroute");
         }
         if (overhead > TOO_SHORT) {
-            return new Prediction(speedup, false, String.format(Locale.ROOT, "too short: a %.1f us call is under four"
-                    + " hand-overs of %.1f us (and a rerouted call waits to take the lock back)", meanCallNanos / 1e3,
-                    dispatchNanos / 1e3));
+            return new Prediction(
+                    speedup,
+                    false,
+                    String.format(
+                            Locale.ROOT,
+                            "too short: a %.1f us call is under four"
+                                    + " hand-overs of %.1f us (and a rerouted call waits to take the lock back)",
+                            meanCallNanos / 1e3,
+                            dispatchNanos / 1e3));
         }
         if (speedup < WORTHWHILE) {
             return new Prediction(speedup, false, "too small a share of the lock to pay for a reroute");
         }
-        String bound = speedup == serial ? "the main lock's remaining work" : speedup == byWorkers ? "the workers"
-                : "the cores";
+        String bound = speedup == serial
+                ? "the main lock's remaining work"
+                : speedup == byWorkers ? "the workers" : "the cores";
         return new Prediction(speedup, true, "reroute: bounded by " + bound);
     }
 }

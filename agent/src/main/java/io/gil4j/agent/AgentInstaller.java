@@ -59,6 +59,7 @@ public final class AgentInstaller {
 
     /** The most methods the hold profile counts, and how many recent stacks it keeps (five minutes at the default 20 a second, one at 100). */
     private static final int HOLD_METHODS = 1_024;
+
     private static final int HOLD_RECENT = 6_000;
 
     /**
@@ -103,10 +104,11 @@ public final class AgentInstaller {
         AtomicBoolean active = new AtomicBoolean(); // set once this agent won Hooks.install
         InterpreterLock lock = newLock(config.lock(), active, metrics);
         LockWatchdog watchdog = LockWatchdog.start(lock, "gil4j-watchdog");
-        Selection selection = Selection.of(config.selection()); // reads the main class once: the jar's manifest for -jar
+        Selection selection =
+                Selection.of(config.selection()); // reads the main class once: the jar's manifest for -jar
         Dispatcher dispatcher = new Dispatcher(config.pools(), config.processes(), selection, watchdog::watch);
-        Instrumenter instrumenter = Instrumenter.create(instrumentation, selection, config.selection().offload(),
-                config.verbose());
+        Instrumenter instrumenter = Instrumenter.create(
+                instrumentation, selection, config.selection().offload(), config.verbose());
         ModeController controller = new ModeController(lock, dispatcher, instrumenter::require, config.mode());
         controller.addListener((from, to) -> watchdog.wake()); // it idles while no lock is enabled
         HoldSampler sampler = newSampler(config.lock(), lock, instrumenter, controller);
@@ -128,8 +130,8 @@ public final class AgentInstaller {
             sampler.lockInForce(controller.current().mainLockInForce());
             parts.add(sampler);
         }
-        AgentStatus status = startObserving(config,
-                new Observed(lock, dispatcher, controller, instrumenter, sampler, failing, metrics), parts);
+        AgentStatus status = startObserving(
+                config, new Observed(lock, dispatcher, controller, instrumenter, sampler, failing, metrics), parts);
         String loaded = instrumenter.install();
         parts.add(instrumenter::uninstall);
         Hooks.onDetach(() -> {
@@ -146,22 +148,30 @@ public final class AgentInstaller {
 
     /** The main lock, which clears the bootstrap's fast path on each change of holder once {@code active}. */
     private static InterpreterLock newLock(LockConfig config, AtomicBoolean active, boolean metrics) {
-        return new InterpreterLock(config.algorithm(), config.switchIntervalNanos(), config.checkInterval(),
+        return new InterpreterLock(
+                config.algorithm(),
+                config.switchIntervalNanos(),
+                config.checkInterval(),
                 (inForce, holder) -> {
                     if (active.get()) {
                         Hooks.clear(inForce ? holder : Hooks.EVERYONE);
                     }
-                }, metrics ? HoldTiming.SAMPLED : HoldTiming.OFF);
+                },
+                metrics ? HoldTiming.SAMPLED : HoldTiming.OFF);
     }
 
     /** The sampler of the lock's holder, told whether a lock is in force; null if {@code hold.sample-rate=0}. */
-    private static HoldSampler newSampler(LockConfig config, InterpreterLock lock, Instrumenter instrumenter,
-            ModeController controller) {
+    private static HoldSampler newSampler(
+            LockConfig config, InterpreterLock lock, Instrumenter instrumenter, ModeController controller) {
         if (config.holdSampleRate() == 0) {
             return null;
         }
-        HoldSampler sampler = new HoldSampler(lock, instrumenter::locks, Instrumenter::canMark,
-                new HoldProfile(HOLD_METHODS, HOLD_RECENT), config.holdSampleRate());
+        HoldSampler sampler = new HoldSampler(
+                lock,
+                instrumenter::locks,
+                Instrumenter::canMark,
+                new HoldProfile(HOLD_METHODS, HOLD_RECENT),
+                config.holdSampleRate());
         controller.addListener((from, to) -> sampler.lockInForce(to.mainLockInForce()));
         return sampler;
     }
@@ -170,8 +180,14 @@ public final class AgentInstaller {
      * The parts the status, the metrics and the control plane read. {@code metrics} is false when the
      * telemetry is off: then no marked call is recorded and no speedup tracked.
      */
-    private record Observed(InterpreterLock lock, Dispatcher dispatcher, ModeController controller,
-            Instrumenter instrumenter, HoldSampler sampler, FailingRuntime failing, boolean metrics) {}
+    private record Observed(
+            InterpreterLock lock,
+            Dispatcher dispatcher,
+            ModeController controller,
+            Instrumenter instrumenter,
+            HoldSampler sampler,
+            FailingRuntime failing,
+            boolean metrics) {}
 
     /**
      * Starts the status ticker, the failure warnings and, on threads of their own, the telemetry (unless
@@ -179,26 +195,41 @@ public final class AgentInstaller {
      */
     private static AgentStatus startObserving(Config config, Observed parts, StartedParts started) {
         ModeController controller = parts.controller();
-        ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "gil4j-ticker"));
+        ScheduledExecutorService ticker =
+                Executors.newSingleThreadScheduledExecutor(task -> daemon(task, "gil4j-ticker"));
         started.add(ticker::shutdownNow);
-        SpeedupTracker speedup = parts.metrics() ? new SpeedupTracker(config.telemetry().speedupBaseline()) : null;
+        SpeedupTracker speedup =
+                parts.metrics() ? new SpeedupTracker(config.telemetry().speedupBaseline()) : null;
         MarkedWork work = parts.metrics() ? new MarkedWork(controller::current) : null;
         Instrumenter instrumenter = parts.instrumenter();
         Advisor advisor = new Advisor(parts.sampler(), work, instrumenter::markAlso, instrumenter::addedMarks);
         AgentFailures failures = new AgentFailures(Hooks::failures, instrumenter::failedTransformations);
-        AgentStatus status = new AgentStatus(controller, parts.lock(), parts.dispatcher(), speedup, work,
-                instrumenter::status, advisor, failures);
+        AgentStatus status = new AgentStatus(
+                controller, parts.lock(), parts.dispatcher(), speedup, work, instrumenter::status, advisor, failures);
         ticker.scheduleAtFixedRate(status::tick, 0, 1, TimeUnit.SECONDS);
         ticker.scheduleAtFixedRate(failures::warnOnce, 1, 1, TimeUnit.SECONDS);
         if (parts.metrics()) {
             Hooks.record(parts.failing() != null ? parts.failing() : work);
-            ticker.scheduleAtFixedRate(() -> speedup.tick(System.nanoTime(), work.completed(), controller.current(),
-                    controller.transitions()), 0, 1, TimeUnit.SECONDS);
-            Telemetry.Sources sources = new Telemetry.Sources(parts.lock(), parts.dispatcher(), controller, work,
-                    speedup, status::lastOutcome, advisor, failures);
-            daemon(() -> startTelemetry(config.telemetry(), sources, started), "gil4j-telemetry-start").start();
+            ticker.scheduleAtFixedRate(
+                    () -> speedup.tick(
+                            System.nanoTime(), work.completed(), controller.current(), controller.transitions()),
+                    0,
+                    1,
+                    TimeUnit.SECONDS);
+            Telemetry.Sources sources = new Telemetry.Sources(
+                    parts.lock(),
+                    parts.dispatcher(),
+                    controller,
+                    work,
+                    speedup,
+                    status::lastOutcome,
+                    advisor,
+                    failures);
+            daemon(() -> startTelemetry(config.telemetry(), sources, started), "gil4j-telemetry-start")
+                    .start();
         }
-        daemon(() -> startControl(config.control(), status, started), "gil4j-control-start").start();
+        daemon(() -> startControl(config.control(), status, started), "gil4j-control-start")
+                .start();
         return status;
     }
 

@@ -37,11 +37,21 @@ final class RecordMethodCaches implements AutoCloseable {
     private static void linkForJdkTypes() throws Throwable {
         MethodHandles.Lookup lookup = MethodHandles.publicLookup();
         MethodHandle component = MethodHandles.dropArguments(MethodHandles.constant(String.class, ""), 0, Record.class);
-        ObjectMethods.bootstrap(lookup, "equals", MethodType.methodType(boolean.class, Record.class, Object.class),
-                Record.class, "value", component);
-        ObjectMethods.bootstrap(lookup, "hashCode", MethodType.methodType(int.class, Record.class), Record.class,
-                "value", component);
-        ObjectMethods.bootstrap(lookup, "toString", MethodType.methodType(String.class, Record.class), Record.class,
-                "value", component);
+        ObjectMethods.bootstrap(
+                lookup,
+                "equals",
+                MethodType.methodType(boolean.class, Record.class, Object.class),
+                Record.class,
+                "value",
+                component);
+        ObjectMethods.bootstrap(
+                lookup, "hashCode", MethodType.methodType(int.class, Record.class), Record.class, "value", component);
+        ObjectMethods.bootstrap(
+                lookup,
+                "toString",
+                MethodType.methodType(String.class, Record.class),
+                Record.class,
+                "value",
+                component);
     }
 }

@@ -88,8 +88,10 @@ final class AdviseCommand {
      */
     private int tryRecommended(Advice advice, Stays stays, List<String> args) {
         if (advice.recommended() != null) { // beside the measured speedup
-            control.post("/advice/prediction", "{\"offload\":" + ControlClient.quote(advice.recommended())
-                    + ",\"speedup\":" + advice.recommendedSpeedup() + "}");
+            control.post(
+                    "/advice/prediction",
+                    "{\"offload\":" + ControlClient.quote(advice.recommended()) + ",\"speedup\":"
+                            + advice.recommendedSpeedup() + "}");
         }
         int status = 0;
         if (args.contains("--verify")) {
@@ -111,7 +113,10 @@ final class AdviseCommand {
         Map<String, Object> outcome = withRecommended(advice, () -> {
             err.println("advise: verifying offload=" + advice.recommended() + " with an A/B experiment, gil against"
                     + " interpreters");
-            return ControlCommands.runExperiment(control.endpoint(), stays.experimentBody(Mode.GIL.configName(), Mode.INTERPRETERS.configName()), err);
+            return ControlCommands.runExperiment(
+                    control.endpoint(),
+                    stays.experimentBody(Mode.GIL.configName(), Mode.INTERPRETERS.configName()),
+                    err);
         });
         if (outcome == null) {
             return 1;
@@ -151,7 +156,9 @@ final class AdviseCommand {
             return -1;
         }
         double value = Double.parseDouble(m.group(1));
-        return m.group(2) == null || m.group(2).equals("s") ? value : m.group(2).equals("ms") ? value / 1e3 : value * 60;
+        return m.group(2) == null || m.group(2).equals("s")
+                ? value
+                : m.group(2).equals("ms") ? value / 1e3 : value * 60;
     }
 
     private static int whole(String text) {
@@ -159,24 +166,26 @@ final class AdviseCommand {
     }
 
     static String usage() {
-        return String.join("\n", Arrays.asList(
-                "usage: java -jar gil4j-agent.jar advise <pid|url> [--duration 30s] [--measure 5s] [--workers N]",
-                "           [--top K] [--format table|json] [--token TOKEN]",
-                "           [--verify] [--scaling] [--dwell SECONDS] [--warmup SECONDS] [--rounds N]",
-                "Samples where the main lock is held (the service in gil mode, under its load) for --duration, then",
-                "marks the top K methods live for --measure to count their calls (the marks it found are restored),",
-                "and prints them ranked by their share of the lock's hold time, with the throughput speedup expected",
-                "if each alone, and the recommended ones together, were rerouted to interpreters with N workers",
-                "(default: the service's cores), and the offload= value to paste. Calls shorter than four",
-                "hand-overs, and code that never returns, are flagged, not recommended. Defaults: 30 s, 5 s, top 5.",
-                "With --verify it then marks the first recommendation live, runs the A/B experiment gil against",
-                "interpreters (as the experiment command does; defaults: dwell 10 s, warm-up 2 s, 5 rounds), and",
-                "prints the measured speedup with its 95 % interval beside the predicted one; the marks and the",
-                "mode it found are restored whatever happens.",
-                "With --scaling it marks the first recommendation, switches to interpreters and measures the",
-                "rerouted calls' throughput with 1, 2, ... N of the workers taking calls (the same stays), fits",
-                "the Universal Scalability Law to the speedups and predicts 4, 8, 16 and 64 cores; the worker",
-                "limit, the marks and the mode it found are restored whatever happens.",
-                ""));
+        return String.join(
+                "\n",
+                Arrays.asList(
+                        "usage: java -jar gil4j-agent.jar advise <pid|url> [--duration 30s] [--measure 5s] [--workers N]",
+                        "           [--top K] [--format table|json] [--token TOKEN]",
+                        "           [--verify] [--scaling] [--dwell SECONDS] [--warmup SECONDS] [--rounds N]",
+                        "Samples where the main lock is held (the service in gil mode, under its load) for --duration, then",
+                        "marks the top K methods live for --measure to count their calls (the marks it found are restored),",
+                        "and prints them ranked by their share of the lock's hold time, with the throughput speedup expected",
+                        "if each alone, and the recommended ones together, were rerouted to interpreters with N workers",
+                        "(default: the service's cores), and the offload= value to paste. Calls shorter than four",
+                        "hand-overs, and code that never returns, are flagged, not recommended. Defaults: 30 s, 5 s, top 5.",
+                        "With --verify it then marks the first recommendation live, runs the A/B experiment gil against",
+                        "interpreters (as the experiment command does; defaults: dwell 10 s, warm-up 2 s, 5 rounds), and",
+                        "prints the measured speedup with its 95 % interval beside the predicted one; the marks and the",
+                        "mode it found are restored whatever happens.",
+                        "With --scaling it marks the first recommendation, switches to interpreters and measures the",
+                        "rerouted calls' throughput with 1, 2, ... N of the workers taking calls (the same stays), fits",
+                        "the Universal Scalability Law to the speedups and predicts 4, 8, 16 and 64 cores; the worker",
+                        "limit, the marks and the mode it found are restored whatever happens.",
+                        ""));
     }
 }

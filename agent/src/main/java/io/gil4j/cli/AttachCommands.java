@@ -37,7 +37,8 @@ final class AttachCommands {
     static int attach(String[] args, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("--help") || args[0].equals("-h")) {
             (args.length == 0 ? err : out).println("usage: java -jar gil4j-agent.jar attach <pid> [key=value ...]");
-            out.println("Loads the agent into the running JVM <pid> with the given configuration (the keys of --help),");
+            out.println(
+                    "Loads the agent into the running JVM <pid> with the given configuration (the keys of --help),");
             out.println("instrumenting the classes it has loaded and those it loads later. The target JVM must run as");
             out.println("this user; on JDK 21 and later it prints a warning unless -XX:+EnableDynamicAgentLoading.");
             return args.length == 0 ? 2 : 0;
@@ -56,8 +57,10 @@ final class AttachCommands {
             return 1;
         }
         Optional<ControlFile> control = awaitControl(Long.parseLong(pid), true);
-        out.println("gil4j attached to " + pid + (control.isPresent() ? ", control endpoint " + control.get().url()
-                : " (no control endpoint: gil4j.control.port=off, or see the JVM's standard error)"));
+        out.println("gil4j attached to " + pid
+                + (control.isPresent()
+                        ? ", control endpoint " + control.get().url()
+                        : " (no control endpoint: gil4j.control.port=off, or see the JVM's standard error)"));
         out.println(verdict);
         return 0;
     }
@@ -124,9 +127,12 @@ final class AttachCommands {
             if (vm.id().equals(Long.toString(self))) {
                 continue;
             }
-            Optional<ControlFile> control = vm.id().matches("\\d+") ? ControlFile.read(ControlFile.of(Long.parseLong(vm.id())))
+            Optional<ControlFile> control = vm.id().matches("\\d+")
+                    ? ControlFile.read(ControlFile.of(Long.parseLong(vm.id())))
                     : Optional.empty();
-            out.printf("%-8s %-28s %s%n", vm.id(), control.map(c -> "gil4j " + c.url()).orElse("-"), vm.displayName());
+            out.printf(
+                    "%-8s %-28s %s%n",
+                    vm.id(), control.map(c -> "gil4j " + c.url()).orElse("-"), vm.displayName());
         }
         return 0;
     }
@@ -150,6 +156,10 @@ final class AttachCommands {
     }
 
     private static Path agentJar() throws URISyntaxException {
-        return Paths.get(AttachCommands.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Paths.get(AttachCommands.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 }

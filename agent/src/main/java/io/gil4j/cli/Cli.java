@@ -55,7 +55,9 @@ public final class Cli {
             case "worker":
                 return WorkerMain.run(Arrays.copyOfRange(args, 1, args.length));
             default:
-                err.println("gil4j: unknown command '" + command + "': accepted commands are help, version, check-config, attach, detach, list, status, mode, experiment, advise");
+                err.println(
+                        "gil4j: unknown command '" + command
+                                + "': accepted commands are help, version, check-config, attach, detach, list, status, mode, experiment, advise");
                 return 2;
         }
     }
@@ -68,7 +70,8 @@ public final class Cli {
             return 0;
         }
         try {
-            out.print(Config.load(String.join(",", pairs), System.getProperties(), System.getenv()).describe());
+            out.print(Config.load(String.join(",", pairs), System.getProperties(), System.getenv())
+                    .describe());
             return 0;
         } catch (ConfigException e) {
             err.println("gil4j: " + e.getMessage());
@@ -77,7 +80,8 @@ public final class Cli {
     }
 
     private static String version() {
-        String version = Cli.class.getPackage() == null ? null : Cli.class.getPackage().getImplementationVersion();
+        String version =
+                Cli.class.getPackage() == null ? null : Cli.class.getPackage().getImplementationVersion();
         return version == null ? "(development build)" : version;
     }
 
@@ -102,7 +106,8 @@ public final class Cli {
         s.append(OptionTable.text());
         s.append("\nMetrics (OpenTelemetry SDK): the standard OTEL_* variables and otel.* properties; by default a\n");
         s.append("Prometheus endpoint on localhost:9464/metrics, OTEL_METRICS_EXPORTER=otlp|prometheus,otlp|none to\n");
-        s.append("change that. otel.<key> in the agent argument (gil4j.otel.<key>, GIL4J_OTEL_<KEY>) sets otel.<key> for\n");
+        s.append(
+                "change that. otel.<key> in the agent argument (gil4j.otel.<key>, GIL4J_OTEL_<KEY>) sets otel.<key> for\n");
         s.append("gil4j alone, over the standard sources.\n");
         return s.toString();
     }

@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  */
 final class ControlClient {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** How long an answer that reads or changes no code may take. */
     static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
     /** A switch retransforms every selected class; with include=** on a large service, that takes minutes. */
@@ -69,7 +70,9 @@ final class ControlClient {
         if (found == null || status == null) {
             return null;
         }
-        List<String> before = ControlClient.list(found.get("offload")).stream().map(String::valueOf).toList();
+        List<String> before = ControlClient.list(found.get("offload")).stream()
+                .map(String::valueOf)
+                .toList();
         List<String> marks = new ArrayList<>(before);
         marks.addAll(methods);
         try {
@@ -100,13 +103,15 @@ final class ControlClient {
     }
 
     /** The endpoint's answer, or null (with a message) if none came within {@code timeout}. */
-    static HttpResponse<String> send(ControlFile endpoint, String method, String path, String body,
-            Duration timeout, PrintStream err) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url() + path)).timeout(timeout);
+    static HttpResponse<String> send(
+            ControlFile endpoint, String method, String path, String body, Duration timeout, PrintStream err) {
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(endpoint.url() + path)).timeout(timeout);
         if (endpoint.token() != null) {
             request.header("Authorization", "Bearer " + endpoint.token());
         }
-        request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        request.method(
+                method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         try {
             return CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException | IllegalArgumentException e) {

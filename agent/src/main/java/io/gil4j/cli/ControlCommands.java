@@ -20,7 +20,6 @@ import java.util.Optional;
  */
 final class ControlCommands {
 
-
     private ControlCommands() {}
 
     static int status(String[] args, PrintStream out, PrintStream err) {
@@ -60,7 +59,8 @@ final class ControlCommands {
             return 1;
         }
         // the endpoint answers once the mode is in force: after the lock's code went into every selected class
-        HttpResponse<String> response = ControlClient.send(endpoint.get(), "POST", "/mode", body, ControlClient.SWITCH_TIMEOUT, err);
+        HttpResponse<String> response =
+                ControlClient.send(endpoint.get(), "POST", "/mode", body, ControlClient.SWITCH_TIMEOUT, err);
         if (response == null) {
             return 1;
         }
@@ -77,20 +77,24 @@ final class ControlCommands {
      * never, which means nothing selected ran (no load, or a selection that misses the code the load runs).
      */
     private static void reportLockEngaged(ControlFile endpoint, PrintStream err) {
-        long before = lockAcquisitions(ControlClient.send(endpoint, "GET", "/status", null, ControlClient.ANSWER_TIMEOUT, err));
+        long before = lockAcquisitions(
+                ControlClient.send(endpoint, "GET", "/status", null, ControlClient.ANSWER_TIMEOUT, err));
         try {
             Thread.sleep(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
         }
-        long after = lockAcquisitions(ControlClient.send(endpoint, "GET", "/status", null, ControlClient.ANSWER_TIMEOUT, err));
+        long after = lockAcquisitions(
+                ControlClient.send(endpoint, "GET", "/status", null, ControlClient.ANSWER_TIMEOUT, err));
         if (before < 0 || after < 0) {
             return;
         }
-        err.println(after > before ? "gil4j mode: the lock was taken " + (after - before) + " times in the first second"
-                : "gil4j mode: warning: the lock was not taken in the first second under gil: no selected code ran"
-                        + " (is there load, and does the selection in status name the code it runs?)");
+        err.println(
+                after > before
+                        ? "gil4j mode: the lock was taken " + (after - before) + " times in the first second"
+                        : "gil4j mode: warning: the lock was not taken in the first second under gil: no selected code ran"
+                                + " (is there load, and does the selection in status name the code it runs?)");
     }
 
     /** The lock's acquisitions in a {@code /status} answer, or -1 without one. */
@@ -125,13 +129,14 @@ final class ControlCommands {
         return options;
     }
 
-    private static int call(String target, String token, String method, String path, String body, PrintStream out,
-            PrintStream err) {
+    private static int call(
+            String target, String token, String method, String path, String body, PrintStream out, PrintStream err) {
         Optional<ControlFile> endpoint = ControlClient.endpoint(target, token, err);
         if (endpoint.isEmpty()) {
             return 1;
         }
-        HttpResponse<String> response = ControlClient.send(endpoint.get(), method, path, body, ControlClient.ANSWER_TIMEOUT, err);
+        HttpResponse<String> response =
+                ControlClient.send(endpoint.get(), method, path, body, ControlClient.ANSWER_TIMEOUT, err);
         if (response == null) {
             return 1;
         }
@@ -144,14 +149,17 @@ final class ControlCommands {
             out.println("usage: java -jar gil4j-agent.jar experiment <pid|url> <modeA> <modeB> [--dwell SECONDS]");
             out.println("           [--warmup SECONDS] [--rounds N] [--token TOKEN]");
             out.println("Alternates A and B (A B A B ...) under the service's own load, measures the throughput and");
-            out.println("latency of marked calls in each stay, and prints the speedup of B over A with a 95 % confidence");
-            out.println("interval as JSON. Defaults: dwell 10 s, warm-up 2 s, 5 rounds. Progress goes to standard error.");
+            out.println(
+                    "latency of marked calls in each stay, and prints the speedup of B over A with a 95 % confidence");
+            out.println(
+                    "interval as JSON. Defaults: dwell 10 s, warm-up 2 s, 5 rounds. Progress goes to standard error.");
             return 0;
         }
         List<String> positional = new ArrayList<>();
         Map<String, String> options = options(args, positional);
         if (positional.size() != 3) {
-            err.println("gil4j experiment: expected <pid|url> <modeA> <modeB>, got " + positional + "; see experiment --help");
+            err.println("gil4j experiment: expected <pid|url> <modeA> <modeB>, got " + positional
+                    + "; see experiment --help");
             return 2;
         }
         String body;
@@ -179,7 +187,8 @@ final class ControlCommands {
      * answering.
      */
     static Map<String, Object> runExperiment(ControlFile endpoint, String body, PrintStream err) {
-        HttpResponse<String> started = ControlClient.send(endpoint, "POST", "/experiment", body, ControlClient.ANSWER_TIMEOUT, err);
+        HttpResponse<String> started =
+                ControlClient.send(endpoint, "POST", "/experiment", body, ControlClient.ANSWER_TIMEOUT, err);
         if (started == null || started.statusCode() != 202) {
             if (started != null) {
                 err.println(started.body());
@@ -193,7 +202,8 @@ final class ControlCommands {
                 Thread.currentThread().interrupt();
                 return null;
             }
-            HttpResponse<String> now = ControlClient.send(endpoint, "GET", "/experiment", null, ControlClient.ANSWER_TIMEOUT, err);
+            HttpResponse<String> now =
+                    ControlClient.send(endpoint, "GET", "/experiment", null, ControlClient.ANSWER_TIMEOUT, err);
             if (now == null) {
                 return null;
             }

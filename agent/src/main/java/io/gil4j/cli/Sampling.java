@@ -54,7 +54,8 @@ final class Sampling {
             return null;
         }
         List<Map<String, Object>> methods = ControlClient.list(window.get("methods"));
-        List<String> candidates = methods.stream().limit(top).map(m -> (String) m.get("method")).toList();
+        List<String> candidates =
+                methods.stream().limit(top).map(m -> (String) m.get("method")).toList();
         Map<String, Object> calls = measureCalls(candidates, measure);
         if (calls == null) {
             return null;
@@ -69,8 +70,13 @@ final class Sampling {
         for (int i = 0; i < rows.size(); i++) {
             Map<String, Object> method = rows.get(i);
             String deeper = alone.get(i).recommended() ? deeperWithTheSameShare(rows, alone, i, window) : null;
-            Prediction prediction = deeper == null ? alone.get(i) : new Prediction(alone.get(i).speedup(), false,
-                    "the same lock time as " + deeper + ", which runs inside it: reroute that, which moves less");
+            Prediction prediction = deeper == null
+                    ? alone.get(i)
+                    : new Prediction(
+                            alone.get(i).speedup(),
+                            false,
+                            "the same lock time as " + deeper
+                                    + ", which runs inside it: reroute that, which moves less");
             Prediction jointly = null;
             if (prediction.recommended()) {
                 together.add((String) method.get("method"));
@@ -97,14 +103,16 @@ final class Sampling {
      * deeper one buys the same and moves less: an outer method carries its caller's state (a request, a
      * connection) across to the worker.
      */
-    private String deeperWithTheSameShare(List<Map<String, Object>> rows, List<Prediction> alone, int i,
-            Map<String, Object> window) {
+    private String deeperWithTheSameShare(
+            List<Map<String, Object>> rows, List<Prediction> alone, int i, Map<String, Object> window) {
         Map<String, Object> outer = rows.get(i);
         for (int j = 0; j < rows.size(); j++) {
             Map<String, Object> inner = rows.get(j);
             boolean deeper = number(inner, "self") > number(outer, "self")
                     || number(inner, "self") == number(outer, "self") && j > i;
-            if (j != i && alone.get(j).recommended() && deeper
+            if (j != i
+                    && alone.get(j).recommended()
+                    && deeper
                     && alone.get(j).speedup() >= SAME_GAIN * alone.get(i).speedup()
                     && share(inner, window) >= share(outer, window) - SAME_SHARE
                     && together(List.of((String) outer.get("method"), (String) inner.get("method")))
@@ -133,8 +141,17 @@ final class Sampling {
                 double count = number(object(now), "count") - number(earlier, "count");
                 double sum = number(object(now), "sumNanos") - number(earlier, "sumNanos");
                 double cpu = number(object(now), "cpuNanos") - number(earlier, "cpuNanos");
-                calls.put(function, Map.of("count", count, "meanNanos", count > 0 ? sum / count : 0.0,
-                        "meanCpuNanos", count > 0 ? cpu / count : 0.0, "perSecond", count / Math.max(1e-9, elapsed)));
+                calls.put(
+                        function,
+                        Map.of(
+                                "count",
+                                count,
+                                "meanNanos",
+                                count > 0 ? sum / count : 0.0,
+                                "meanCpuNanos",
+                                count > 0 ? cpu / count : 0.0,
+                                "perSecond",
+                                count / Math.max(1e-9, elapsed)));
             });
             return calls;
         });
@@ -142,9 +159,10 @@ final class Sampling {
 
     private double together(List<String> methods) {
         StringBuilder body = new StringBuilder("{\"methods\":[");
-        methods.forEach(m -> body.append(body.charAt(body.length() - 1) == '[' ? "" : ",")
-                .append(ControlClient.quote(m)));
-        Map<String, Object> answer = control.post("/advice/together", body.append("]}").toString());
+        methods.forEach(m ->
+                body.append(body.charAt(body.length() - 1) == '[' ? "" : ",").append(ControlClient.quote(m)));
+        Map<String, Object> answer =
+                control.post("/advice/together", body.append("]}").toString());
         return answer == null ? Double.NaN : number(answer, "share");
     }
 
@@ -164,9 +182,15 @@ final class Sampling {
                 return null;
             }
             double held = number(now, "held");
-            err.printf(Locale.ROOT, "advise: %s, %.0f/%.0f s: the lock held in %.0f %% of %.0f ticks, %.0f stacks%n",
-                    what, (System.nanoTime() - begin) / 1e9, seconds, 100 * held / Math.max(1, number(now, "samples")),
-                    number(now, "samples"), number(now, "stacks"));
+            err.printf(
+                    Locale.ROOT,
+                    "advise: %s, %.0f/%.0f s: the lock held in %.0f %% of %.0f ticks, %.0f stacks%n",
+                    what,
+                    (System.nanoTime() - begin) / 1e9,
+                    seconds,
+                    100 * held / Math.max(1, number(now, "samples")),
+                    number(now, "samples"),
+                    number(now, "stacks"));
         }
         return control.get("/advice");
     }

@@ -81,16 +81,25 @@ final class ScalingRun {
         }
         double after = completed();
         double rate = (after - before) / ((System.nanoTime() - start) / 1e9);
-        err.printf(Locale.ROOT, "advise: scaling, round %d/%d, %d worker%s: %.0f rerouted calls/s%n", round + 1,
-                stays.rounds(), limit, limit == 1 ? "" : "s", rate);
+        err.printf(
+                Locale.ROOT,
+                "advise: scaling, round %d/%d, %d worker%s: %.0f rerouted calls/s%n",
+                round + 1,
+                stays.rounds(),
+                limit,
+                limit == 1 ? "" : "s",
+                rate);
         return rate;
     }
 
     /** The interpreters' completed calls so far; NaN after a message. */
     private double completed() {
         Map<String, Object> status = control.get("/status");
-        return status == null ? Double.NaN
-                : ControlClient.number(ControlClient.object(ControlClient.object(status.get("pools")).get(Mode.INTERPRETERS.configName())),
+        return status == null
+                ? Double.NaN
+                : ControlClient.number(
+                        ControlClient.object(
+                                ControlClient.object(status.get("pools")).get(Mode.INTERPRETERS.configName())),
                         "completed");
     }
 
@@ -146,18 +155,29 @@ final class ScalingRun {
         List<?> rates = (List<?>) run.get("callsPerSecond");
         List<?> speedups = (List<?>) run.get("speedups");
         for (int i = 0; i < rates.size(); i++) {
-            s.append(String.format(Locale.ROOT, "  %2d worker%s: %8.1f calls/s, %.2fx%n", i + 1, i == 0 ? " " : "s",
-                    (Double) rates.get(i), (Double) speedups.get(i)));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "  %2d worker%s: %8.1f calls/s, %.2fx%n",
+                    i + 1,
+                    i == 0 ? " " : "s",
+                    (Double) rates.get(i),
+                    (Double) speedups.get(i)));
         }
         if (!run.containsKey("predicted")) {
-            return s.append("  no call completed with one worker: nothing to fit\n").toString();
+            return s.append("  no call completed with one worker: nothing to fit\n")
+                    .toString();
         }
-        s.append(String.format(Locale.ROOT, "Universal Scalability Law: contention %.3f, coherency %.4f%s%n",
-                (Double) run.get("contention"), (Double) run.get("coherency"),
-                Boolean.TRUE.equals(run.get("coherencyFitted")) ? ""
+        s.append(String.format(
+                Locale.ROOT,
+                "Universal Scalability Law: contention %.3f, coherency %.4f%s%n",
+                (Double) run.get("contention"),
+                (Double) run.get("coherency"),
+                Boolean.TRUE.equals(run.get("coherencyFitted"))
+                        ? ""
                         : " (assumed: two worker counts fix one parameter, so this is Amdahl's law)"));
-        ControlClient.object(run.get("predicted")).forEach((cores, speedup) -> s.append(String.format(Locale.ROOT,
-                "  predicted on %s cores: %.2fx%n", cores, (Double) speedup)));
+        ControlClient.object(run.get("predicted"))
+                .forEach((cores, speedup) -> s.append(
+                        String.format(Locale.ROOT, "  predicted on %s cores: %.2fx%n", cores, (Double) speedup)));
         return s.toString();
     }
 }

@@ -17,8 +17,8 @@ record Stays(double dwellSeconds, double warmupSeconds, int rounds) {
      *     needs more (a dwell, the rounds)
      */
     static Stays of(Map<String, String> options) {
-        Stays stays = new Stays(number(options, "dwell", "10"), number(options, "warmup", "2"),
-                (int) number(options, "rounds", "5"));
+        Stays stays = new Stays(
+                number(options, "dwell", "10"), number(options, "warmup", "2"), (int) number(options, "rounds", "5"));
         if (stays.dwellSeconds() == 0 || stays.rounds() == 0) {
             throw new IllegalArgumentException("--dwell and --rounds take numbers above 0, got " + stays.dwellSeconds()
                     + " and " + stays.rounds());
@@ -37,7 +37,13 @@ record Stays(double dwellSeconds, double warmupSeconds, int rounds) {
 
     /** The body of {@code POST /experiment} comparing mode {@code a} with mode {@code b} in these stays. */
     String experimentBody(String a, String b) {
-        return String.format(Locale.ROOT, "{\"a\":%s,\"b\":%s,\"dwellSeconds\":%s,\"warmupSeconds\":%s,\"rounds\":%d}",
-                ControlClient.quote(a), ControlClient.quote(b), dwellSeconds, warmupSeconds, rounds);
+        return String.format(
+                Locale.ROOT,
+                "{\"a\":%s,\"b\":%s,\"dwellSeconds\":%s,\"warmupSeconds\":%s,\"rounds\":%d}",
+                ControlClient.quote(a),
+                ControlClient.quote(b),
+                dwellSeconds,
+                warmupSeconds,
+                rounds);
     }
 }

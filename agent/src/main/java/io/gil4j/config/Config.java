@@ -45,21 +45,29 @@ public final class Config {
             try {
                 values.put(option, option.parse(value));
             } catch (IllegalArgumentException e) {
-                throw new ConfigException("bad value " + option.propertyName() + "=" + value
-                        + ": accepted values are " + option.accepted());
+                throw new ConfigException("bad value " + option.propertyName() + "=" + value + ": accepted values are "
+                        + option.accepted());
             }
         }
         otelOverrides = sources.otelOverrides();
         selection = new SelectionConfig(get(Option.INCLUDE), get(Option.EXCLUDE), get(Option.OFFLOAD));
-        lock = new LockConfig(get(Option.GIL), get(Option.SWITCH_INTERVAL), get(Option.CHECK_INTERVAL),
-                get(Option.HOLD_SAMPLE_RATE));
-        pools = new PoolConfig(get(Option.WORKERS), get(Option.POOL_QUEUE), get(Option.POOL_POLICY),
-                get(Option.INTERPRETERS_ISOLATION), Duration.ofNanos(get(Option.SHUTDOWN_DRAIN)));
-        processes = new ProcessConfig(get(Option.WORKERS), get(Option.PROCESSES_MAX_TASKS),
-                get(Option.PROCESSES_ALLOW));
-        control = new ControlConfig(get(Option.CONTROL_HOST), get(Option.CONTROL_PORT),
-                text.get(Option.CONTROL_PORT).equals(Option.CONTROL_PORT.defaultValue()), get(Option.CONTROL_TOKEN),
-                get(Option.MODE_FILE), verbose());
+        lock = new LockConfig(
+                get(Option.GIL), get(Option.SWITCH_INTERVAL), get(Option.CHECK_INTERVAL), get(Option.HOLD_SAMPLE_RATE));
+        pools = new PoolConfig(
+                get(Option.WORKERS),
+                get(Option.POOL_QUEUE),
+                get(Option.POOL_POLICY),
+                get(Option.INTERPRETERS_ISOLATION),
+                Duration.ofNanos(get(Option.SHUTDOWN_DRAIN)));
+        processes =
+                new ProcessConfig(get(Option.WORKERS), get(Option.PROCESSES_MAX_TASKS), get(Option.PROCESSES_ALLOW));
+        control = new ControlConfig(
+                get(Option.CONTROL_HOST),
+                get(Option.CONTROL_PORT),
+                text.get(Option.CONTROL_PORT).equals(Option.CONTROL_PORT.defaultValue()),
+                get(Option.CONTROL_TOKEN),
+                get(Option.MODE_FILE),
+                verbose());
         telemetry = new TelemetryConfig(otelOverrides, get(Option.SPEEDUP_BASELINE));
     }
 
@@ -140,9 +148,13 @@ public final class Config {
         for (Option<?> option : Option.all()) {
             String value = text.get(option);
             boolean secret = option == Option.CONTROL_TOKEN && !value.isEmpty();
-            out.append(option.propertyName()).append('=').append(secret ? "(set, not shown)" : value).append('\n');
+            out.append(option.propertyName())
+                    .append('=')
+                    .append(secret ? "(set, not shown)" : value)
+                    .append('\n');
         }
-        otelOverrides.forEach((key, value) -> out.append("gil4j.").append(key).append('=').append(value).append('\n'));
+        otelOverrides.forEach((key, value) ->
+                out.append("gil4j.").append(key).append('=').append(value).append('\n'));
         return out.toString();
     }
 }

@@ -29,7 +29,9 @@ final class ConfigSources {
         for (Map.Entry<String, String> e : environment.entrySet()) {
             String name = e.getKey();
             if (name.startsWith(OTEL_ENVIRONMENT)) {
-                String key = name.substring(OTEL_ENVIRONMENT.length()).toLowerCase(Locale.ROOT).replace('_', '.');
+                String key = name.substring(OTEL_ENVIRONMENT.length())
+                        .toLowerCase(Locale.ROOT)
+                        .replace('_', '.');
                 sources.otel.put(OTEL_ARGUMENT + key, e.getValue().trim());
             } else if (name.startsWith("GIL4J_")) {
                 sources.set(name, e.getValue(), "environment variable");
@@ -38,7 +40,9 @@ final class ConfigSources {
         for (Map.Entry<?, ?> e : properties.entrySet()) {
             String name = String.valueOf(e.getKey());
             if (name.startsWith(OTEL_PROPERTY)) {
-                sources.otel.put(name.substring("gil4j.".length()), String.valueOf(e.getValue()).trim());
+                sources.otel.put(
+                        name.substring("gil4j.".length()),
+                        String.valueOf(e.getValue()).trim());
             } else if (name.startsWith("gil4j.")) {
                 sources.set(name, String.valueOf(e.getValue()), "system property");
             }
@@ -81,8 +85,8 @@ final class ConfigSources {
             } else if (lastKey != null && !segment.isBlank()) {
                 pairs.put(lastKey, pairs.get(lastKey) + "," + segment.trim());
             } else if (!segment.isBlank()) {
-                throw new ConfigException("agent argument '" + segment + "' is not key=value: accepted keys are "
-                        + Option.allKeys());
+                throw new ConfigException(
+                        "agent argument '" + segment + "' is not key=value: accepted keys are " + Option.allKeys());
             }
         }
         return pairs;

@@ -12,5 +12,5 @@ import java.nio.file.Path;
  * @param modeFile {@code mode.file}: the file the mode follows, or null
  * @param verbose {@code log=info}: the endpoint's address is logged
  */
-public record ControlConfig(String host, int port, boolean portDefaulted, String token, Path modeFile,
-        boolean verbose) {}
+public record ControlConfig(
+        String host, int port, boolean portDefaulted, String token, Path modeFile, boolean verbose) {}

@@ -38,11 +38,15 @@ public final class MarkPattern {
             return new MarkPattern(text, name, null, null);
         }
         int hash = text.indexOf('#');
-        if (hash <= 0 || hash != text.lastIndexOf('#')
+        if (hash <= 0
+                || hash != text.lastIndexOf('#')
                 || !METHOD_GLOB.matcher(text.substring(hash + 1)).matches()) {
             throw new IllegalArgumentException("not a method pattern: '" + text + "'");
         }
-        return new MarkPattern(text, null, ClassGlob.of(text.substring(0, hash)),
+        return new MarkPattern(
+                text,
+                null,
+                ClassGlob.of(text.substring(0, hash)),
                 Pattern.compile(globToRegex(text.substring(hash + 1))));
     }
 

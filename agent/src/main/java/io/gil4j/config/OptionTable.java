@@ -18,8 +18,15 @@ public final class OptionTable {
     public static String markdown() {
         StringBuilder out = new StringBuilder("| key | default | accepted | what it does |\n|---|---|---|---|\n");
         for (Option<?> option : Option.all()) {
-            out.append("| `").append(option.key()).append("` | ").append(shownDefault(option)).append(" | ")
-                    .append(option.accepted()).append(" | ").append(option.purpose()).append(" |\n");
+            out.append("| `")
+                    .append(option.key())
+                    .append("` | ")
+                    .append(shownDefault(option))
+                    .append(" | ")
+                    .append(option.accepted())
+                    .append(" | ")
+                    .append(option.purpose())
+                    .append(" |\n");
         }
         return out.toString();
     }
@@ -32,9 +39,13 @@ public final class OptionTable {
     public static String text() {
         StringBuilder out = new StringBuilder();
         for (Option<?> option : Option.all()) {
-            out.append("  ").append(option.key()).append(" (default ").append(shownDefault(option).replace("`", ""))
+            out.append("  ")
+                    .append(option.key())
+                    .append(" (default ")
+                    .append(shownDefault(option).replace("`", ""))
                     .append(")\n");
-            String words = option.accepted() + ". " + Character.toUpperCase(option.purpose().charAt(0))
+            String words = option.accepted() + ". "
+                    + Character.toUpperCase(option.purpose().charAt(0))
                     + option.purpose().substring(1) + ".";
             for (String line : wrap(words.replace("`", ""))) {
                 out.append(HELP_INDENT).append(line).append('\n');

@@ -13,5 +13,5 @@ import java.time.Duration;
  *     classes anew
  * @param shutdownDrain {@code shutdown.drain}: how long JVM exit waits for calls of non-daemon callers
  */
-public record PoolConfig(int workers, int queue, QueuePolicy policy, boolean isolatedInterpreters,
-        Duration shutdownDrain) {}
+public record PoolConfig(
+        int workers, int queue, QueuePolicy policy, boolean isolatedInterpreters, Duration shutdownDrain) {}

@@ -49,8 +49,18 @@ public record Selection(List<ClassGlob> include, List<ClassGlob> exclude, String
 
     @Override
     public String toString() {
-        return (include.isEmpty() ? "nothing" : String.join(",", include.stream().map(ClassGlob::toString).toList()))
-                + (exclude.isEmpty() ? "" : " minus " + String.join(",", exclude.stream().map(ClassGlob::toString).toList()))
+        return (include.isEmpty()
+                        ? "nothing"
+                        : String.join(
+                                ",", include.stream().map(ClassGlob::toString).toList()))
+                + (exclude.isEmpty()
+                        ? ""
+                        : " minus "
+                                + String.join(
+                                        ",",
+                                        exclude.stream()
+                                                .map(ClassGlob::toString)
+                                                .toList()))
                 + " (" + origin + ")";
     }
 }

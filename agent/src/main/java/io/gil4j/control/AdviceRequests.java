@@ -34,7 +34,8 @@ final class AdviceRequests {
     /** A new advise window, recording stacks for {@code "seconds"} of the body (default 60, at most 3 600). */
     Answer reset(String body) {
         Object seconds = Json.parseObjectOrEmpty(body).getOrDefault("seconds", 60);
-        if (!(seconds instanceof Number) || ((Number) seconds).doubleValue() <= 0
+        if (!(seconds instanceof Number)
+                || ((Number) seconds).doubleValue() <= 0
                 || ((Number) seconds).doubleValue() > 3_600) {
             return Answer.error(400, "send {\"seconds\":60}: how long to record stacks, more than 0 and at most 3600");
         }
@@ -60,8 +61,9 @@ final class AdviceRequests {
         if (!(request.get("offload") instanceof String) || !(request.get("speedup") instanceof Number)) {
             return Answer.error(400, "send {\"offload\":\"com.acme.Pricing#quote\",\"speedup\":1.8}");
         }
-        agent.advisor().predicted(new Advisor.Predicted((String) request.get("offload"),
-                ((Number) request.get("speedup")).doubleValue()));
+        agent.advisor()
+                .predicted(new Advisor.Predicted(
+                        (String) request.get("offload"), ((Number) request.get("speedup")).doubleValue()));
         return new Answer(200, request);
     }
 
@@ -74,8 +76,10 @@ final class AdviceRequests {
             String done = agent.advisor().offload((String) patterns);
             return new Answer(200, Map.of("offload", agent.advisor().offloaded(), "retransformed", done));
         } catch (IllegalArgumentException e) {
-            return Answer.error(400, "offload: " + e.getMessage() + "; accepted: comma-separated method patterns such"
-                    + " as com.acme.Pricing#quote, com.acme.**#price*");
+            return Answer.error(
+                    400,
+                    "offload: " + e.getMessage() + "; accepted: comma-separated method patterns such"
+                            + " as com.acme.Pricing#quote, com.acme.**#price*");
         }
     }
 }

@@ -49,8 +49,15 @@ public final class AgentStatus {
      * @param advisor where the lock is held and live marking, for {@code advise}
      * @param failures the agent's own failures, by kind
      */
-    public AgentStatus(ModeController modes, InterpreterLock mainLock, Dispatcher dispatcher, SpeedupTracker speedup,
-            MarkedWork work, Supplier<Map<String, Object>> instrumentation, Advisor advisor, AgentFailures failures) {
+    public AgentStatus(
+            ModeController modes,
+            InterpreterLock mainLock,
+            Dispatcher dispatcher,
+            SpeedupTracker speedup,
+            MarkedWork work,
+            Supplier<Map<String, Object>> instrumentation,
+            Advisor advisor,
+            AgentFailures failures) {
         this.modes = modes;
         this.mainLock = mainLock;
         this.dispatcher = dispatcher;
@@ -166,7 +173,8 @@ public final class AgentStatus {
         });
         status.put("cores", perCore);
         Map<String, Object> speedupStatus = new LinkedHashMap<>();
-        speedupStatus.put("baseline", speedup == null ? null : speedup.baseline().configName());
+        speedupStatus.put(
+                "baseline", speedup == null ? null : speedup.baseline().configName());
         speedupStatus.put("value", round(speedup()));
         status.put("speedup", speedupStatus);
         status.put("experiment", experiment());

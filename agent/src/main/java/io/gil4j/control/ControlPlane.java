@@ -55,10 +55,12 @@ public final class ControlPlane implements AutoCloseable {
         String host = config.host();
         String token = config.token();
         try {
-            if (token.length() < MIN_NETWORK_TOKEN && !InetAddress.getByName(host).isLoopbackAddress()) {
+            if (token.length() < MIN_NETWORK_TOKEN
+                    && !InetAddress.getByName(host).isLoopbackAddress()) {
                 AgentLog.warn("control endpoint not started: gil4j.control.host=" + host + " is not a loopback"
-                        + " address, which needs gil4j.control.token" + (token.isEmpty() ? "" : " (given: "
-                        + token.length() + " characters, not shown)") + ": accepted values are at least "
+                        + " address, which needs gil4j.control.token"
+                        + (token.isEmpty() ? "" : " (given: " + token.length() + " characters, not shown)")
+                        + ": accepted values are at least "
                         + MIN_NETWORK_TOKEN + " printable characters; the rest of the agent runs on");
                 return;
             }

@@ -58,8 +58,8 @@ public final class ControlServer implements AutoCloseable {
      */
     public static ControlServer start(String host, int port, String token, AgentStatus agent) throws IOException {
         ControlServer control = new ControlServer(agent, token, host);
-        control.endpoint = HttpEndpoint.start(new InetSocketAddress(InetAddress.getByName(host), port), MAX_BODY,
-                control::handle);
+        control.endpoint =
+                HttpEndpoint.start(new InetSocketAddress(InetAddress.getByName(host), port), MAX_BODY, control::handle);
         return control;
     }
 
@@ -82,7 +82,8 @@ public final class ControlServer implements AutoCloseable {
         if (answer.status() == 401) {
             headers.put("WWW-Authenticate", "Bearer realm=\"gil4j\"");
         }
-        return new HttpResponse(answer.status(), headers, Json.write(answer.body()).getBytes(StandardCharsets.UTF_8));
+        return new HttpResponse(
+                answer.status(), headers, Json.write(answer.body()).getBytes(StandardCharsets.UTF_8));
     }
 
     private Answer answer(Request request) {
@@ -112,15 +113,19 @@ public final class ControlServer implements AutoCloseable {
             case "/advice/prediction":
                 return change(request, advice::prediction, "POST");
             case "/offload":
-                return get ? advice.read(a -> Map.of("offload", a.offloaded()))
+                return get
+                        ? advice.read(a -> Map.of("offload", a.offloaded()))
                         : change(request, advice::offload, "GET, POST");
             case "/interpreters":
-                return get ? new Answer(200, agent.interpreters())
+                return get
+                        ? new Answer(200, agent.interpreters())
                         : change(request, this::limitInterpreters, "GET, POST");
             default:
-                return Answer.error(404, "no such resource: GET /status, POST /mode, GET or POST /experiment,"
-                        + " GET /advice, POST /advice/reset, /advice/together or /advice/prediction, GET or POST"
-                        + " /offload, GET or POST /interpreters");
+                return Answer.error(
+                        404,
+                        "no such resource: GET /status, POST /mode, GET or POST /experiment,"
+                                + " GET /advice, POST /advice/reset, /advice/together or /advice/prediction, GET or POST"
+                                + " /offload, GET or POST /interpreters");
         }
     }
 
@@ -131,7 +136,8 @@ public final class ControlServer implements AutoCloseable {
 
     private Answer lastExperiment() {
         Map<String, Object> experiment = agent.experiment();
-        return experiment == null ? Answer.error(404, "no experiment has run; POST /experiment starts one")
+        return experiment == null
+                ? Answer.error(404, "no experiment has run; POST /experiment starts one")
                 : new Answer(200, experiment);
     }
 
@@ -167,8 +173,10 @@ public final class ControlServer implements AutoCloseable {
         try {
             return new Answer(202, agent.startExperiment(Json.parseObject(body)));
         } catch (IllegalArgumentException e) {
-            return Answer.error(400, e.getMessage() + "; send {\"a\":\"gil\",\"b\":\"interpreters\",\"dwellSeconds\":10,"
-                    + "\"warmupSeconds\":2,\"rounds\":5}");
+            return Answer.error(
+                    400,
+                    e.getMessage() + "; send {\"a\":\"gil\",\"b\":\"interpreters\",\"dwellSeconds\":10,"
+                            + "\"warmupSeconds\":2,\"rounds\":5}");
         } catch (IllegalStateException e) {
             return Answer.error(409, e.getMessage());
         }
@@ -215,7 +223,9 @@ public final class ControlServer implements AutoCloseable {
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
-        return host.equals("localhost") || host.equals("::1") || LOOPBACK_V4.matcher(host).matches()
+        return host.equals("localhost")
+                || host.equals("::1")
+                || LOOPBACK_V4.matcher(host).matches()
                 || host.equals(boundHost.toLowerCase(Locale.ROOT));
     }
 

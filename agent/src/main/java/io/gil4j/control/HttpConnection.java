@@ -17,10 +17,14 @@ import java.util.concurrent.TimeUnit;
  */
 final class HttpConnection {
 
-    private enum State { READING, HANDLING, WRITING, LINGERING }
+    private enum State {
+        READING,
+        HANDLING,
+        WRITING,
+        LINGERING
+    }
 
     private static final byte[] CONTINUE = "HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-
 
     private final HttpEndpoint endpoint;
     private final SocketChannel channel;
@@ -89,7 +93,8 @@ final class HttpConnection {
         } else if (progress == Progress.COMPLETE) {
             handle(parser.request());
         } else if (progress == Progress.REFUSED) {
-            answer(HttpResponse.error(parser.refusal().status(), parser.refusal().message()));
+            answer(HttpResponse.error(
+                    parser.refusal().status(), parser.refusal().message()));
         }
     }
 
@@ -145,8 +150,10 @@ final class HttpConnection {
 
     void timedOut() {
         if (state == State.READING) {
-            answer(HttpResponse.error(408, "the request was not complete within "
-                    + TimeUnit.NANOSECONDS.toSeconds(HttpEndpoint.REQUEST_TIMEOUT_NANOS) + " s"));
+            answer(HttpResponse.error(
+                    408,
+                    "the request was not complete within "
+                            + TimeUnit.NANOSECONDS.toSeconds(HttpEndpoint.REQUEST_TIMEOUT_NANOS) + " s"));
         } else {
             close();
         }

@@ -1,21 +1,15 @@
 package io.gil4j.control;
 
-import io.gil4j.control.RequestParser.Progress;
 import io.gil4j.control.RequestParser.Request;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -79,13 +73,19 @@ final class HttpEndpoint implements AutoCloseable {
     private final LinkedHashSet<HttpConnection> connections = new LinkedHashSet<>(); // oldest first
     private volatile boolean open = true;
 
-    private HttpEndpoint(ServerSocketChannel server, Selector selector, int maxBody, Function<Request, HttpResponse> handler) {
+    private HttpEndpoint(
+            ServerSocketChannel server, Selector selector, int maxBody, Function<Request, HttpResponse> handler) {
         this.server = server;
         this.selector = selector;
         this.maxBody = maxBody;
         this.handler = handler;
-        this.handlers = new ThreadPoolExecutor(HANDLERS, HANDLERS, 0, TimeUnit.MILLISECONDS,
-                new ArrayBlockingQueue<>(QUEUE), task -> daemon(task, "gil4j-control-handler"));
+        this.handlers = new ThreadPoolExecutor(
+                HANDLERS,
+                HANDLERS,
+                0,
+                TimeUnit.MILLISECONDS,
+                new ArrayBlockingQueue<>(QUEUE),
+                task -> daemon(task, "gil4j-control-handler"));
         this.thread = daemon(this::serve, "gil4j-control");
     }
 
@@ -218,7 +218,8 @@ final class HttpEndpoint implements AutoCloseable {
                 try {
                     response = handler.apply(request);
                 } catch (RuntimeException | Error e) {
-                    response = HttpResponse.error(500, "internal error: " + e.getClass().getSimpleName());
+                    response = HttpResponse.error(
+                            500, "internal error: " + e.getClass().getSimpleName());
                 }
                 HttpResponse done = response;
                 answered.add(() -> connection.answer(done));

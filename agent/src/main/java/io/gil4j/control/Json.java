@@ -202,14 +202,31 @@ public final class Json {
             }
             char escape = next();
             switch (escape) {
-                case '"': case '\\': case '/': out.append(escape); break;
-                case 'b': out.append('\b'); break;
-                case 'f': out.append('\f'); break;
-                case 'n': out.append('\n'); break;
-                case 'r': out.append('\r'); break;
-                case 't': out.append('\t'); break;
-                case 'u': out.append(hexChar()); break;
-                default: throw error("a valid escape");
+                case '"':
+                case '\\':
+                case '/':
+                    out.append(escape);
+                    break;
+                case 'b':
+                    out.append('\b');
+                    break;
+                case 'f':
+                    out.append('\f');
+                    break;
+                case 'n':
+                    out.append('\n');
+                    break;
+                case 'r':
+                    out.append('\r');
+                    break;
+                case 't':
+                    out.append('\t');
+                    break;
+                case 'u':
+                    out.append(hexChar());
+                    break;
+                default:
+                    throw error("a valid escape");
             }
         }
     }

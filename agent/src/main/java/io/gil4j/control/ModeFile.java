@@ -129,12 +129,21 @@ public final class ModeFile implements AutoCloseable {
             return null;
         }
         if (bytes.length > MAX_BYTES) {
-            return Content.bad("over " + MAX_BYTES + " bytes, not a mode (it starts with "
-                    + HexFormat.of().formatHex(bytes, 0, 16) + " in hex)", bytes);
+            return Content.bad(
+                    "over " + MAX_BYTES + " bytes, not a mode (it starts with "
+                            + HexFormat.of().formatHex(bytes, 0, 16) + " in hex)",
+                    bytes);
         }
         try {
-            return new Content(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString().trim(), null,
+            return new Content(
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(CodingErrorAction.REPORT)
+                            .decode(ByteBuffer.wrap(bytes))
+                            .toString()
+                            .trim(),
+                    null,
                     null);
         } catch (CharacterCodingException e) {
             return Content.bad("not UTF-8 text (" + HexFormat.of().formatHex(bytes) + " in hex)", bytes);

@@ -88,7 +88,9 @@ final class RequestParser {
             int end = indexOfBlankLine(bytes, Math.max(0, scanned - 3), length);
             scanned = length;
             if (end < 0) {
-                return length > MAX_HEAD ? refuse(431, "the request head is over " + MAX_HEAD + " bytes") : Progress.MORE;
+                return length > MAX_HEAD
+                        ? refuse(431, "the request head is over " + MAX_HEAD + " bytes")
+                        : Progress.MORE;
             }
             if (end > MAX_HEAD) {
                 return refuse(431, "the request head is over " + MAX_HEAD + " bytes");
@@ -149,7 +151,9 @@ final class RequestParser {
             if (colon <= 0 || !isToken(lines[i].substring(0, colon))) {
                 return bad("a header line that is not Name: value");
             }
-            headers.putIfAbsent(lines[i].substring(0, colon).toLowerCase(Locale.ROOT), lines[i].substring(colon + 1).trim());
+            headers.putIfAbsent(
+                    lines[i].substring(0, colon).toLowerCase(Locale.ROOT),
+                    lines[i].substring(colon + 1).trim());
         }
         String encoding = headers.get("transfer-encoding");
         String length = headers.get("content-length");
@@ -183,7 +187,8 @@ final class RequestParser {
         while (true) {
             int lineEnd = indexOfLineEnd(bytes, chunkPos, length);
             if (lineEnd < 0) {
-                return length - chunkPos > MAX_CHUNK_LINE ? refuse(400, "a chunk-size line over " + MAX_CHUNK_LINE + " bytes")
+                return length - chunkPos > MAX_CHUNK_LINE
+                        ? refuse(400, "a chunk-size line over " + MAX_CHUNK_LINE + " bytes")
                         : Progress.MORE;
             }
             String line = new String(bytes, chunkPos, lineEnd - chunkPos, StandardCharsets.ISO_8859_1);

@@ -1,7 +1,5 @@
 package io.gil4j.cpu;
 
-import io.gil4j.cpu.CpuMode;
-import io.gil4j.cpu.CpuTimes;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

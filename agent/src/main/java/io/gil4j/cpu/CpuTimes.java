@@ -65,7 +65,8 @@ public final class CpuTimes {
                 continue;
             }
             int dash = part.indexOf('-');
-            int from = Integer.parseInt(part.substring(0, dash < 0 ? part.length() : dash).trim());
+            int from = Integer.parseInt(
+                    part.substring(0, dash < 0 ? part.length() : dash).trim());
             int to = dash < 0 ? from : Integer.parseInt(part.substring(dash + 1).trim());
             cpus.set(from, to + 1);
         }

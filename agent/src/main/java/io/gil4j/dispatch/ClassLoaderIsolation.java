@@ -45,8 +45,11 @@ final class ClassLoaderIsolation implements PoolRoute.Handoff {
         System.arraycopy(call.arguments, 0, receiverAndArguments, 1, call.arguments.length);
         Snapshot in = Snapshot.of(receiverAndArguments, "to an interpreter for " + call.describe());
         return () -> {
-            ClassLoader mine = loaders.get().computeIfAbsent(callers,
-                    original -> InterpreterLoader.mirroring(original, type, Thread.currentThread().getName()));
+            ClassLoader mine = loaders.get()
+                    .computeIfAbsent(
+                            callers,
+                            original -> InterpreterLoader.mirroring(
+                                    original, type, Thread.currentThread().getName()));
             Object[] copied = (Object[]) in.copyFor(mine);
             MarkedCall there = call.in(copyOf(type, mine), copied[0], Arrays.copyOfRange(copied, 1, copied.length));
             Back back = new Back(call, callers);
@@ -64,9 +67,11 @@ final class ClassLoaderIsolation implements PoolRoute.Handoff {
         try {
             return Class.forName(type.getName(), true, loader);
         } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("gil4j: cannot load " + type.getName() + " in an interpreter of its own:"
-                    + " it is not on the class path of " + type.getClassLoader()
-                    + "; run it with interpreters.isolation=shared", e);
+            throw new IllegalStateException(
+                    "gil4j: cannot load " + type.getName() + " in an interpreter of its own:"
+                            + " it is not on the class path of " + type.getClassLoader()
+                            + "; run it with interpreters.isolation=shared",
+                    e);
         }
     }
 
@@ -88,7 +93,8 @@ final class ClassLoaderIsolation implements PoolRoute.Handoff {
         /** The copy of {@code thrown}, or the {@link NotShareableException} that says why it has none. */
         Throwable failure(Throwable thrown) {
             try {
-                return (Throwable) Snapshot.of(thrown, what + ", in the " + thrown.getClass().getName() + " it threw")
+                return (Throwable) Snapshot.of(
+                                thrown, what + ", in the " + thrown.getClass().getName() + " it threw")
                         .copyFor(callers);
             } catch (NotShareableException e) {
                 return e;

@@ -57,7 +57,10 @@ public final class Dispatcher implements Rerouting {
      * @param newInterpreter told of each interpreter's lock when its pool is built (the watchdog samples
      *     its hold time)
      */
-    public Dispatcher(PoolConfig pools, ProcessConfig processConfig, Selection selection,
+    public Dispatcher(
+            PoolConfig pools,
+            ProcessConfig processConfig,
+            Selection selection,
             Consumer<InterpreterLock> newInterpreter) {
         this.pools = pools;
         this.processConfig = processConfig;
@@ -124,8 +127,8 @@ public final class Dispatcher implements Rerouting {
      */
     public synchronized void limitInterpreters(int limit) {
         if (limit < 1 || limit > pools.workers()) {
-            throw new IllegalArgumentException("a worker limit from 1 to gil4j.workers (" + pools.workers()
-                    + "), not " + limit);
+            throw new IllegalArgumentException(
+                    "a worker limit from 1 to gil4j.workers (" + pools.workers() + "), not " + limit);
         }
         interpreterLimit = limit;
         if (interpreters != null) {
@@ -190,7 +193,9 @@ public final class Dispatcher implements Rerouting {
         shutDown = true;
         long deadline = System.nanoTime() + pools.shutdownDrain().toNanos();
         synchronized (drained) {
-            for (long left = deadline - System.nanoTime(); held.get() > 0 && left > 0; left = deadline - System.nanoTime()) {
+            for (long left = deadline - System.nanoTime();
+                    held.get() > 0 && left > 0;
+                    left = deadline - System.nanoTime()) {
                 try {
                     TimeUnit.NANOSECONDS.timedWait(drained, left);
                 } catch (InterruptedException e) {

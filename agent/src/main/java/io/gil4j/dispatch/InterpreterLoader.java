@@ -55,8 +55,8 @@ final class InterpreterLoader extends URLClassLoader {
                 chain.addFirst(Arrays.asList(((URLClassLoader) l).getURLs()));
             } else if (l == marked.getClassLoader()) {
                 CodeSource source = marked.getProtectionDomain().getCodeSource();
-                chain.addFirst(source == null || source.getLocation() == null ? List.of()
-                        : List.of(source.getLocation()));
+                chain.addFirst(
+                        source == null || source.getLocation() == null ? List.of() : List.of(source.getLocation()));
             }
         }
         List<URL> urls = new ArrayList<>();

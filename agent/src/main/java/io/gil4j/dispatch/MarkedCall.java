@@ -74,7 +74,8 @@ final class MarkedCall {
     /** {@code name} followed by the JVM descriptor, as Byte Buddy's {@code #m#d} writes it. */
     static String nameAndDescriptor(Method method) {
         return method.getName()
-                + MethodType.methodType(method.getReturnType(), method.getParameterTypes()).toMethodDescriptorString();
+                + MethodType.methodType(method.getReturnType(), method.getParameterTypes())
+                        .toMethodDescriptorString();
     }
 
     /** True if the method completes later: it returns a {@code CompletableFuture} or {@code CompletionStage}. */

@@ -92,7 +92,11 @@ final class ProcessRoute {
 
     private static String agentJar() {
         try {
-            return Paths.get(ProcessRoute.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+            return Paths.get(ProcessRoute.class
+                            .getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
                     .toString();
         } catch (URISyntaxException e) {
             throw new IllegalStateException("gil4j: cannot locate the agent jar for worker processes", e);

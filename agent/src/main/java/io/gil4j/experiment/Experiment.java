@@ -8,7 +8,6 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.LongSupplier;
 
 /**
  * An A/B experiment: alternates modes A and B for a number of rounds (A B, A B, …), each stay a warm-up and
@@ -59,9 +58,10 @@ final class Experiment implements Runnable {
          */
         static Plan of(Map<String, Object> body) {
             for (String key : body.keySet()) {
-                if (!List.of("a", "b", "dwellSeconds", "warmupSeconds", "rounds").contains(key)) {
-                    throw new IllegalArgumentException("unknown field '" + key + "': accepted are a, b, dwellSeconds,"
-                            + " warmupSeconds, rounds");
+                if (!List.of("a", "b", "dwellSeconds", "warmupSeconds", "rounds")
+                        .contains(key)) {
+                    throw new IllegalArgumentException(
+                            "unknown field '" + key + "': accepted are a, b, dwellSeconds," + " warmupSeconds, rounds");
                 }
             }
             Mode a = mode(body, "a");
@@ -86,7 +86,8 @@ final class Experiment implements Runnable {
             return Mode.of((String) value);
         }
 
-        private static double number(Map<String, Object> body, String key, double defaultValue, double min, double max) {
+        private static double number(
+                Map<String, Object> body, String key, double defaultValue, double min, double max) {
             Object value = body.getOrDefault(key, defaultValue);
             if (!(value instanceof Double) || (Double) value < min || (Double) value > max) {
                 throw new IllegalArgumentException("'" + key + "' must be a number from " + min + " to " + max);
@@ -162,7 +163,9 @@ final class Experiment implements Runnable {
         stay.put("seconds", round3(seconds));
         stay.put("calls", ended);
         stay.put("throughput", round3(throughput));
-        stay.put("meanLatencySeconds", measured.count() == 0 ? null : round6(measured.sumNanos() / 1e9 / measured.count()));
+        stay.put(
+                "meanLatencySeconds",
+                measured.count() == 0 ? null : round6(measured.sumNanos() / 1e9 / measured.count()));
         synchronized (this) {
             stays.add(stay);
         }
@@ -178,13 +181,15 @@ final class Experiment implements Runnable {
         if (count == null || count > 0) {
             return;
         }
-        throw new IllegalStateException(mode.reroutesMarkedCalls()
-                ? "no marked call ran in a pool during the " + mode.configName() + " stays: no result, since they"
-                        + " measured the service without the pool (is anything marked by offload= or @Offload, and"
-                        + " were the marked methods called?)"
-                : "the lock was never taken during the " + mode.configName() + " stays: no result, since they"
-                        + " measured the service without the lock (does the selection, include=, name the code the"
-                        + " load runs?)");
+        throw new IllegalStateException(
+                mode.reroutesMarkedCalls()
+                        ? "no marked call ran in a pool during the " + mode.configName()
+                                + " stays: no result, since they"
+                                + " measured the service without the pool (is anything marked by offload= or @Offload, and"
+                                + " were the marked methods called?)"
+                        : "the lock was never taken during the " + mode.configName() + " stays: no result, since they"
+                                + " measured the service without the lock (does the selection, include=, name the code the"
+                                + " load runs?)");
     }
 
     private synchronized List<Double> ratios() {
@@ -216,8 +221,14 @@ final class Experiment implements Runnable {
     /** The outcome, once the experiment is done; null before, and if it failed or was cancelled. */
     ExperimentOutcome outcome() {
         SpeedupInterval interval = result;
-        return interval == null ? null : new ExperimentOutcome(plan.a().configName(), plan.b().configName(),
-                interval.estimate(), interval.low(), interval.high());
+        return interval == null
+                ? null
+                : new ExperimentOutcome(
+                        plan.a().configName(),
+                        plan.b().configName(),
+                        interval.estimate(),
+                        interval.low(),
+                        interval.high());
     }
 
     /** True while it runs. */

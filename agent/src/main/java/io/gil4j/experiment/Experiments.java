@@ -112,7 +112,8 @@ public final class Experiments {
             @Override
             public HistogramSnapshot durations(Mode mode) {
                 HistogramSnapshot sum = HistogramSnapshot.EMPTY;
-                for (Map.Entry<MarkedWork.Series, HistogramSnapshot> series : work.durations().entrySet()) {
+                for (Map.Entry<MarkedWork.Series, HistogramSnapshot> series :
+                        work.durations().entrySet()) {
                     if (series.getKey().mode() == mode) {
                         sum = sum.plus(series.getValue());
                     }

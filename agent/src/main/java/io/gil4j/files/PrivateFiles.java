@@ -87,7 +87,7 @@ public final class PrivateFiles {
     }
 
     private static boolean exiting() {
-        Thread probe = new Thread(() -> { });
+        Thread probe = new Thread(() -> {});
         try {
             Runtime.getRuntime().addShutdownHook(probe);
             Runtime.getRuntime().removeShutdownHook(probe);
@@ -117,13 +117,16 @@ public final class PrivateFiles {
         }
         try {
             UserPrincipal owner = Files.getOwner(directory, LinkOption.NOFOLLOW_LINKS);
-            UserPrincipal self = directory.getFileSystem().getUserPrincipalLookupService()
+            UserPrincipal self = directory
+                    .getFileSystem()
+                    .getUserPrincipalLookupService()
                     .lookupPrincipalByName(System.getProperty("user.name"));
             if (!owner.equals(self)) {
-                throw new IOException(directory + " belongs to " + owner.getName() + ", not to "
-                        + self.getName() + ": gil4j writes nothing there");
+                throw new IOException(directory + " belongs to " + owner.getName() + ", not to " + self.getName()
+                        + ": gil4j writes nothing there");
             }
-            if (!Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS).equals(DIRECTORY)) {
+            if (!Files.getPosixFilePermissions(directory, LinkOption.NOFOLLOW_LINKS)
+                    .equals(DIRECTORY)) {
                 Files.setPosixFilePermissions(directory, DIRECTORY);
             }
         } catch (UnsupportedOperationException e) {
@@ -147,7 +150,8 @@ public final class PrivateFiles {
         try (DirectoryStream<Path> files = Files.newDirectoryStream(directory)) {
             for (Path file : files) {
                 Matcher name = BY_PID.matcher(file.getFileName().toString());
-                if (name.matches() && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()
+                if (name.matches()
+                        && ProcessHandle.of(Long.parseLong(name.group(1))).isEmpty()
                         && Files.deleteIfExists(file)) {
                     deleted++;
                 }
@@ -164,9 +168,11 @@ public final class PrivateFiles {
      */
     public static File bootstrapJar(File agentJar) throws IOException {
         byte[] content;
-        try (JarFile jar = new JarFile(agentJar); InputStream in = jar.getInputStream(jar.getEntry(BOOTSTRAP_JAR))) {
+        try (JarFile jar = new JarFile(agentJar);
+                InputStream in = jar.getInputStream(jar.getEntry(BOOTSTRAP_JAR))) {
             content = in.readAllBytes();
         }
-        return write(ofProcess(ProcessHandle.current().pid(), "bootstrap.jar"), content).toFile();
+        return write(ofProcess(ProcessHandle.current().pid(), "bootstrap.jar"), content)
+                .toFile();
     }
 }

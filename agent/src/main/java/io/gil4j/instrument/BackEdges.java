@@ -19,6 +19,7 @@ final class BackEdges {
 
     /** For each visited label, how many calls and back-edges had been seen when it was visited. */
     private final Map<Label, Integer> visited = new HashMap<>();
+
     private int work;
 
     /** Called for each label as it is visited. */

@@ -54,7 +54,9 @@ final class BlockingCalls {
 
     private void add(BlockingCall call) {
         all.add(call);
-        byNameAndDescriptor.computeIfAbsent(call.name() + call.descriptor(), k -> new ArrayList<>()).add(call);
+        byNameAndDescriptor
+                .computeIfAbsent(call.name() + call.descriptor(), k -> new ArrayList<>())
+                .add(call);
     }
 
     /** The entries a call named {@code name} with {@code descriptor} might be, whatever its owner. */

@@ -1,7 +1,6 @@
 package io.gil4j.instrument;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
@@ -44,11 +43,16 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
     }
 
     @Override
-    public MethodVisitor wrap(TypeDescription instrumentedType, MethodDescription instrumentedMethod,
-            MethodVisitor methodVisitor, Implementation.Context implementationContext, TypePool typePool,
-            int writerFlags, int readerFlags) {
-        return new Rewriter(methodVisitor, typePool,
-                ClassFilter.current().entryChecks.at(instrumentedType, instrumentedMethod));
+    public MethodVisitor wrap(
+            TypeDescription instrumentedType,
+            MethodDescription instrumentedMethod,
+            MethodVisitor methodVisitor,
+            Implementation.Context implementationContext,
+            TypePool typePool,
+            int writerFlags,
+            int readerFlags) {
+        return new Rewriter(
+                methodVisitor, typePool, ClassFilter.current().entryChecks.at(instrumentedType, instrumentedMethod));
     }
 
     private final class Rewriter extends MethodVisitor {
@@ -114,8 +118,8 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
             if (call == null) {
                 super.visitMethodInsn(opcode, owner, name, descriptor, isInterface);
             } else {
-                super.visitMethodInsn(Opcodes.INVOKESTATIC, BlockingCall.STAND_INS, call.standIn(),
-                        call.standInDescriptor(), false);
+                super.visitMethodInsn(
+                        Opcodes.INVOKESTATIC, BlockingCall.STAND_INS, call.standIn(), call.standInDescriptor(), false);
             }
         }
 
@@ -131,7 +135,8 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
                 if (call.isStatic() != isStatic) {
                     continue;
                 }
-                if (call.owner().equals(owner) || (!isStatic && BlockingCalls.isObject(call.owner()))
+                if (call.owner().equals(owner)
+                        || (!isStatic && BlockingCalls.isObject(call.owner()))
                         || (!isStatic && isSubtype(owner, call.owner()))) {
                     return call;
                 }
@@ -153,8 +158,7 @@ final class CheckpointInserter implements AsmVisitorWrapper.ForDeclaredMethods.M
                     return false;
                 }
                 TypePool.Resolution familyResolution = typePool.describe(family.replace('/', '.'));
-                return familyResolution.isResolved()
-                        && resolution.resolve().isAssignableTo(familyResolution.resolve());
+                return familyResolution.isResolved() && resolution.resolve().isAssignableTo(familyResolution.resolve());
             } catch (RuntimeException | LinkageError unresolvable) {
                 return false;
             }

@@ -57,17 +57,21 @@ final class ChokePoints implements ClassFileTransformer {
     private static final String LOCK_SUPPORT = "java/util/concurrent/locks/LockSupport";
     private static final String SOCKET = "sun/nio/ch/NioSocketImpl";
     private static final String CHANNEL_PARK = "sun/nio/ch/SelChImpl";
-    private static final List<String> CHANNELS = List.of("sun/nio/ch/SocketChannelImpl",
-            "sun/nio/ch/ServerSocketChannelImpl", "sun/nio/ch/DatagramChannelImpl", "sun/nio/ch/SourceChannelImpl",
+    private static final List<String> CHANNELS = List.of(
+            "sun/nio/ch/SocketChannelImpl",
+            "sun/nio/ch/ServerSocketChannelImpl",
+            "sun/nio/ch/DatagramChannelImpl",
+            "sun/nio/ch/SourceChannelImpl",
             "sun/nio/ch/SinkChannelImpl");
     private static final String SELECTOR = "sun/nio/ch/SelectorImpl";
     private static final String THREAD = "java/lang/Thread";
-    private static final Set<String> NAMES = Stream.concat(CHANNELS.stream(),
-            Stream.of(LOCK_SUPPORT, SOCKET, CHANNEL_PARK, SELECTOR, THREAD)).collect(Collectors.toUnmodifiableSet());
+    private static final Set<String> NAMES = Stream.concat(
+                    CHANNELS.stream(), Stream.of(LOCK_SUPPORT, SOCKET, CHANNEL_PARK, SELECTOR, THREAD))
+            .collect(Collectors.toUnmodifiableSet());
 
     private final BooleanSupplier lockCode;
-    private final Prepared<Map<String, AsmVisitorWrapper>> advice = new Prepared<>("gil4j-choke-points-build",
-            ChokePoints::build);
+    private final Prepared<Map<String, AsmVisitorWrapper>> advice =
+            new Prepared<>("gil4j-choke-points-build", ChokePoints::build);
 
     ChokePoints(BooleanSupplier lockCode) {
         this.lockCode = lockCode;
@@ -78,26 +82,37 @@ final class ChokePoints implements ClassFileTransformer {
      * bootstrap class path (in the boot loader's unnamed module, which named modules do not read).
      */
     static void open(Instrumentation instrumentation) {
-        instrumentation.redefineModule(Object.class.getModule(), Set.of(Hooks.class.getModule()), Map.of(),
-                Map.of(), Set.of(), Map.of());
+        instrumentation.redefineModule(
+                Object.class.getModule(), Set.of(Hooks.class.getModule()), Map.of(), Map.of(), Set.of(), Map.of());
     }
 
     /** The advice for each class, by internal name. */
     private static Map<String, AsmVisitorWrapper> build() {
         Advice blocking = Advice.to(BlockingAdvice.class);
         Map<String, AsmVisitorWrapper> all = new HashMap<>();
-        AsmVisitorWrapper channel = Advice.to(ChannelAdvice.class, BlockingAdvice.class).on(isPublic().and(
-                namedOneOf("read", "write", "accept", "receive").or(named("connect").and(returns(boolean.class)))));
+        AsmVisitorWrapper channel = Advice.to(ChannelAdvice.class, BlockingAdvice.class)
+                .on(isPublic()
+                        .and(namedOneOf("read", "write", "accept", "receive")
+                                .or(named("connect").and(returns(boolean.class)))));
         CHANNELS.forEach(name -> all.put(name, channel));
-        all.putAll(Map.of(LOCK_SUPPORT, blocking.on(isStatic().and(nameStartsWith("park"))),
-                SOCKET, blocking.on(named("read").and(takesArguments(byte[].class, int.class, int.class))
+        all.putAll(Map.of(
+                LOCK_SUPPORT,
+                blocking.on(isStatic().and(nameStartsWith("park"))),
+                SOCKET,
+                blocking.on(named("read")
+                        .and(takesArguments(byte[].class, int.class, int.class))
                         .or(named("write").and(takesArguments(byte[].class, int.class, int.class)))
                         .or(named("accept").and(takesArguments(1)))
                         .or(named("connect").and(takesArguments(2)))),
-                CHANNEL_PARK, blocking.on(named("park").and(takesArguments(int.class, long.class))),
-                SELECTOR, blocking.on(named("select")),
-                THREAD, Advice.to(ThreadEndAdvice.class).on(
-                        named("runWith").and(takesArguments(2)).or(named("exit").and(takesNoArguments())))));
+                CHANNEL_PARK,
+                blocking.on(named("park").and(takesArguments(int.class, long.class))),
+                SELECTOR,
+                blocking.on(named("select")),
+                THREAD,
+                Advice.to(ThreadEndAdvice.class)
+                        .on(named("runWith")
+                                .and(takesArguments(2))
+                                .or(named("exit").and(takesNoArguments())))));
         return Map.copyOf(all);
     }
 
@@ -119,8 +134,13 @@ final class ChokePoints implements ClassFileTransformer {
     }
 
     @Override
-    public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
-            ProtectionDomain domain, byte[] classFile) {
+    public byte[] transform(
+            Module module,
+            ClassLoader loader,
+            String internalName,
+            Class<?> redefined,
+            ProtectionDomain domain,
+            byte[] classFile) {
         if (loader != null || !NAMES.contains(internalName) || !lockCode.getAsBoolean()) {
             return null; // first: a class that the advice's own build loads must not wait for it
         }
@@ -131,9 +151,10 @@ final class ChokePoints implements ClassFileTransformer {
         }
         String name = internalName.replace('/', '.');
         try {
-            ClassFileLocator locator = new ClassFileLocator.Compound(ClassFileLocator.Simple.of(name, classFile),
-                    ClassFileLocator.ForClassLoader.ofBootLoader());
-            return new ByteBuddy().with(TypeValidation.DISABLED)
+            ClassFileLocator locator = new ClassFileLocator.Compound(
+                    ClassFileLocator.Simple.of(name, classFile), ClassFileLocator.ForClassLoader.ofBootLoader());
+            return new ByteBuddy()
+                    .with(TypeValidation.DISABLED)
                     .redefine(TypePool.Default.of(locator).describe(name).resolve(), locator)
                     .visit(chokePoint)
                     .make()
@@ -145,8 +166,8 @@ final class ChokePoints implements ClassFileTransformer {
     }
 
     @Override
-    public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
-            byte[] classFile) {
+    public byte[] transform(
+            ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain, byte[] classFile) {
         return transform(null, loader, internalName, redefined, domain, classFile);
     }
 }

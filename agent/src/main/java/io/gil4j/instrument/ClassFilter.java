@@ -52,8 +52,12 @@ final class ClassFilter implements ClassFileTransformer {
     private final MarkedMethods marked;
     private final BooleanSupplier lockCode;
 
-    ClassFilter(Prepared<ClassFileTransformer> byteBuddy, Loaders loaders, TypeSelection selection,
-            MarkedMethods marked, BooleanSupplier lockCode) {
+    ClassFilter(
+            Prepared<ClassFileTransformer> byteBuddy,
+            Loaders loaders,
+            TypeSelection selection,
+            MarkedMethods marked,
+            BooleanSupplier lockCode) {
         this.byteBuddy = byteBuddy;
         this.loaders = loaders;
         this.selection = selection;
@@ -68,8 +72,13 @@ final class ClassFilter implements ClassFileTransformer {
     }
 
     @Override
-    public byte[] transform(Module module, ClassLoader loader, String internalName, Class<?> redefined,
-            ProtectionDomain domain, byte[] classFile) {
+    public byte[] transform(
+            Module module,
+            ClassLoader loader,
+            String internalName,
+            Class<?> redefined,
+            ProtectionDomain domain,
+            byte[] classFile) {
         try {
             if (internalName == null || loaders.ignores(loader)) {
                 return null;
@@ -84,7 +93,10 @@ final class ClassFilter implements ClassFileTransformer {
             if (transformer == null) {
                 return null;
             }
-            Decision decision = new Decision(lock, marks, lock ? ShortMethods.of(classFile) : Set.of(),
+            Decision decision = new Decision(
+                    lock,
+                    marks,
+                    lock ? ShortMethods.of(classFile) : Set.of(),
                     lock && selection.selectsAll() ? EntryChecks.whereEntered(classFile) : EntryChecks.EVERY);
             CURRENT.set(decision);
             try {
@@ -98,8 +110,8 @@ final class ClassFilter implements ClassFileTransformer {
     }
 
     @Override
-    public byte[] transform(ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain,
-            byte[] classFile) {
+    public byte[] transform(
+            ClassLoader loader, String internalName, Class<?> redefined, ProtectionDomain domain, byte[] classFile) {
         return transform(null, loader, internalName, redefined, domain, classFile);
     }
 }

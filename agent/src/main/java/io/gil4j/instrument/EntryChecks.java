@@ -61,6 +61,7 @@ final class EntryChecks {
             outsideDeclared = OutsideEntries.declared(type);
         }
         return outsideDeclared == OutsideEntries.ANY
-                || outsideDeclared.contains(OutsideEntries.key(name, method.getParameters().size()));
+                || outsideDeclared.contains(
+                        OutsideEntries.key(name, method.getParameters().size()));
     }
 }

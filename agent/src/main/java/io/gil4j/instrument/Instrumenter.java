@@ -58,16 +58,20 @@ public final class Instrumenter {
     private volatile boolean lockCode;
     private boolean installed; // guarded by this
 
-    private Instrumenter(Instrumentation instrumentation, Selection selection, List<MarkPattern> marks,
-            boolean verbose) {
+    private Instrumenter(
+            Instrumentation instrumentation, Selection selection, List<MarkPattern> marks, boolean verbose) {
         this.instrumentation = instrumentation;
         this.configured = selection;
         this.selection = new TypeSelection(selection.include(), selection.exclude());
         this.marked = new MarkedMethods(marks);
         this.loaders = new Loaders(Instrumenter.class.getClassLoader());
         this.log = new TransformationLog(verbose);
-        this.filter = new ClassFilter(new Prepared<>("gil4j-instrumenter-build", this::byteBuddy), loaders,
-                this.selection, marked, () -> lockCode);
+        this.filter = new ClassFilter(
+                new Prepared<>("gil4j-instrumenter-build", this::byteBuddy),
+                loaders,
+                this.selection,
+                marked,
+                () -> lockCode);
         this.retransformer = new Retransformer(instrumentation, loaders);
         this.chokePoints = new ChokePoints(() -> lockCode);
     }
@@ -92,14 +96,17 @@ public final class Instrumenter {
      * Prepares the transformation of the classes {@code selection} selects and of the methods {@code marks}
      * marks; nothing reaches the JVM before {@link #install}.
      */
-    public static Instrumenter create(Instrumentation instrumentation, Selection selection, List<MarkPattern> marks,
-            boolean verbose) {
+    public static Instrumenter create(
+            Instrumentation instrumentation, Selection selection, List<MarkPattern> marks, boolean verbose) {
         return new Instrumenter(instrumentation, selection, marks, verbose);
     }
 
     private ClassFileTransformer byteBuddy() {
-        ElementMatcher.Junction<MethodDescription> methods = isMethod().and(not(isAbstract())).and(not(isNative()))
-                .and(not(isBridge())).and(m -> ClassFilter.current().locks(m.getInternalName() + m.getDescriptor()));
+        ElementMatcher.Junction<MethodDescription> methods = isMethod()
+                .and(not(isAbstract()))
+                .and(not(isNative()))
+                .and(not(isBridge()))
+                .and(m -> ClassFilter.current().locks(m.getInternalName() + m.getDescriptor()));
         AsmVisitorWrapper checkpoints = new AsmVisitorWrapper.ForDeclaredMethods()
                 .method(methods, new CheckpointInserter(BlockingCalls.standard()));
         // read from the agent jar once, here: not per class, and not after the jar was replaced on disk
@@ -177,8 +184,11 @@ public final class Instrumenter {
         if (!installed) {
             return "nothing loaded yet";
         }
-        return retransformer.retransform("marking " + methodPatterns,
-                type -> MarkedMethods.namedBy(before, type) || MarkedMethods.namedBy(methodPatterns, type)).toString();
+        return retransformer
+                .retransform(
+                        "marking " + methodPatterns,
+                        type -> MarkedMethods.namedBy(before, type) || MarkedMethods.namedBy(methodPatterns, type))
+                .toString();
     }
 
     /** The method patterns {@link #markAlso} added. */
@@ -247,7 +257,12 @@ public final class Instrumenter {
         instrumentation.removeTransformer(filter);
         instrumentation.removeTransformer(chokePoints);
         boolean restored = ChokePoints.retransform(instrumentation);
-        return retransformer.retransform("restoring the instrumented classes",
-                type -> log.wasTransformed(type.getName())).failed() == 0 && restored;
+        return retransformer
+                                .retransform(
+                                        "restoring the instrumented classes",
+                                        type -> log.wasTransformed(type.getName()))
+                                .failed()
+                        == 0
+                && restored;
     }
 }

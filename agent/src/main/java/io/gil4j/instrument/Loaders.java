@@ -12,8 +12,13 @@ final class Loaders {
 
     /** Packages of other agents, by the class of their class loaders. */
     static final List<String> OTHER_AGENTS = List.of(
-            String.join(".", "io", "opentelemetry", "javaagent", ""), "datadog.", "com.datadog.", "com.newrelic.",
-            "com.dynatrace.", "co.elastic.apm.", "org.glowroot.");
+            String.join(".", "io", "opentelemetry", "javaagent", ""),
+            "datadog.",
+            "com.datadog.",
+            "com.newrelic.",
+            "com.dynatrace.",
+            "co.elastic.apm.",
+            "org.glowroot.");
 
     private final ClassLoader agent;
 
@@ -23,7 +28,9 @@ final class Loaders {
 
     /** True if nothing {@code loader} defines is instrumented; null is the bootstrap loader. */
     boolean ignores(ClassLoader loader) {
-        return loader == null || loader == agent || loader == ClassLoader.getPlatformClassLoader()
+        return loader == null
+                || loader == agent
+                || loader == ClassLoader.getPlatformClassLoader()
                 || isAnotherAgents(loader);
     }
 

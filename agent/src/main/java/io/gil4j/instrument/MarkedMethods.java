@@ -74,8 +74,7 @@ final class MarkedMethods implements ElementMatcher<MethodDescription> {
     List<MarkPattern> markAlso(List<MarkPattern> methodPatterns) {
         List<MarkPattern> before = added;
         added = List.copyOf(methodPatterns);
-        patterns = Stream.concat(configured.stream(), added.stream())
-                .collect(Collectors.toUnmodifiableList());
+        patterns = Stream.concat(configured.stream(), added.stream()).collect(Collectors.toUnmodifiableList());
         return before;
     }
 
@@ -131,6 +130,8 @@ final class MarkedMethods implements ElementMatcher<MethodDescription> {
 
     /** True if {@code type} declares a marked method. */
     boolean anyIn(TypeDescription type) {
-        return !type.isInterface() && !type.isAnnotation() && !type.getDeclaredMethods().filter(this).isEmpty();
+        return !type.isInterface()
+                && !type.isAnnotation()
+                && !type.getDeclaredMethods().filter(this).isEmpty();
     }
 }

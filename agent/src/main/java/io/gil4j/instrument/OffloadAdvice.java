@@ -17,9 +17,13 @@ final class OffloadAdvice {
     private OffloadAdvice() {}
 
     @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
-    static Offloaded enter(@Advice.Origin Class<?> type, @Advice.Origin("#m#d") String method,
-            @Advice.This(optional = true) Object receiver, @Advice.AllArguments Object[] arguments,
-            @Advice.Local("started") long started, @Advice.Local("cpuStarted") long cpuStarted) {
+    static Offloaded enter(
+            @Advice.Origin Class<?> type,
+            @Advice.Origin("#m#d") String method,
+            @Advice.This(optional = true) Object receiver,
+            @Advice.AllArguments Object[] arguments,
+            @Advice.Local("started") long started,
+            @Advice.Local("cpuStarted") long cpuStarted) {
         started = Hooks.markedStart();
         Offloaded offloaded = Hooks.offload(type, method, receiver, arguments);
         cpuStarted = Hooks.markedCpu(started, offloaded);
@@ -27,11 +31,14 @@ final class OffloadAdvice {
     }
 
     @Advice.OnMethodExit(onThrowable = Throwable.class)
-    static void exit(@Advice.Origin Class<?> type, @Advice.Origin("#m#d") String method,
+    static void exit(
+            @Advice.Origin Class<?> type,
+            @Advice.Origin("#m#d") String method,
             @Advice.Enter Offloaded offloaded,
             @Advice.Return(readOnly = false, typing = Assigner.Typing.DYNAMIC) Object returned,
             @Advice.Thrown(readOnly = false) Throwable thrown,
-            @Advice.Local("started") long started, @Advice.Local("cpuStarted") long cpuStarted) {
+            @Advice.Local("started") long started,
+            @Advice.Local("cpuStarted") long cpuStarted) {
         if (offloaded != null) {
             thrown = offloaded.thrown();
             if (thrown == null) {

@@ -47,7 +47,9 @@ final class OutsideEntries {
                 if (TypeSelection.isIgnoredName(erasure.getName())) {
                     for (MethodDescription.InDefinedShape method : erasure.getDeclaredMethods()) {
                         if (!method.isStatic() && !method.isPrivate() && method.isMethod()) {
-                            names.add(key(method.getInternalName(), method.getParameters().size()));
+                            names.add(key(
+                                    method.getInternalName(),
+                                    method.getParameters().size()));
                         }
                     }
                 }

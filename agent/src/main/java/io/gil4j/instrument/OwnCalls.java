@@ -61,21 +61,21 @@ final class OwnCalls {
         }
 
         @Override
-        public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                String[] exceptions) {
+        public MethodVisitor visitMethod(
+                int access, String name, String descriptor, String signature, String[] exceptions) {
             Set<String> callees = calls.computeIfAbsent(name + descriptor, k -> new HashSet<>());
             return new MethodVisitor(OpenedClassReader.ASM_API) {
                 @Override
-                public void visitMethodInsn(int opcode, String owner, String callee, String calleeDescriptor,
-                        boolean isInterface) {
+                public void visitMethodInsn(
+                        int opcode, String owner, String callee, String calleeDescriptor, boolean isInterface) {
                     if (owner.equals(self)) {
                         callees.add(callee + calleeDescriptor);
                     }
                 }
 
                 @Override
-                public void visitInvokeDynamicInsn(String indyName, String indyDescriptor, Handle bootstrap,
-                        Object... arguments) {
+                public void visitInvokeDynamicInsn(
+                        String indyName, String indyDescriptor, Handle bootstrap, Object... arguments) {
                     for (Object argument : arguments) {
                         handle(argument);
                     }

@@ -58,7 +58,9 @@ final class Retransformer {
 
         @Override
         public String toString() {
-            StringBuilder text = new StringBuilder().append(classes).append(" classes in ")
+            StringBuilder text = new StringBuilder()
+                    .append(classes)
+                    .append(" classes in ")
                     .append(String.format(Locale.ROOT, "%.2f s", nanos / 1e9));
             if (failed != 0) {
                 text.append(", ").append(failed).append(" failed");

@@ -21,22 +21,33 @@ import net.bytebuddy.utility.OpenedClassReader;
  */
 final class ShortMethods {
 
-    private static final Set<String> BOUNDED_OWNERS = Set.of("java/lang/Math", "java/lang/StrictMath",
-            "java/lang/Integer", "java/lang/Long", "java/lang/Short", "java/lang/Byte", "java/lang/Character",
-            "java/lang/Boolean", "java/lang/Float", "java/lang/Double");
+    private static final Set<String> BOUNDED_OWNERS = Set.of(
+            "java/lang/Math",
+            "java/lang/StrictMath",
+            "java/lang/Integer",
+            "java/lang/Long",
+            "java/lang/Short",
+            "java/lang/Byte",
+            "java/lang/Character",
+            "java/lang/Boolean",
+            "java/lang/Float",
+            "java/lang/Double");
 
     private ShortMethods() {}
 
     /** The name and descriptor ({@code name(I)J}) of each such method in {@code classFile}. */
     static Set<String> of(byte[] classFile) {
         Set<String> found = new HashSet<>();
-        new ClassReader(classFile).accept(new ClassVisitor(OpenedClassReader.ASM_API) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String descriptor, String signature,
-                    String[] exceptions) {
-                return new Scan(name + descriptor, found);
-            }
-        }, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
+        new ClassReader(classFile)
+                .accept(
+                        new ClassVisitor(OpenedClassReader.ASM_API) {
+                            @Override
+                            public MethodVisitor visitMethod(
+                                    int access, String name, String descriptor, String signature, String[] exceptions) {
+                                return new Scan(name + descriptor, found);
+                            }
+                        },
+                        ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         return found;
     }
 
@@ -94,8 +105,7 @@ final class ShortMethods {
         }
 
         @Override
-        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap,
-                Object... arguments) {
+        public void visitInvokeDynamicInsn(String name, String descriptor, Handle bootstrap, Object... arguments) {
             longer = true;
         }
 

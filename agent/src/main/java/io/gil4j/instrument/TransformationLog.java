@@ -33,8 +33,8 @@ final class TransformationLog extends AgentBuilder.Listener.Adapter {
     }
 
     @Override
-    public void onTransformation(TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded,
-            DynamicType dynamicType) {
+    public void onTransformation(
+            TypeDescription type, ClassLoader loader, JavaModule module, boolean loaded, DynamicType dynamicType) {
         transformed.incrementAndGet();
         transformedNames.add(type.getName());
         if (verbose) {
@@ -54,8 +54,8 @@ final class TransformationLog extends AgentBuilder.Listener.Adapter {
             count.incrementAndGet();
         }
         if (reported.size() < MAX_REMEMBERED_FAILURES && reported.add(typeName)) {
-            AgentLog.warn("could not instrument " + typeName + " (" + loaderName + "), it runs uninstrumented: "
-                    + error);
+            AgentLog.warn(
+                    "could not instrument " + typeName + " (" + loaderName + "), it runs uninstrumented: " + error);
         }
     }
 

@@ -23,16 +23,49 @@ final class TypeSelection implements ElementMatcher<TypeDescription> {
      * waited for the lock while holding a class loader's lock: a deadlock, {@code OtelAgentCoexistenceIT}).
      */
     static final List<String> IGNORED_PREFIXES = List.of(
-            "java.", "javax.", "jdk.", "sun.", "com.sun.", "org.openjdk.jmh.",
-            "io.gil4j.agent.", "io.gil4j.api.", "io.gil4j.bootstrap.", "io.gil4j.shaded.",
-            "io.gil4j.gil.", "io.gil4j.config.", "io.gil4j.mode.", "io.gil4j.instrument.", "io.gil4j.cli.",
-            "io.gil4j.offload.", "io.gil4j.pool.", "io.gil4j.process.", "io.gil4j.dispatch.", "io.gil4j.glob.",
-            "io.gil4j.log.", "io.gil4j.metrics.", "io.gil4j.work.", "io.gil4j.cpu.", "io.gil4j.stats.",
-            "io.gil4j.control.", "io.gil4j.advice.", "io.gil4j.experiment.", "io.gil4j.files.", "io.gil4j.crossing.",
-            String.join(".", "net", "bytebuddy", ""), "org.objectweb.asm.",
-            String.join(".", "io", "opentelemetry", ""), "datadog.", "com.datadog.", "com.newrelic.", "com.dynatrace.",
-            "co.elastic.apm.", "org.glowroot.", "org.jacoco.agent.", "com.intellij.rt.",
-            "org.gradle.", "org.apache.maven.surefire.");
+            "java.",
+            "javax.",
+            "jdk.",
+            "sun.",
+            "com.sun.",
+            "org.openjdk.jmh.",
+            "io.gil4j.agent.",
+            "io.gil4j.api.",
+            "io.gil4j.bootstrap.",
+            "io.gil4j.shaded.",
+            "io.gil4j.gil.",
+            "io.gil4j.config.",
+            "io.gil4j.mode.",
+            "io.gil4j.instrument.",
+            "io.gil4j.cli.",
+            "io.gil4j.offload.",
+            "io.gil4j.pool.",
+            "io.gil4j.process.",
+            "io.gil4j.dispatch.",
+            "io.gil4j.glob.",
+            "io.gil4j.log.",
+            "io.gil4j.metrics.",
+            "io.gil4j.work.",
+            "io.gil4j.cpu.",
+            "io.gil4j.stats.",
+            "io.gil4j.control.",
+            "io.gil4j.advice.",
+            "io.gil4j.experiment.",
+            "io.gil4j.files.",
+            "io.gil4j.crossing.",
+            String.join(".", "net", "bytebuddy", ""),
+            "org.objectweb.asm.",
+            String.join(".", "io", "opentelemetry", ""),
+            "datadog.",
+            "com.datadog.",
+            "com.newrelic.",
+            "com.dynatrace.",
+            "co.elastic.apm.",
+            "org.glowroot.",
+            "org.jacoco.agent.",
+            "com.intellij.rt.",
+            "org.gradle.",
+            "org.apache.maven.surefire.");
 
     private final List<ClassGlob> include;
     private final List<ClassGlob> exclude;
@@ -49,8 +82,12 @@ final class TypeSelection implements ElementMatcher<TypeDescription> {
                 return true;
             }
         }
-        return name.contains("$$") || name.contains(".$Proxy") || name.contains("$ByteBuddy$") || name.contains("CGLIB$")
-                || name.contains("_javassist_") || name.contains("$HibernateProxy$");
+        return name.contains("$$")
+                || name.contains(".$Proxy")
+                || name.contains("$ByteBuddy$")
+                || name.contains("CGLIB$")
+                || name.contains("_javassist_")
+                || name.contains("$HibernateProxy$");
     }
 
     /** True if every class outside {@link #IGNORED_PREFIXES} and the generated ones is selected. */
@@ -69,7 +106,6 @@ final class TypeSelection implements ElementMatcher<TypeDescription> {
 
     @Override
     public boolean matches(TypeDescription type) {
-        return !type.isInterface() && !type.isAnnotation() && !type.isSynthetic()
-                && selects(type.getName());
+        return !type.isInterface() && !type.isAnnotation() && !type.isSynthetic() && selects(type.getName());
     }
 }

@@ -39,8 +39,11 @@ public final class AgentFailures {
         counts().forEach((kind, count) -> {
             if (count > 0 && warned.add(kind)) {
                 AgentLog.warn(count + " " + kind + " failure" + (count == 1 ? "" : "s") + " of the agent so far, kept"
-                        + " from the application (" + (kind.equals("runtime") ? "the code ran as if uninstrumented"
-                        : "the classes run uninstrumented") + "); counted in /status failures and"
+                        + " from the application ("
+                        + (kind.equals("runtime")
+                                ? "the code ran as if uninstrumented"
+                                : "the classes run uninstrumented")
+                        + "); counted in /status failures and"
                         + " gil4j.agent.failures");
             }
         });

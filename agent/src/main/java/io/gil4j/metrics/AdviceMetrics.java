@@ -15,17 +15,21 @@ final class AdviceMetrics {
 
     /** How many methods the hold share reports. */
     static final int TOP = 20;
+
     static final AttributeKey<String> OFFLOAD = AttributeKey.stringKey("gil4j.advice.offload");
 
     private AdviceMetrics() {}
 
     static void register(Meter meter, Advisor advisor) {
-        meter.gaugeBuilder("gil4j.lock.hold.share").setUnit("1")
+        meter.gaugeBuilder("gil4j.lock.hold.share")
+                .setUnit("1")
                 .setDescription("Share of the main lock holder's stacks that each of the " + TOP + " methods most"
                         + " often on them was on, since the hold profile's last reset (advise resets it)")
-                .buildWithCallback(gauge -> advisor.holdShares(TOP).forEach((function, share) ->
-                        gauge.record(share, Attributes.of(AttributeKeys.FUNCTION, function))));
-        meter.gaugeBuilder("gil4j.advice.speedup").setUnit("1")
+                .buildWithCallback(gauge -> advisor.holdShares(TOP)
+                        .forEach((function, share) ->
+                                gauge.record(share, Attributes.of(AttributeKeys.FUNCTION, function))));
+        meter.gaugeBuilder("gil4j.advice.speedup")
+                .setUnit("1")
                 .setDescription("The throughput speedup advise predicted for rerouting its first recommendation to"
                         + " interpreters")
                 .buildWithCallback(gauge -> {

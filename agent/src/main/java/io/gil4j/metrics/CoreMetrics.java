@@ -17,13 +17,16 @@ final class CoreMetrics {
     private CoreMetrics() {}
 
     static void register(Meter meter) {
-        meter.counterBuilder("system.cpu.time").ofDoubles().setUnit("s")
+        meter.counterBuilder("system.cpu.time")
+                .ofDoubles()
+                .setUnit("s")
                 .setDescription("Seconds each logical CPU this process may run on spent in each mode")
                 .buildWithCallback(counter -> {
                     CpuTimes times = CpuTimes.read();
                     for (int cpu : times.cpus()) {
                         for (CpuMode mode : CpuMode.values()) {
-                            counter.record(HistogramExport.seconds(times.nanos(cpu, mode)),
+                            counter.record(
+                                    HistogramExport.seconds(times.nanos(cpu, mode)),
                                     Attributes.of(CPU, (long) cpu, CPU_MODE, mode.label()));
                         }
                     }

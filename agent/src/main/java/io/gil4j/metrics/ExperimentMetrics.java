@@ -20,7 +20,8 @@ final class ExperimentMetrics {
     private ExperimentMetrics() {}
 
     static void register(Meter meter, Supplier<ExperimentOutcome> outcomes) {
-        meter.gaugeBuilder("gil4j.experiment.speedup").setUnit("1")
+        meter.gaugeBuilder("gil4j.experiment.speedup")
+                .setUnit("1")
                 .setDescription("Speedup of mode B over mode A in the latest completed A/B experiment (bound=estimate),"
                         + " and its 95 % confidence interval (bound=low, bound=high)")
                 .buildWithCallback(gauge -> {

@@ -13,10 +13,11 @@ final class FailureMetrics {
     private FailureMetrics() {}
 
     static void register(Meter meter, AgentFailures failures) {
-        meter.counterBuilder("gil4j.agent.failures").setUnit("{failure}")
+        meter.counterBuilder("gil4j.agent.failures")
+                .setUnit("{failure}")
                 .setDescription("Failures of the agent's own code kept from the application, by kind: runtime (the"
                         + " code ran as if uninstrumented), transformation (the class runs uninstrumented)")
-                .buildWithCallback(counter -> failures.counts().forEach((kind, count) ->
-                        counter.record(count, Attributes.of(KIND, kind))));
+                .buildWithCallback(counter ->
+                        failures.counts().forEach((kind, count) -> counter.record(count, Attributes.of(KIND, kind))));
     }
 }

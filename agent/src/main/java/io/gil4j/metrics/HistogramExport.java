@@ -79,7 +79,11 @@ final class HistogramExport implements MetricProducer {
         List<MetricData> metrics = new ArrayList<>();
         points.forEach((name, of) -> {
             if (!of.isEmpty()) {
-                metrics.add(new Histogram(resource, scope, name, descriptions.get(name),
+                metrics.add(new Histogram(
+                        resource,
+                        scope,
+                        name,
+                        descriptions.get(name),
                         HistogramData.create(AggregationTemporality.CUMULATIVE, of)));
             }
         });
@@ -91,8 +95,17 @@ final class HistogramExport implements MetricProducer {
         for (int i = 0; i < DurationHistogram.BUCKETS; i++) {
             counts.add(snapshot.count(i));
         }
-        return HistogramPointData.create(startEpochNanos, now, attributes, seconds(snapshot.sumNanos()),
-                false, 0, false, 0, BOUNDARIES_SECONDS, counts);
+        return HistogramPointData.create(
+                startEpochNanos,
+                now,
+                attributes,
+                seconds(snapshot.sumNanos()),
+                false,
+                0,
+                false,
+                0,
+                BOUNDARIES_SECONDS,
+                counts);
     }
 
     static double seconds(long nanos) {
@@ -114,7 +127,11 @@ final class HistogramExport implements MetricProducer {
         private final String description;
         private final HistogramData data;
 
-        Histogram(Resource resource, InstrumentationScopeInfo scope, String name, String description,
+        Histogram(
+                Resource resource,
+                InstrumentationScopeInfo scope,
+                String name,
+                String description,
                 HistogramData data) {
             this.resource = resource;
             this.scope = scope;

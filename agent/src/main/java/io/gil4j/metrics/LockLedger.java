@@ -53,8 +53,8 @@ final class LockLedger {
         void visit(String lock, Mode mode, Totals totals);
     }
 
-    private static final LockStats NOTHING = new LockStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
-            HistogramSnapshot.EMPTY, HistogramSnapshot.EMPTY);
+    private static final LockStats NOTHING =
+            new LockStats(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, HistogramSnapshot.EMPTY, HistogramSnapshot.EMPTY);
 
     private final Supplier<Map<String, InterpreterLock>> locks;
     private final Map<String, LockStats> last = new LinkedHashMap<>();
@@ -79,8 +79,10 @@ final class LockLedger {
     }
 
     private static boolean moved(LockStats now, LockStats before) {
-        return now.acquisitions() != before.acquisitions() || now.holdNanos() != before.holdNanos()
-                || now.waitNanos() != before.waitNanos() || now.switchNumber() != before.switchNumber();
+        return now.acquisitions() != before.acquisitions()
+                || now.holdNanos() != before.holdNanos()
+                || now.waitNanos() != before.waitNanos()
+                || now.switchNumber() != before.switchNumber();
     }
 
     /** Visits every lock's totals per mode, as of the last settle. */

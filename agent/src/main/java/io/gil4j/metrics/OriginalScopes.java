@@ -15,7 +15,8 @@ import io.opentelemetry.context.propagation.ContextPropagators;
 final class OriginalScopes implements OpenTelemetry {
 
     private static final String ORIGINAL = String.join(".", "io", "opentelemetry");
-    private static final String RELOCATED = OpenTelemetry.class.getPackageName()
+    private static final String RELOCATED = OpenTelemetry.class
+            .getPackageName()
             .substring(0, OpenTelemetry.class.getPackageName().length() - ".api".length());
 
     private final OpenTelemetry sdk;

@@ -30,51 +30,84 @@ final class PoolMetrics {
 
     static void register(Meter meter, HistogramExport histograms, Dispatcher dispatcher) {
         Instruments instruments = Instruments.build(meter);
-        meter.batchCallback(() -> {
-            dispatcher.workerPools().forEach(instruments::record);
-            ProcessPool processes = dispatcher.processPool();
-            if (processes != null) {
-                instruments.record(processes.stats());
-            }
-        }, instruments.queue, instruments.limit, instruments.threads, instruments.rejected, instruments.starts,
-                instruments.startup, instruments.deaths);
+        meter.batchCallback(
+                () -> {
+                    dispatcher.workerPools().forEach(instruments::record);
+                    ProcessPool processes = dispatcher.processPool();
+                    if (processes != null) {
+                        instruments.record(processes.stats());
+                    }
+                },
+                instruments.queue,
+                instruments.limit,
+                instruments.threads,
+                instruments.rejected,
+                instruments.starts,
+                instruments.startup,
+                instruments.deaths);
         histograms.add(sink -> {
             for (WorkerPool pool : dispatcher.workerPools()) {
-                sink.point(TASK_WAIT_TIME, Attributes.of(POOL, pool.name()), pool.stats().queueWaits());
+                sink.point(
+                        TASK_WAIT_TIME,
+                        Attributes.of(POOL, pool.name()),
+                        pool.stats().queueWaits());
             }
             ProcessPool processes = dispatcher.processPool();
             if (processes != null) {
-                sink.point(TASK_WAIT_TIME, Attributes.of(POOL, PROCESSES), processes.stats().waits());
+                sink.point(
+                        TASK_WAIT_TIME,
+                        Attributes.of(POOL, PROCESSES),
+                        processes.stats().waits());
             }
         });
     }
 
     /** The observed instruments, recorded together by one batch callback. */
-    private record Instruments(ObservableLongMeasurement queue, ObservableLongMeasurement limit,
-            ObservableLongMeasurement threads, ObservableLongMeasurement rejected, ObservableLongMeasurement starts,
-            ObservableDoubleMeasurement startup, ObservableLongMeasurement deaths) {
+    private record Instruments(
+            ObservableLongMeasurement queue,
+            ObservableLongMeasurement limit,
+            ObservableLongMeasurement threads,
+            ObservableLongMeasurement rejected,
+            ObservableLongMeasurement starts,
+            ObservableDoubleMeasurement startup,
+            ObservableLongMeasurement deaths) {
 
         static Instruments build(Meter meter) {
             return new Instruments(
-                    meter.upDownCounterBuilder("gil4j.pool.queue.length").setUnit("{call}")
-                            .setDescription("Calls waiting for a worker now").buildObserver(),
-                    meter.upDownCounterBuilder("gil4j.pool.queue.limit").setUnit("{call}")
+                    meter.upDownCounterBuilder("gil4j.pool.queue.length")
+                            .setUnit("{call}")
+                            .setDescription("Calls waiting for a worker now")
+                            .buildObserver(),
+                    meter.upDownCounterBuilder("gil4j.pool.queue.limit")
+                            .setUnit("{call}")
                             .setDescription("Calls that may wait for a worker at most (gil4j.pool.queue); worker"
-                                    + " processes have no queue limit").buildObserver(),
-                    meter.upDownCounterBuilder("gil4j.pool.thread.count").setUnit("{thread}")
+                                    + " processes have no queue limit")
+                            .buildObserver(),
+                    meter.upDownCounterBuilder("gil4j.pool.thread.count")
+                            .setUnit("{thread}")
                             .setDescription("Workers started, running a call (gil4j.pool.thread.state=active) or"
-                                    + " not (idle); a worker process counts as one").buildObserver(),
-                    meter.counterBuilder("gil4j.pool.task.rejected").setUnit("{call}")
+                                    + " not (idle); a worker process counts as one")
+                            .buildObserver(),
+                    meter.counterBuilder("gil4j.pool.task.rejected")
+                            .setUnit("{call}")
                             .setDescription("Calls refused: a full queue under gil4j.pool.policy=reject, a pool"
-                                    + " shut down, no worker process free in time").buildObserver(),
-                    meter.counterBuilder("gil4j.pool.worker.starts").setUnit("{process}")
-                            .setDescription("Worker processes started and connected").buildObserver(),
-                    meter.counterBuilder("gil4j.pool.worker.startup.time").ofDoubles().setUnit("s")
+                                    + " shut down, no worker process free in time")
+                            .buildObserver(),
+                    meter.counterBuilder("gil4j.pool.worker.starts")
+                            .setUnit("{process}")
+                            .setDescription("Worker processes started and connected")
+                            .buildObserver(),
+                    meter.counterBuilder("gil4j.pool.worker.startup.time")
+                            .ofDoubles()
+                            .setUnit("s")
                             .setDescription("Start-up time of the worker processes started, spawn to connection,"
-                                    + " summed: over gil4j.pool.worker.starts, the mean").buildObserver(),
-                    meter.counterBuilder("gil4j.pool.worker.deaths").setUnit("{process}")
+                                    + " summed: over gil4j.pool.worker.starts, the mean")
+                            .buildObserver(),
+                    meter.counterBuilder("gil4j.pool.worker.deaths")
+                            .setUnit("{process}")
                             .setDescription("Worker processes that ended without the pool asking: killed, crashed,"
-                                    + " failed to start").buildObserver());
+                                    + " failed to start")
+                            .buildObserver());
         }
 
         /** A thread pool's figures. */

@@ -63,10 +63,13 @@ final class PrometheusEndpoint {
             MetricMetadata metadata = snapshot.getMetadata();
             String name = metadata.getPrometheusName();
             if (snapshot instanceof GaugeSnapshot && !gaugeName(name).equals(name)) {
-                snapshot = new GaugeSnapshot(new MetricMetadata(gaugeName(name), metadata.getHelp(),
-                        metadata.hasUnit() ? metadata.getUnit() : null), ((GaugeSnapshot) snapshot).getDataPoints());
+                snapshot = new GaugeSnapshot(
+                        new MetricMetadata(
+                                gaugeName(name), metadata.getHelp(), metadata.hasUnit() ? metadata.getUnit() : null),
+                        ((GaugeSnapshot) snapshot).getDataPoints());
             } else if (snapshot instanceof InfoSnapshot && metadata.getHelp() == null) {
-                snapshot = new InfoSnapshot(new MetricMetadata(name, TARGET_HELP), ((InfoSnapshot) snapshot).getDataPoints());
+                snapshot = new InfoSnapshot(
+                        new MetricMetadata(name, TARGET_HELP), ((InfoSnapshot) snapshot).getDataPoints());
             }
             clean.metricSnapshot(snapshot);
         }

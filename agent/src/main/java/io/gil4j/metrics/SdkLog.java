@@ -30,8 +30,8 @@ final class SdkLog {
             public void publish(LogRecord record) {
                 if (isLoggable(record)) {
                     Throwable thrown = record.getThrown();
-                    AgentLog.warn("opentelemetry: " + message.formatMessage(record)
-                            + (thrown == null ? "" : ": " + thrown));
+                    AgentLog.warn(
+                            "opentelemetry: " + message.formatMessage(record) + (thrown == null ? "" : ": " + thrown));
                 }
             }
 

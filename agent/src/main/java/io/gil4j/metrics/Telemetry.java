@@ -2,8 +2,8 @@ package io.gil4j.metrics;
 
 import io.gil4j.advice.Advisor;
 import io.gil4j.config.TelemetryConfig;
-import io.gil4j.experiment.ExperimentOutcome;
 import io.gil4j.dispatch.Dispatcher;
+import io.gil4j.experiment.ExperimentOutcome;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.log.AgentFailures;
 import io.gil4j.log.AgentLog;
@@ -44,8 +44,15 @@ public final class Telemetry implements AutoCloseable {
     private static final Map<String, String> HISTOGRAMS = histograms();
 
     /** What the metrics are read from. */
-    public record Sources(InterpreterLock mainLock, Dispatcher dispatcher, ModeController modes, MarkedWork work,
-            SpeedupTracker speedup, Supplier<ExperimentOutcome> experiments, Advisor advisor, AgentFailures failures) {}
+    public record Sources(
+            InterpreterLock mainLock,
+            Dispatcher dispatcher,
+            ModeController modes,
+            MarkedWork work,
+            SpeedupTracker speedup,
+            Supplier<ExperimentOutcome> experiments,
+            Advisor advisor,
+            AgentFailures failures) {}
 
     private final OpenTelemetrySdk sdk;
     private final RuntimeTelemetry runtime;
@@ -75,7 +82,9 @@ public final class Telemetry implements AutoCloseable {
         SdkLog.route();
         TelemetrySettings settings = settings(config);
         String service = TelemetrySettings.guessServiceName(System.getProperty("sun.java.command"));
-        HistogramExport histograms = new HistogramExport(InstrumentationScopeInfo.create(SCOPE), HISTOGRAMS,
+        HistogramExport histograms = new HistogramExport(
+                InstrumentationScopeInfo.create(SCOPE),
+                HISTOGRAMS,
                 TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis()));
         OpenTelemetrySdk sdk = AutoConfiguredOpenTelemetrySdk.builder()
                 .setServiceClassLoader(Telemetry.class.getClassLoader())
@@ -88,8 +97,9 @@ public final class Telemetry implements AutoCloseable {
                         try {
                             builder.registerMetricReader(PrometheusEndpoint.start(properties));
                         } catch (RuntimeException e) {
-                            AgentLog.warn("no Prometheus endpoint on " + properties.getString(PrometheusEndpoint.HOST,
-                                    "localhost") + ":" + properties.getInt(PrometheusEndpoint.PORT, 9464)
+                            AgentLog.warn("no Prometheus endpoint on "
+                                    + properties.getString(PrometheusEndpoint.HOST, "localhost") + ":"
+                                    + properties.getInt(PrometheusEndpoint.PORT, 9464)
                                     + " (otel.exporter.prometheus.host/.port): " + e.getMessage()
                                     + (e.getCause() == null ? "" : ": " + e.getCause()) + "; other exporters go on");
                         }
@@ -104,8 +114,8 @@ public final class Telemetry implements AutoCloseable {
             sources.modes().addListener((from, to) -> ledger.settle(from));
             LockMetrics.register(meter, histograms, ledger, sources.modes()::current);
             PoolMetrics.register(meter, histograms, sources.dispatcher());
-            WorkMetrics.register(meter, histograms, sources.work(), sources.dispatcher(), sources.modes(),
-                    sources.speedup());
+            WorkMetrics.register(
+                    meter, histograms, sources.work(), sources.dispatcher(), sources.modes(), sources.speedup());
             CoreMetrics.register(meter);
             ExperimentMetrics.register(meter, sources.experiments());
             AdviceMetrics.register(meter, sources.advisor());
@@ -136,16 +146,25 @@ public final class Telemetry implements AutoCloseable {
 
     private static Map<String, String> histograms() {
         Map<String, String> histograms = new LinkedHashMap<>();
-        histograms.put(LockMetrics.WAIT_DURATION, "Time each acquisition of the lock waited for it; an uncontended"
-                + " acquisition counts as zero");
-        histograms.put(LockMetrics.HOLD_DURATION, "Time the lock was held, per hold: on the main lock every hold"
-                + " that began contended and one in 64 of the others, counted 64 times; every hold of an interpreter");
-        histograms.put(PoolMetrics.TASK_WAIT_TIME, "Time a rerouted call waited for a worker, from its submission to"
-                + " its start (for worker processes, to its sending, a worker's start-up included)");
-        histograms.put(WorkMetrics.TASK_DURATION, "Duration of marked calls as their callers saw them, from entry"
-                + " to return or throw, wherever they ran");
-        histograms.put(WorkMetrics.MODE_SWITCH_DURATION, "Time a switch to the mode took until it was in force,"
-                + " the lock's code put into or taken out of the selected classes included");
+        histograms.put(
+                LockMetrics.WAIT_DURATION,
+                "Time each acquisition of the lock waited for it; an uncontended" + " acquisition counts as zero");
+        histograms.put(
+                LockMetrics.HOLD_DURATION,
+                "Time the lock was held, per hold: on the main lock every hold"
+                        + " that began contended and one in 64 of the others, counted 64 times; every hold of an interpreter");
+        histograms.put(
+                PoolMetrics.TASK_WAIT_TIME,
+                "Time a rerouted call waited for a worker, from its submission to"
+                        + " its start (for worker processes, to its sending, a worker's start-up included)");
+        histograms.put(
+                WorkMetrics.TASK_DURATION,
+                "Duration of marked calls as their callers saw them, from entry"
+                        + " to return or throw, wherever they ran");
+        histograms.put(
+                WorkMetrics.MODE_SWITCH_DURATION,
+                "Time a switch to the mode took until it was in force,"
+                        + " the lock's code put into or taken out of the selected classes included");
         return histograms;
     }
 

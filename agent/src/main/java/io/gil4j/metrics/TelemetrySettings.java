@@ -24,11 +24,16 @@ final class TelemetrySettings {
     static final String PROMETHEUS = "prometheus";
 
     static final Map<String, String> DEFAULTS = Map.of(
-            METRICS_EXPORTER, PROMETHEUS,
-            "otel.traces.exporter", "none",
-            "otel.logs.exporter", "none",
-            "otel.exporter.otlp.protocol", "http/protobuf",
-            "otel.metric.export.interval", "10000");
+            METRICS_EXPORTER,
+            PROMETHEUS,
+            "otel.traces.exporter",
+            "none",
+            "otel.logs.exporter",
+            "none",
+            "otel.exporter.otlp.protocol",
+            "http/protobuf",
+            "otel.metric.export.interval",
+            "10000");
 
     private final Map<String, String> overrides;
     private final Map<?, ?> properties;
@@ -47,7 +52,8 @@ final class TelemetrySettings {
             value = String.valueOf(properties.get(key));
         }
         if (value == null) {
-            value = environment.get(key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
+            value = environment.get(
+                    key.toUpperCase(Locale.ROOT).replace('.', '_').replace('-', '_'));
         }
         return value == null || value.isBlank() ? DEFAULTS.get(key) : value.trim();
     }
@@ -56,13 +62,15 @@ final class TelemetrySettings {
     Set<String> metricExporters() {
         String listed = get(METRICS_EXPORTER);
         return Arrays.stream(listed == null ? new String[0] : listed.split(","))
-                .map(String::trim).filter(name -> !name.isEmpty())
+                .map(String::trim)
+                .filter(name -> !name.isEmpty())
                 .collect(Collectors.toCollection(LinkedHashSet::new));
     }
 
     /** False when {@code otel.sdk.disabled=true} or {@code otel.metrics.exporter=none}: nothing is measured then. */
     boolean metricsEnabled() {
-        return !"true".equalsIgnoreCase(get("otel.sdk.disabled")) && !metricExporters().equals(Set.of("none"));
+        return !"true".equalsIgnoreCase(get("otel.sdk.disabled"))
+                && !metricExporters().equals(Set.of("none"));
     }
 
     /** The properties gil4j supplies at the lowest precedence: {@link #DEFAULTS} and a service name. */
@@ -95,7 +103,9 @@ final class TelemetrySettings {
      * {@code .jar}, or the main class's simple name, from the launcher's {@code sun.java.command}.
      */
     static String guessServiceName(String javaCommand) {
-        String first = javaCommand == null || javaCommand.isBlank() ? "" : javaCommand.trim().split("\\s+")[0];
+        String first = javaCommand == null || javaCommand.isBlank()
+                ? ""
+                : javaCommand.trim().split("\\s+")[0];
         String name = first.substring(first.lastIndexOf('/') + 1);
         if (name.endsWith(".jar")) {
             name = name.substring(0, name.length() - ".jar".length());

@@ -34,8 +34,13 @@ final class WorkMetrics {
 
     private WorkMetrics() {}
 
-    static void register(Meter meter, HistogramExport histograms, MarkedWork work, Dispatcher dispatcher,
-            ModeController modes, SpeedupTracker speedup) {
+    static void register(
+            Meter meter,
+            HistogramExport histograms,
+            MarkedWork work,
+            Dispatcher dispatcher,
+            ModeController modes,
+            SpeedupTracker speedup) {
         registerCpuTime(meter, work, dispatcher);
         registerModes(meter, histograms, modes, speedup);
         histograms.add(sink -> work.durations().forEach((series, snapshot) -> {
@@ -52,7 +57,9 @@ final class WorkMetrics {
     /** {@code gil4j.work.cpu.time}: by mode, in callers and on each pool. */
     private static void registerCpuTime(Meter meter, MarkedWork work, Dispatcher dispatcher) {
         Map<Attributes, Long> cpuSeen = new HashMap<>();
-        meter.counterBuilder("gil4j.work.cpu.time").ofDoubles().setUnit("s")
+        meter.counterBuilder("gil4j.work.cpu.time")
+                .ofDoubles()
+                .setUnit("s")
                 .setDescription("CPU time used by marked calls, by the mode they ran in and where: in their"
                         + " callers (gil4j.pool=inline) or on a pool; its rate is the effective parallelism")
                 .buildWithCallback(cpu -> {
@@ -64,12 +71,16 @@ final class WorkMetrics {
                         }
                     }
                     for (WorkerPool pool : dispatcher.workerPools()) {
-                        now.put(Attributes.of(MODE, pool.name(), POOL, pool.name()), pool.stats().cpuNanos());
+                        now.put(
+                                Attributes.of(MODE, pool.name(), POOL, pool.name()),
+                                pool.stats().cpuNanos());
                     }
                     ProcessPool processes = dispatcher.processPool();
                     if (processes != null) {
                         String name = Mode.PROCESSES.configName();
-                        now.put(Attributes.of(MODE, name, POOL, name), processes.stats().cpuNanos());
+                        now.put(
+                                Attributes.of(MODE, name, POOL, name),
+                                processes.stats().cpuNanos());
                     }
                     synchronized (cpuSeen) { // a worker's time may drop once it has ended: report the most seen
                         now.forEach((attributes, nanos) -> cpuSeen.merge(attributes, nanos, Math::max));
@@ -79,19 +90,27 @@ final class WorkMetrics {
     }
 
     /** The mode in force, its speedup, the switches and how long they took. */
-    private static void registerModes(Meter meter, HistogramExport histograms, ModeController modes,
-            SpeedupTracker speedup) {
-        meter.gaugeBuilder("gil4j.speedup").setUnit("1")
+    private static void registerModes(
+            Meter meter, HistogramExport histograms, ModeController modes, SpeedupTracker speedup) {
+        meter.gaugeBuilder("gil4j.speedup")
+                .setUnit("1")
                 .setDescription("Throughput of marked calls in the current mode over that in the baseline mode,"
                         + " both measured in this process; meaningful under a load that saturates the marked work")
                 .buildWithCallback(gauge -> {
                     double value = speedup.speedup();
                     if (!Double.isNaN(value)) {
-                        gauge.record(value, Attributes.of(MODE, modes.current().configName(),
-                                SPEEDUP_BASELINE, speedup.baseline().configName()));
+                        gauge.record(
+                                value,
+                                Attributes.of(
+                                        MODE,
+                                        modes.current().configName(),
+                                        SPEEDUP_BASELINE,
+                                        speedup.baseline().configName()));
                     }
                 });
-        meter.gaugeBuilder("gil4j.mode.active").ofLongs().setUnit("1")
+        meter.gaugeBuilder("gil4j.mode.active")
+                .ofLongs()
+                .setUnit("1")
                 .setDescription("1 for the mode in force, 0 for the others")
                 .buildWithCallback(gauge -> {
                     Mode current = modes.current();
@@ -99,7 +118,8 @@ final class WorkMetrics {
                         gauge.record(mode == current ? 1 : 0, Attributes.of(MODE, mode.configName()));
                     }
                 });
-        meter.counterBuilder("gil4j.mode.transitions").setUnit("{switch}")
+        meter.counterBuilder("gil4j.mode.transitions")
+                .setUnit("{switch}")
                 .setDescription("Switches from one mode to another since start-up")
                 .buildWithCallback(counter -> counter.record(modes.transitions()));
         histograms.add(sink -> {

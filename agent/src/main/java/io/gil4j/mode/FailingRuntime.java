@@ -52,8 +52,15 @@ public final class FailingRuntime implements AgentRuntime, MarkedCallRecorder {
     }
 
     @Override
-    public void ended(Class<?> type, String method, String mode, long nanos, long cpuNanos, Object returned,
-            Throwable thrown, boolean nested) {
+    public void ended(
+            Class<?> type,
+            String method,
+            String mode,
+            long nanos,
+            long cpuNanos,
+            Object returned,
+            Throwable thrown,
+            boolean nested) {
         throw injected();
     }
 

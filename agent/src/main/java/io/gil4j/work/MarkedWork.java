@@ -67,8 +67,15 @@ public final class MarkedWork implements MarkedCallRecorder {
     }
 
     @Override
-    public void ended(Class<?> type, String method, String mode, long nanos, long cpuNanos, Object returned,
-            Throwable thrown, boolean nested) {
+    public void ended(
+            Class<?> type,
+            String method,
+            String mode,
+            long nanos,
+            long cpuNanos,
+            Object returned,
+            Throwable thrown,
+            boolean nested) {
         Mode routed = mode == null ? null : Mode.byConfigName(mode);
         Mode ranIn = routed == null ? currentMode.get() : routed;
         String function = function(type, method);
@@ -83,15 +90,17 @@ public final class MarkedWork implements MarkedCallRecorder {
         }
         if (thrown == null && returned instanceof CompletionStage) {
             long start = System.nanoTime() - nanos;
-            ((CompletionStage<?>) returned).whenComplete((value, failure) -> record(function, ranIn,
-                    System.nanoTime() - start, unwrap(failure), nested));
+            ((CompletionStage<?>) returned)
+                    .whenComplete((value, failure) ->
+                            record(function, ranIn, System.nanoTime() - start, unwrap(failure), nested));
         } else {
             record(function, ranIn, nanos, thrown, nested);
         }
     }
 
     private void record(String function, Mode mode, long nanos, Throwable thrown, boolean nested) {
-        Series series = new Series(function, mode, thrown == null ? null : thrown.getClass().getName());
+        Series series = new Series(
+                function, mode, thrown == null ? null : thrown.getClass().getName());
         DurationHistogram histogram = durations.get(series);
         if (histogram == null) {
             if (durations.size() >= MAX_SERIES) {

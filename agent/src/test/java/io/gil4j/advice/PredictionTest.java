@@ -41,7 +41,8 @@ class PredictionTest {
         Prediction longer = Prediction.of(0.6, 2, 2, HAND_OVER, 100_000, 45_000);
 
         assertFalse(shorter.recommended());
-        assertTrue(shorter.verdict().startsWith("too short: a 35.0 us call is under four hand-overs"), shorter.verdict());
+        assertTrue(
+                shorter.verdict().startsWith("too short: a 35.0 us call is under four hand-overs"), shorter.verdict());
         assertTrue(longer.recommended(), longer.verdict());
     }
 

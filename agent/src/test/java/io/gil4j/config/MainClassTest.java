@@ -41,7 +41,9 @@ class MainClassTest {
 
     @Test
     void a_plain_jar_names_its_main_class(@TempDir Path dir) throws Exception {
-        assertEquals("com.acme.Tool", MainClass.fromCommand(jar(dir, "com.acme.Tool", null).toString()));
+        assertEquals(
+                "com.acme.Tool",
+                MainClass.fromCommand(jar(dir, "com.acme.Tool", null).toString()));
     }
 
     @Test

@@ -25,8 +25,8 @@ class MarkPatternTest {
         "com.acme.**#price*, org.acme.Shop, priceOf, false",
         "com.acme.*#get$x, com.acme.Shop, get$x, true",
     })
-    void method_pattern_selects_by_class_glob_and_method_glob(String pattern, String type, String method,
-            boolean marked) {
+    void method_pattern_selects_by_class_glob_and_method_glob(
+            String pattern, String type, String method, boolean marked) {
         assertEquals(marked, MarkPattern.of(pattern).matches(type, method));
     }
 
@@ -50,9 +50,20 @@ class MarkPatternTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "com.acme.Pricing", "#quote", "com.acme.Pricing#", "com.acme.Pricing#quote#x",
-        "com.acme.Pricing#quote()", "com.acme.Pri-cing#quote", "com.acme.Pricing#a.b", "@", "@com.acme.Cpu*",
-        "@com acme"})
+    @ValueSource(
+            strings = {
+                "",
+                "com.acme.Pricing",
+                "#quote",
+                "com.acme.Pricing#",
+                "com.acme.Pricing#quote#x",
+                "com.acme.Pricing#quote()",
+                "com.acme.Pri-cing#quote",
+                "com.acme.Pricing#a.b",
+                "@",
+                "@com.acme.Cpu*",
+                "@com acme"
+            })
     void malformed_patterns_are_rejected(String text) {
         assertThrows(IllegalArgumentException.class, () -> MarkPattern.of(text));
     }

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class OptionTableTest {
 
-    private static final String BEGIN = "<!-- options: generated from Option by OptionTable.markdown(); OptionTableTest checks it -->\n";
+    private static final String BEGIN =
+            "<!-- options: generated from Option by OptionTable.markdown(); OptionTableTest checks it -->\n";
     private static final String END = "<!-- options end -->";
 
     @Test
@@ -21,7 +22,9 @@ class OptionTableTest {
         int begin = text.indexOf(BEGIN);
         int end = text.indexOf(END);
         assertTrue(begin >= 0 && end > begin, "README.md has no generated options table between its markers");
-        assertEquals(OptionTable.markdown(), text.substring(begin + BEGIN.length(), end),
+        assertEquals(
+                OptionTable.markdown(),
+                text.substring(begin + BEGIN.length(), end),
                 "README.md's options table is stale: replace it with the expected text");
     }
 

@@ -22,8 +22,11 @@ class SelectionTest {
     @Test
     void default_is_the_main_class_package_tree_and_the_offload_patterns_packages() throws Exception {
         Selection selection = Selection.of(
-                config("offload=org.lib.Pricing#quote,org.other.**#run*,**#any,@com.acme.CpuBound"), "com.acme.app.Main");
-        assertEquals("[com.acme.app.**, org.lib.**, org.other.**]", selection.include().toString());
+                config("offload=org.lib.Pricing#quote,org.other.**#run*,**#any,@com.acme.CpuBound"),
+                "com.acme.app.Main");
+        assertEquals(
+                "[com.acme.app.**, org.lib.**, org.other.**]",
+                selection.include().toString());
     }
 
     @Test
@@ -35,7 +38,8 @@ class SelectionTest {
     void without_a_main_class_the_default_selects_nothing_and_says_how_to_select() throws Exception {
         Selection selection = Selection.of(config(""), null);
         assertTrue(selection.include().isEmpty());
-        assertTrue(selection.toString().startsWith("nothing (default, but no main class was found: set include="),
+        assertTrue(
+                selection.toString().startsWith("nothing (default, but no main class was found: set include="),
                 selection.toString());
     }
 }

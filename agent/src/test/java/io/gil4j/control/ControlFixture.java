@@ -23,8 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
 /** An {@link AgentStatus} over a real lock, dispatcher and mode controller, starting in {@code native}. */
 final class ControlFixture {
 
-    final InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
-            ClearanceListener.IGNORE, HoldTiming.OFF);
+    final InterpreterLock lock = new InterpreterLock(
+            Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100, ClearanceListener.IGNORE, HoldTiming.OFF);
     final ModeController modes;
     final AgentStatus agent;
     /** The method patterns marked live through the advisor. */
@@ -41,11 +41,25 @@ final class ControlFixture {
     ControlFixture(LockCode lockCode) {
         modes = new ModeController(lock, Rerouting.INLINE, lockCode, Mode.NATIVE);
         modes.activate();
-        agent = new AgentStatus(modes, lock, new Dispatcher(Config.defaults().pools(), Config.defaults().processes(),
-                Selection.of(Config.defaults().selection()), l -> { }),
-                null, null, Map::of, new Advisor(null, null, patterns -> {
-                    marks.set(patterns);
-                    return patterns.size() + " patterns";
-                }, marks::get), new AgentFailures(runtimeFailures::get, () -> 0));
+        agent = new AgentStatus(
+                modes,
+                lock,
+                new Dispatcher(
+                        Config.defaults().pools(),
+                        Config.defaults().processes(),
+                        Selection.of(Config.defaults().selection()),
+                        l -> {}),
+                null,
+                null,
+                Map::of,
+                new Advisor(
+                        null,
+                        null,
+                        patterns -> {
+                            marks.set(patterns);
+                            return patterns.size() + " patterns";
+                        },
+                        marks::get),
+                new AgentFailures(runtimeFailures::get, () -> 0));
     }
 }

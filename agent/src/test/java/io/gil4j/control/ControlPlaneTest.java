@@ -32,8 +32,8 @@ class ControlPlaneTest {
 
     @Test
     void a_non_loopback_address_with_a_16_character_token_starts() throws Exception {
-        Config config = Config.load("control.host=0.0.0.0,control.port=0,control.token=" + "t".repeat(16), Map.of(),
-                Map.of());
+        Config config =
+                Config.load("control.host=0.0.0.0,control.port=0,control.token=" + "t".repeat(16), Map.of(), Map.of());
         ControlPlane plane = ControlPlane.start(config.control(), fixture.agent);
         try {
             assertTrue(ControlFile.read(file).isPresent(), "the endpoint started");

@@ -55,8 +55,14 @@ class ControlServerTest {
         fixture.runtimeFailures.set(3);
         Response status = send("GET", "/status", "", List.of());
         assertEquals(200, status.code(), status.body());
-        for (String key : List.of("\"mode\":\"native\"", "\"lock\":{", "\"pools\":{", "\"cores\":[", "\"speedup\":{",
-                "\"switches\":{\"forced\":", "\"failures\":{\"runtime\":3,\"transformation\":0}")) {
+        for (String key : List.of(
+                "\"mode\":\"native\"",
+                "\"lock\":{",
+                "\"pools\":{",
+                "\"cores\":[",
+                "\"speedup\":{",
+                "\"switches\":{\"forced\":",
+                "\"failures\":{\"runtime\":3,\"transformation\":0}")) {
             assertTrue(status.body().contains(key), key + " in " + status.body());
         }
     }
@@ -65,14 +71,20 @@ class ControlServerTest {
     void mode_switches_with_the_token() throws IOException {
         Response switched = send("POST", "/mode", "{\"mode\":\"gil\"}", List.of("Authorization: Bearer " + TOKEN));
         assertEquals(200, switched.code(), switched.body());
-        assertEquals("{\"mode\":\"gil\",\"previous\":\"native\"}".length(), switched.body().length(), switched.body());
+        assertEquals(
+                "{\"mode\":\"gil\",\"previous\":\"native\"}".length(),
+                switched.body().length(),
+                switched.body());
         assertEquals("gil", fixture.agent.mode());
     }
 
     @Test
     void mode_without_or_with_a_wrong_token_is_401_and_leaves_the_mode() throws IOException {
-        for (List<String> headers : List.of(List.<String>of(), List.of("Authorization: Bearer wrong"),
-                List.of("Authorization: Basic " + TOKEN), List.of("Authorization: Bearer " + TOKEN + "x"))) {
+        for (List<String> headers : List.of(
+                List.<String>of(),
+                List.of("Authorization: Bearer wrong"),
+                List.of("Authorization: Basic " + TOKEN),
+                List.of("Authorization: Bearer " + TOKEN + "x"))) {
             Response refused = send("POST", "/mode", "{\"mode\":\"gil\"}", headers);
             assertEquals(401, refused.code(), headers + ": " + refused.body());
         }
@@ -81,8 +93,15 @@ class ControlServerTest {
 
     @Test
     void bad_body_or_unknown_mode_is_400_with_a_message_and_leaves_the_mode() throws IOException {
-        for (String body : List.of("", "gil", "{\"mode\":\"turbo\"}", "{\"mode\":1}", "{\"mode\":\"gil\",\"x\":1}",
-                "[\"gil\"]", "{\"mode\":\"gil\"", "{\"mode\":\"gil\"} trailing")) {
+        for (String body : List.of(
+                "",
+                "gil",
+                "{\"mode\":\"turbo\"}",
+                "{\"mode\":1}",
+                "{\"mode\":\"gil\",\"x\":1}",
+                "[\"gil\"]",
+                "{\"mode\":\"gil\"",
+                "{\"mode\":\"gil\"} trailing")) {
             Response refused = send("POST", "/mode", body, List.of("Authorization: Bearer " + TOKEN));
             assertEquals(400, refused.code(), body + ": " + refused.body());
             assertTrue(refused.body().startsWith("{\"error\":\""), refused.body());
@@ -107,7 +126,8 @@ class ControlServerTest {
         for (List<String> attack : attacks) {
             List<String> headers = new java.util.ArrayList<>(attack);
             headers.add("Authorization: Bearer " + TOKEN);
-            assertEquals(403, send("POST", "/mode", "{\"mode\":\"gil\"}", headers).code(), attack.toString());
+            assertEquals(
+                    403, send("POST", "/mode", "{\"mode\":\"gil\"}", headers).code(), attack.toString());
             assertEquals(403, send("GET", "/status", "", attack).code(), attack.toString());
         }
         assertEquals("native", fixture.agent.mode());
@@ -116,7 +136,8 @@ class ControlServerTest {
     @Test
     void loopback_hosts_by_name_and_address_are_served() throws IOException {
         for (String host : List.of("localhost", "127.0.0.1", "127.1.2.3:80", "[::1]", "LOCALHOST:9465")) {
-            assertEquals(200, send("GET", "/status", "", List.of("Host: " + host)).code(), host);
+            assertEquals(
+                    200, send("GET", "/status", "", List.of("Host: " + host)).code(), host);
         }
     }
 
@@ -125,8 +146,10 @@ class ControlServerTest {
         assertEquals(404, send("GET", "/experiment", "", List.of()).code(), "none has run");
         String plan = "{\"a\":\"gil\",\"b\":\"interpreters\"}";
         assertEquals(401, send("POST", "/experiment", plan, List.of()).code());
-        assertEquals(400, send("POST", "/experiment", "{\"a\":\"gil\",\"b\":\"gil\"}",
-                List.of("Authorization: Bearer " + TOKEN)).code());
+        assertEquals(
+                400,
+                send("POST", "/experiment", "{\"a\":\"gil\",\"b\":\"gil\"}", List.of("Authorization: Bearer " + TOKEN))
+                        .code());
         Response noMetrics = send("POST", "/experiment", plan, List.of("Authorization: Bearer " + TOKEN));
         assertEquals(409, noMetrics.code(), noMetrics.body());
         assertTrue(noMetrics.body().contains("needs metrics"), noMetrics.body());
@@ -146,9 +169,12 @@ class ControlServerTest {
     @Test
     void offload_marks_method_patterns_live_and_refuses_annotations_naming_what_it_accepts() throws IOException {
         List<String> token = List.of("Authorization: Bearer " + TOKEN);
-        Response marked = send("POST", "/offload", "{\"offload\":\"com.acme.Pricing#quote, com.acme.**#price*\"}", token);
+        Response marked =
+                send("POST", "/offload", "{\"offload\":\"com.acme.Pricing#quote, com.acme.**#price*\"}", token);
         assertEquals(200, marked.code(), marked.body());
-        assertEquals("[com.acme.Pricing#quote, com.acme.**#price*]", fixture.marks.get().toString());
+        assertEquals(
+                "[com.acme.Pricing#quote, com.acme.**#price*]",
+                fixture.marks.get().toString());
         assertTrue(send("GET", "/offload", "", List.of()).body().contains("\"com.acme.**#price*\""));
 
         Response annotation = send("POST", "/offload", "{\"offload\":\"@com.acme.CpuBound\"}", token);
@@ -162,7 +188,8 @@ class ControlServerTest {
     void interpreters_limit_takes_one_to_the_workers_with_the_token() throws IOException {
         int workers = io.gil4j.config.Config.defaults().pools().workers();
         List<String> token = List.of("Authorization: Bearer " + TOKEN);
-        assertEquals(Map.of("limit", (double) workers, "workers", (double) workers),
+        assertEquals(
+                Map.of("limit", (double) workers, "workers", (double) workers),
                 Json.parseObject(send("GET", "/interpreters", "", List.of()).body()));
 
         Response limited = send("POST", "/interpreters", "{\"limit\":1}", token);
@@ -172,23 +199,31 @@ class ControlServerTest {
         assertEquals(200, limited.code(), limited.body());
         assertEquals(400, zero.code(), zero.body());
         assertTrue(above.body().contains("a worker limit from 1 to gil4j.workers (" + workers + ")"), above.body());
-        assertEquals(401, send("POST", "/interpreters", "{\"limit\":1}", List.of()).code());
+        assertEquals(
+                401, send("POST", "/interpreters", "{\"limit\":1}", List.of()).code());
         assertEquals(1, fixture.agent.interpreters().get("limit"));
     }
 
     @Test
     void a_prediction_is_kept_for_the_dashboards() throws IOException {
-        Response kept = send("POST", "/advice/prediction", "{\"offload\":\"com.acme.Pricing#quote\",\"speedup\":1.8}",
+        Response kept = send(
+                "POST",
+                "/advice/prediction",
+                "{\"offload\":\"com.acme.Pricing#quote\",\"speedup\":1.8}",
                 List.of("Authorization: Bearer " + TOKEN));
         assertEquals(200, kept.code(), kept.body());
-        assertEquals(new io.gil4j.advice.Advisor.Predicted("com.acme.Pricing#quote", 1.8),
+        assertEquals(
+                new io.gil4j.advice.Advisor.Predicted("com.acme.Pricing#quote", 1.8),
                 fixture.agent.advisor().lastPrediction());
     }
 
     @Test
     void a_body_over_the_limit_is_413() throws IOException {
         String body = "{\"mode\":\"" + "g".repeat(ControlServer.MAX_BODY) + "\"}";
-        assertEquals(413, send("POST", "/mode", body, List.of("Authorization: Bearer " + TOKEN)).code());
+        assertEquals(
+                413,
+                send("POST", "/mode", body, List.of("Authorization: Bearer " + TOKEN))
+                        .code());
         assertEquals("native", fixture.agent.mode());
     }
 
@@ -208,10 +243,31 @@ class ControlServerTest {
     void fuzzed_requests_amid_slow_ones_never_crash_the_endpoint_nor_change_the_mode_nor_slow_status()
             throws Exception {
         Random random = new Random(42);
-        List<String> paths = List.of("/mode", "/status", "/", "/mode/", "/%00", "/mode?mode=gil", "/" + "a".repeat(300));
+        List<String> paths =
+                List.of("/mode", "/status", "/", "/mode/", "/%00", "/mode?mode=gil", "/" + "a".repeat(300));
         List<String> methods = List.of("POST", "GET", "PUT", "OPTIONS", "HEAD", "PATCH");
-        String[] fragments = {"{", "}", "\"mode\"", ":", "\"gil\"", ",", "[", "]", "\\u0000", "\\ud800", "null", "1e999",
-            "-", "\"", "\\", "true", " ", "{\"mode\":", "\u00e9", "\n"};
+        String[] fragments = {
+            "{",
+            "}",
+            "\"mode\"",
+            ":",
+            "\"gil\"",
+            ",",
+            "[",
+            "]",
+            "\\u0000",
+            "\\ud800",
+            "null",
+            "1e999",
+            "-",
+            "\"",
+            "\\",
+            "true",
+            " ",
+            "{\"mode\":",
+            "\u00e9",
+            "\n"
+        };
         List<Long> statusNanos = new ArrayList<>();
         try (SlowClients slow = new SlowClients(4)) {
             for (int i = 0; i < 10_000; i++) {
@@ -222,9 +278,15 @@ class ControlServerTest {
                 }
                 String method = methods.get(random.nextInt(methods.size()));
                 String path = paths.get(random.nextInt(paths.size()));
-                Response response = send(method, path, body.toString(), List.of("Authorization: Bearer " + TOKEN,
-                        "Content-Type: " + (random.nextBoolean() ? "application/json" : "text/plain")));
-                assertTrue(response.code() >= 200 && response.code() < 500 || response.code() == -1,
+                Response response = send(
+                        method,
+                        path,
+                        body.toString(),
+                        List.of(
+                                "Authorization: Bearer " + TOKEN,
+                                "Content-Type: " + (random.nextBoolean() ? "application/json" : "text/plain")));
+                assertTrue(
+                        response.code() >= 200 && response.code() < 500 || response.code() == -1,
                         method + " " + path + " " + body + " -> " + response);
                 boolean validSwitch = method.equals("POST") && path.equals("/mode") && response.code() == 200;
                 if (!validSwitch) {
@@ -247,8 +309,7 @@ class ControlServerTest {
     }
 
     @Test
-    void fifty_slow_loris_connections_leave_status_answering_within_100_ms_and_are_answered_408()
-            throws IOException {
+    void fifty_slow_loris_connections_leave_status_answering_within_100_ms_and_are_answered_408() throws IOException {
         assertEquals(200, send("GET", "/status", "", List.of()).code(), "warm");
         List<Socket> slow = new ArrayList<>();
         try {
@@ -305,8 +366,11 @@ class ControlServerTest {
                     try {
                         out.write(head.getBytes(StandardCharsets.ISO_8859_1));
                         for (int i = 0; i < 160; i++) {
-                            out.write(chunked ? (Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.ISO_8859_1)
-                                    : new byte[0]);
+                            out.write(
+                                    chunked
+                                            ? (Integer.toHexString(chunk.length) + "\r\n")
+                                                    .getBytes(StandardCharsets.ISO_8859_1)
+                                            : new byte[0]);
                             out.write(chunk);
                             out.write(chunked ? "\r\n".getBytes(StandardCharsets.ISO_8859_1) : new byte[0]);
                         }
@@ -374,7 +438,7 @@ class ControlServerTest {
         private void slowRequest(Random random) throws IOException, InterruptedException {
             String body = "{\"mode\":\"gil\"}";
             byte[] request = ((random.nextBoolean() ? "GET /status" : "POST /mode") + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Authorization: Bearer wrong\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
+                            + "Authorization: Bearer wrong\r\nContent-Length: " + body.length() + "\r\n\r\n" + body)
                     .getBytes(StandardCharsets.ISO_8859_1);
             int stopAt = random.nextInt(3) == 0 ? random.nextInt(request.length) : request.length; // partial
             try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {

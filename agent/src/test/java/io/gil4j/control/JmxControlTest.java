@@ -33,17 +33,19 @@ class JmxControlTest {
         server.setAttribute(name, new Attribute("Mode", "gil"));
         assertEquals("gil", fixture.agent.mode());
         assertEquals(1L, server.getAttribute(name, "Transitions"));
-        assertArrayEquals(new String[] {"native", "gil", "sequential", "interpreters", "processes"},
-                (String[]) server.getAttribute(name, "Modes"));
+        assertArrayEquals(new String[] {"native", "gil", "sequential", "interpreters", "processes"}, (String[])
+                server.getAttribute(name, "Modes"));
         assertTrue(((String) server.getAttribute(name, "StatusJson")).contains("\"mode\":\"gil\""));
     }
 
     @Test
     void an_unknown_mode_fails_with_the_accepted_ones_and_leaves_the_mode() throws Exception {
         ObjectName name = JmxControl.register(fixture.agent);
-        RuntimeMBeanException e = assertThrows(RuntimeMBeanException.class,
-                () -> server.setAttribute(name, new Attribute("Mode", "turbo")));
-        assertTrue(e.getCause().getMessage().contains("accepted values are native, gil"), e.getCause().getMessage());
+        RuntimeMBeanException e = assertThrows(
+                RuntimeMBeanException.class, () -> server.setAttribute(name, new Attribute("Mode", "turbo")));
+        assertTrue(
+                e.getCause().getMessage().contains("accepted values are native, gil"),
+                e.getCause().getMessage());
         assertEquals("native", fixture.agent.mode());
     }
 

@@ -29,10 +29,27 @@ class JsonTest {
 
     @Test
     void anything_but_one_json_object_is_refused_with_where() {
-        for (String text : List.of("", " ", "[]", "\"x\"", "{", "{\"a\"}", "{\"a\":}", "{\"a\":1,}", "{a:1}", "{\"a\":01x}",
-                "{\"a\":1} {}", "{\"a\":\"\\x\"}", "{\"a\":\"\\u12\"}", "{\"a\":1e999}", "{\"a\":\"unterminated",
-                "{\"a\":1,\"a\":2}", "{\"a\":tru}", "{\"a\":\"\u0001\"}")) {
-            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Json.parseObject(text), text);
+        for (String text : List.of(
+                "",
+                " ",
+                "[]",
+                "\"x\"",
+                "{",
+                "{\"a\"}",
+                "{\"a\":}",
+                "{\"a\":1,}",
+                "{a:1}",
+                "{\"a\":01x}",
+                "{\"a\":1} {}",
+                "{\"a\":\"\\x\"}",
+                "{\"a\":\"\\u12\"}",
+                "{\"a\":1e999}",
+                "{\"a\":\"unterminated",
+                "{\"a\":1,\"a\":2}",
+                "{\"a\":tru}",
+                "{\"a\":\"\u0001\"}")) {
+            IllegalArgumentException e =
+                    assertThrows(IllegalArgumentException.class, () -> Json.parseObject(text), text);
             assertEquals(true, e.getMessage().startsWith("invalid JSON at character "), e.getMessage());
         }
     }

@@ -2,7 +2,6 @@ package io.gil4j.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gil4j.mode.LockCode;
@@ -52,7 +51,9 @@ class ModeFileTest {
             modeFile.poll();
             assertEquals("sequential", fixture.agent.mode());
             assertEquals(1, warnings.size(), warnings.toString());
-            assertTrue(warnings.get(0).contains("unknown mode 'turbo'") && warnings.get(0).contains("stays sequential"),
+            assertTrue(
+                    warnings.get(0).contains("unknown mode 'turbo'")
+                            && warnings.get(0).contains("stays sequential"),
                     warnings.get(0));
         }
     }
@@ -138,8 +139,12 @@ class ModeFileTest {
             replace(file, "gil");
             awaitWarning("OutOfMemoryError: injected");
             replace(file, "interpreters");
-            Eventually.await("the watcher applies a later change", Duration.ofSeconds(10), ModeFile.POLL.dividedBy(10),
-                    () -> failing.agent.mode().equals("interpreters"), warnings::toString);
+            Eventually.await(
+                    "the watcher applies a later change",
+                    Duration.ofSeconds(10),
+                    ModeFile.POLL.dividedBy(10),
+                    () -> failing.agent.mode().equals("interpreters"),
+                    warnings::toString);
         } finally {
             modeFile.close();
         }
@@ -154,7 +159,11 @@ class ModeFileTest {
     }
 
     private void awaitWarning(String part) {
-        Eventually.await("a warning with " + part, Duration.ofSeconds(10), ModeFile.POLL.dividedBy(10),
-                () -> warnings.stream().anyMatch(w -> w.contains(part)), warnings::toString);
+        Eventually.await(
+                "a warning with " + part,
+                Duration.ofSeconds(10),
+                ModeFile.POLL.dividedBy(10),
+                () -> warnings.stream().anyMatch(w -> w.contains(part)),
+                warnings::toString);
     }
 }

@@ -72,7 +72,9 @@ class ClassLoaderIsolationTest {
     static final class Opaque {}
 
     private Object call(String method, Object receiver, Object... arguments) throws Exception {
-        return isolation.work(markedCall(Module.class, method, receiver, arguments)).call();
+        return isolation
+                .work(markedCall(Module.class, method, receiver, arguments))
+                .call();
     }
 
     private static MarkedCall markedCall(Class<?> type, String method, Object receiver, Object... arguments)
@@ -129,8 +131,8 @@ class ClassLoaderIsolationTest {
         NotShareableException e = assertThrows(NotShareableException.class, () -> isolation.work(weigh));
 
         assertEquals(Opaque.class.getName(), e.offendingType());
-        assertTrue(e.getMessage().contains("to an interpreter for " + Module.class.getName() + ".weigh"),
-                e.getMessage());
+        assertTrue(
+                e.getMessage().contains("to an interpreter for " + Module.class.getName() + ".weigh"), e.getMessage());
     }
 
     @Test
@@ -145,15 +147,16 @@ class ClassLoaderIsolationTest {
 
     @Test
     void an_interpreters_own_class_runs_as_it_is_without_copies() throws Exception {
-        try (InterpreterLoader loader = InterpreterLoader.mirroring(Module.class.getClassLoader(), Module.class,
-                "own")) {
+        try (InterpreterLoader loader =
+                InterpreterLoader.mirroring(Module.class.getClassLoader(), Module.class, "own")) {
             Class<?> own = Class.forName(Module.class.getName(), true, loader);
             Constructor<?> constructor = own.getDeclaredConstructor(int.class);
             constructor.setAccessible(true);
             Object receiver = constructor.newInstance(1);
             List<String> items = new ArrayList<>(List.of("a"));
 
-            assertEquals(2, isolation.work(markedCall(own, "drain", receiver, items)).call());
+            assertEquals(
+                    2, isolation.work(markedCall(own, "drain", receiver, items)).call());
 
             assertTrue(items.isEmpty(), "the very list was passed");
             assertNotSame(Module.class, own);

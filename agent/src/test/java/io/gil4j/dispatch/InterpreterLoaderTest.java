@@ -34,7 +34,8 @@ class InterpreterLoaderTest {
 
     @Test
     void a_class_loaded_by_two_interpreters_is_two_classes_with_statics_of_their_own() throws Exception {
-        try (InterpreterLoader first = interpreter("first"); InterpreterLoader second = interpreter("second")) {
+        try (InterpreterLoader first = interpreter("first");
+                InterpreterLoader second = interpreter("second")) {
             Class<?> one = Class.forName(Module.class.getName(), true, first);
             Class<?> two = Class.forName(Module.class.getName(), true, second);
 
@@ -60,7 +61,8 @@ class InterpreterLoaderTest {
     @Test
     void class_path_of_the_system_loader_is_java_class_path() {
         List<URI> entries = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
-                .filter(e -> !e.isEmpty()).map(e -> Paths.get(e).toAbsolutePath().toUri())
+                .filter(e -> !e.isEmpty())
+                .map(e -> Paths.get(e).toAbsolutePath().toUri())
                 .collect(Collectors.toList());
 
         List<URL> urls = InterpreterLoader.classPath(ClassLoader.getSystemClassLoader(), Module.class);

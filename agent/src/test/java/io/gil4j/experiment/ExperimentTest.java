@@ -28,9 +28,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ExperimentTest {
 
-    private final ModeController modes = new ModeController(new InterpreterLock(Algorithm.NEW,
-            TimeUnit.MILLISECONDS.toNanos(5), 100, ClearanceListener.IGNORE, HoldTiming.OFF), Rerouting.INLINE,
-            LockCode.ALWAYS, Mode.NATIVE);
+    private final ModeController modes = new ModeController(
+            new InterpreterLock(
+                    Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100, ClearanceListener.IGNORE, HoldTiming.OFF),
+            Rerouting.INLINE,
+            LockCode.ALWAYS,
+            Mode.NATIVE);
 
     ExperimentTest() {
         modes.activate();
@@ -92,8 +95,8 @@ class ExperimentTest {
     void alternates_a_and_b_and_reports_b_over_a_with_its_interval_then_restores_the_mode() {
         modes.switchTo(Mode.SEQUENTIAL);
         SimulatedService service = new SimulatedService(Map.of(Mode.GIL, 10.0, Mode.INTERPRETERS, 19.0));
-        Experiment experiment = new Experiment(new Experiment.Plan(Mode.GIL, Mode.INTERPRETERS, 10, 2, 3),
-                modes, service, service);
+        Experiment experiment =
+                new Experiment(new Experiment.Plan(Mode.GIL, Mode.INTERPRETERS, 10, 2, 3), modes, service, service);
 
         experiment.run();
 
@@ -104,7 +107,8 @@ class ExperimentTest {
         assertEquals(1.9, (Double) json.get("high"), 1e-9);
         List<?> stays = (List<?>) json.get("stays");
         assertEquals(6, stays.size());
-        assertEquals(List.of("gil", "interpreters", "gil", "interpreters", "gil", "interpreters"),
+        assertEquals(
+                List.of("gil", "interpreters", "gil", "interpreters", "gil", "interpreters"),
                 stays.stream().map(s -> ((Map<?, ?>) s).get("mode")).toList());
         assertEquals(10.0, ((Map<?, ?>) stays.get(0)).get("throughput"));
         assertEquals(Mode.SEQUENTIAL, modes.current(), "the mode found before the experiment is back");
@@ -112,13 +116,14 @@ class ExperimentTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"GIL, the lock was never taken during the gil stays",
-            "INTERPRETERS, no marked call ran in a pool during the interpreters stays"})
+    @CsvSource({
+        "GIL, the lock was never taken during the gil stays",
+        "INTERPRETERS, no marked call ran in a pool during the interpreters stays"
+    })
     void an_arm_that_never_engaged_its_mode_gives_no_result_and_says_why(Mode idle, String reason) {
-        SimulatedService service = new SimulatedService(Map.of(Mode.GIL, 10.0, Mode.INTERPRETERS, 19.0),
-                Set.of(idle));
-        Experiment experiment = new Experiment(new Experiment.Plan(Mode.GIL, Mode.INTERPRETERS, 1, 0, 2),
-                modes, service, service);
+        SimulatedService service = new SimulatedService(Map.of(Mode.GIL, 10.0, Mode.INTERPRETERS, 19.0), Set.of(idle));
+        Experiment experiment =
+                new Experiment(new Experiment.Plan(Mode.GIL, Mode.INTERPRETERS, 1, 0, 2), modes, service, service);
 
         experiment.run();
 
@@ -132,8 +137,8 @@ class ExperimentTest {
     @Test
     void a_mode_without_marked_calls_fails_the_experiment_and_still_restores_the_mode() {
         SimulatedService service = new SimulatedService(Map.of(Mode.GIL, 0.0, Mode.NATIVE, 5.0));
-        Experiment experiment = new Experiment(new Experiment.Plan(Mode.GIL, Mode.NATIVE, 1, 0, 2), modes,
-                service, service);
+        Experiment experiment =
+                new Experiment(new Experiment.Plan(Mode.GIL, Mode.NATIVE, 1, 0, 2), modes, service, service);
         experiment.run();
         assertEquals("failed", experiment.json().get("state"));
         assertTrue(String.valueOf(experiment.json().get("error")).contains("without marked calls"));
@@ -145,9 +150,13 @@ class ExperimentTest {
         Experiment.Plan plan = Experiment.Plan.of(Map.of("a", "gil", "b", "interpreters"));
         assertEquals(new Experiment.Plan(Mode.GIL, Mode.INTERPRETERS, 10, 2, 5), plan);
         for (Map<String, Object> bad : List.<Map<String, Object>>of(
-                Map.of("a", "gil"), Map.of("a", "gil", "b", "gil"), Map.of("a", "gil", "b", "turbo"),
-                Map.of("a", "gil", "b", "native", "rounds", 1.0), Map.of("a", "gil", "b", "native", "rounds", 2.5),
-                Map.of("a", "gil", "b", "native", "dwellSeconds", 0.0), Map.of("a", "gil", "b", "native", "extra", 1.0),
+                Map.of("a", "gil"),
+                Map.of("a", "gil", "b", "gil"),
+                Map.of("a", "gil", "b", "turbo"),
+                Map.of("a", "gil", "b", "native", "rounds", 1.0),
+                Map.of("a", "gil", "b", "native", "rounds", 2.5),
+                Map.of("a", "gil", "b", "native", "dwellSeconds", 0.0),
+                Map.of("a", "gil", "b", "native", "extra", 1.0),
                 Map.of("a", 1.0, "b", "native"))) {
             assertThrows(IllegalArgumentException.class, () -> Experiment.Plan.of(bad), bad.toString());
         }

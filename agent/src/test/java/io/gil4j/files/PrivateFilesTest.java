@@ -24,7 +24,8 @@ class PrivateFilesTest {
 
     @Test
     void an_existing_directory_of_the_users_loses_the_permissions_of_others(@TempDir Path temp) throws IOException {
-        Path directory = Files.createDirectory(temp.resolve("gil4j-user"),
+        Path directory = Files.createDirectory(
+                temp.resolve("gil4j-user"),
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxrwxrwx")));
         Files.setPosixFilePermissions(directory, PosixFilePermissions.fromString("rwxrwxrwx")); // past the umask
         PrivateFiles.write(directory.resolve("1.control"), new byte[] {1});

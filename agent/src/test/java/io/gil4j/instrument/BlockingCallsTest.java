@@ -31,7 +31,8 @@ class BlockingCallsTest {
             Class<?> owner = Class.forName(call.owner().replace('/', '.'));
             boolean found = false;
             for (Method m : owner.getMethods()) {
-                found |= m.getName().equals(call.name()) && Type.getMethodDescriptor(m).equals(call.descriptor())
+                found |= m.getName().equals(call.name())
+                        && Type.getMethodDescriptor(m).equals(call.descriptor())
                         && Modifier.isStatic(m.getModifiers()) == call.isStatic();
             }
             assertTrue(found, "no JDK method " + call);
@@ -41,6 +42,10 @@ class BlockingCallsTest {
     @Test
     void candidates_are_found_by_name_and_descriptor() {
         assertEquals(1, BlockingCalls.standard().candidates("sleep", "(J)V").size());
-        assertEquals(0, BlockingCalls.standard().candidates("sleep", "(Ljava/time/Duration;)V").size());
+        assertEquals(
+                0,
+                BlockingCalls.standard()
+                        .candidates("sleep", "(Ljava/time/Duration;)V")
+                        .size());
     }
 }

@@ -72,9 +72,19 @@ class CheckpointInserterTest {
     @Test
     void the_entry_gets_one_check_point_and_so_does_each_loop_that_calls_or_holds_a_loop() throws Exception {
         String checkpoint = "io/gil4j/bootstrap/Hooks.checkpoint";
-        assertEquals(List.of(checkpoint, "java/util/List.size", "java/util/List.get", "java/lang/Integer.intValue",
-                checkpoint), rewrittenCalls("calling"));
-        assertEquals(2, rewrittenCalls("nested").stream().filter(c -> c.endsWith("checkpoint")).count());
+        assertEquals(
+                List.of(
+                        checkpoint,
+                        "java/util/List.size",
+                        "java/util/List.get",
+                        "java/lang/Integer.intValue",
+                        checkpoint),
+                rewrittenCalls("calling"));
+        assertEquals(
+                2,
+                rewrittenCalls("nested").stream()
+                        .filter(c -> c.endsWith("checkpoint"))
+                        .count());
         assertEquals(List.of(checkpoint), rewrittenCalls("straight"));
     }
 
@@ -87,13 +97,15 @@ class CheckpointInserterTest {
 
     @Test
     void blocking_calls_are_replaced_by_stand_ins_including_on_subtypes() throws Exception {
-        assertEquals(List.of(
-                "io/gil4j/bootstrap/Hooks.checkpoint",
-                "io/gil4j/bootstrap/Blocking.sleep",
-                "io/gil4j/bootstrap/Blocking.read",
-                "java/io/ByteArrayInputStream.<init>",
-                "io/gil4j/bootstrap/Blocking.read",
-                "io/gil4j/bootstrap/Blocking.waitOn"), rewrittenCalls("blocking"));
+        assertEquals(
+                List.of(
+                        "io/gil4j/bootstrap/Hooks.checkpoint",
+                        "io/gil4j/bootstrap/Blocking.sleep",
+                        "io/gil4j/bootstrap/Blocking.read",
+                        "java/io/ByteArrayInputStream.<init>",
+                        "io/gil4j/bootstrap/Blocking.read",
+                        "io/gil4j/bootstrap/Blocking.waitOn"),
+                rewrittenCalls("blocking"));
     }
 
     /** The owner.name of every method call in {@code method} after the rewrite. */
@@ -105,20 +117,24 @@ class CheckpointInserterTest {
                 .make()
                 .getBytes();
         List<String> calls = new ArrayList<>();
-        new ClassReader(bytes).accept(new ClassVisitor(OpenedClassReader.ASM_API) {
-            @Override
-            public MethodVisitor visitMethod(int access, String name, String desc, String sig, String[] ex) {
-                if (!name.equals(method)) {
-                    return null;
-                }
-                return new MethodVisitor(OpenedClassReader.ASM_API) {
-                    @Override
-                    public void visitMethodInsn(int op, String owner, String n, String d, boolean itf) {
-                        calls.add(owner + "." + n);
-                    }
-                };
-            }
-        }, 0);
+        new ClassReader(bytes)
+                .accept(
+                        new ClassVisitor(OpenedClassReader.ASM_API) {
+                            @Override
+                            public MethodVisitor visitMethod(
+                                    int access, String name, String desc, String sig, String[] ex) {
+                                if (!name.equals(method)) {
+                                    return null;
+                                }
+                                return new MethodVisitor(OpenedClassReader.ASM_API) {
+                                    @Override
+                                    public void visitMethodInsn(int op, String owner, String n, String d, boolean itf) {
+                                        calls.add(owner + "." + n);
+                                    }
+                                };
+                            }
+                        },
+                        0);
         return calls;
     }
 }

@@ -33,9 +33,11 @@ class EntryChecksTest {
     @Test
     void when_a_supertype_cannot_be_read_every_method_checks_at_entry() {
         byte[] classFile = ClassFiles.of(EntrySample.Entered.class);
-        TypePool alone = TypePool.Default.of(ClassFileLocator.Simple.of(EntrySample.Entered.class.getName(),
+        TypePool alone = TypePool.Default.of(ClassFileLocator.Simple.of(
+                EntrySample.Entered.class.getName(),
                 classFile)); // finds neither the selected base class nor the JDK's types
-        TypeDescription type = alone.describe(EntrySample.Entered.class.getName()).resolve();
+        TypeDescription type =
+                alone.describe(EntrySample.Entered.class.getName()).resolve();
         EntryChecks checks = EntryChecks.whereEntered(classFile);
         assertTrue(type.getDeclaredMethods().filter(m -> m.isMethod() && !m.isStatic()).stream()
                 .allMatch(m -> checks.at(type, m)));

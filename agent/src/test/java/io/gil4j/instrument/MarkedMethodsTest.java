@@ -63,11 +63,14 @@ class MarkedMethodsTest {
 
     private static List<String> marked(MarkedMethods marks, Class<?> type) {
         return TypeDescription.ForLoadedType.of(type).getDeclaredMethods().filter(marks).stream()
-                .map(MethodDescription::getName).sorted().collect(Collectors.toList());
+                .map(MethodDescription::getName)
+                .sorted()
+                .collect(Collectors.toList());
     }
 
     private static MarkedMethods marks(String... patterns) {
-        return new MarkedMethods(java.util.Arrays.stream(patterns).map(MarkPattern::of).collect(Collectors.toList()));
+        return new MarkedMethods(
+                java.util.Arrays.stream(patterns).map(MarkPattern::of).collect(Collectors.toList()));
     }
 
     @Test
@@ -77,8 +80,9 @@ class MarkedMethodsTest {
 
     @Test
     void an_annotation_named_in_the_configuration_marks() {
-        assertEquals(List.of("byOffload", "byOwnAnnotation"), marked(marks("@" + CpuBound.class.getName()),
-                Annotated.class));
+        assertEquals(
+                List.of("byOffload", "byOwnAnnotation"),
+                marked(marks("@" + CpuBound.class.getName()), Annotated.class));
     }
 
     @Test
@@ -91,8 +95,10 @@ class MarkedMethodsTest {
 
     @Test
     void constructors_are_never_marked() {
-        MethodDescription constructor = TypeDescription.ForLoadedType.of(Shop.class).getDeclaredMethods()
-                .filter(MethodDescription::isConstructor).getOnly();
+        MethodDescription constructor = TypeDescription.ForLoadedType.of(Shop.class)
+                .getDeclaredMethods()
+                .filter(MethodDescription::isConstructor)
+                .getOnly();
 
         assertFalse(marks(SHOP + "#*").matches(constructor));
     }

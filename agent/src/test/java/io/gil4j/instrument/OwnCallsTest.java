@@ -60,8 +60,9 @@ class OwnCallsTest {
     @Test
     void methods_that_reach_themselves_through_own_calls_are_cyclic_and_their_callers_outside_the_cycle_are_not() {
         Set<String> cyclic = new TreeSet<>();
-        for (String method : new String[] {"self(I)I", "even(I)I", "odd(I)I", "thirdOfCycle(I)I", "chain()I",
-                "leaf()I", "referenced()I"}) {
+        for (String method : new String[] {
+            "self(I)I", "even(I)I", "odd(I)I", "thirdOfCycle(I)I", "chain()I", "leaf()I", "referenced()I"
+        }) {
             if (calls.isCyclic(method)) {
                 cyclic.add(method);
             }
@@ -72,10 +73,12 @@ class OwnCallsTest {
     @Test
     void lambda_bodies_and_own_method_references_are_handle_targets_and_called_methods_are_not() {
         assertTrue(calls.isHandleTarget("referenced()I"));
-        assertEquals(1, Stream.of(Calls.class.getDeclaredMethods())
-                .filter(m -> m.getName().startsWith("lambda$"))
-                .filter(m -> calls.isHandleTarget(m.getName() + "()I"))
-                .count());
+        assertEquals(
+                1,
+                Stream.of(Calls.class.getDeclaredMethods())
+                        .filter(m -> m.getName().startsWith("lambda$"))
+                        .filter(m -> calls.isHandleTarget(m.getName() + "()I"))
+                        .count());
         assertFalse(calls.isHandleTarget("leaf()I"));
         assertFalse(calls.isHandleTarget("valueOf(Ljava/lang/Object;)Ljava/lang/String;"));
     }

@@ -46,9 +46,12 @@ class ShortMethodsTest {
 
         int switchesForward(int x) {
             switch (x) {
-                case 1: return 10;
-                case 2: return 20;
-                default: return 0;
+                case 1:
+                    return 10;
+                case 2:
+                    return 20;
+                default:
+                    return 0;
             }
         }
     }

@@ -31,11 +31,31 @@ class AdviseIT {
 
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
-    void ranks_methods_by_their_share_of_the_lock_flags_the_one_too_short_and_verifies_the_first(Path jdk) throws Exception {
-        ForkedProcess.Result run = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(120),
-                "mode=gil,control.port=0,hold.sample-rate=100,workers=2,include=io.gil4j.it.app.AdviseApp", APP,
-                ForkedJvm.AGENT_JAR.toAbsolutePath().toString(), "--duration", "10s", "--measure", "4s", "--top", "8",
-                "--format", "json", "--verify", "--scaling", "--dwell", "3", "--warmup", "1", "--rounds", "2");
+    void ranks_methods_by_their_share_of_the_lock_flags_the_one_too_short_and_verifies_the_first(Path jdk)
+            throws Exception {
+        ForkedProcess.Result run = ForkedJvm.run(
+                jdk,
+                Map.of(),
+                Duration.ofSeconds(120),
+                "mode=gil,control.port=0,hold.sample-rate=100,workers=2,include=io.gil4j.it.app.AdviseApp",
+                APP,
+                ForkedJvm.AGENT_JAR.toAbsolutePath().toString(),
+                "--duration",
+                "10s",
+                "--measure",
+                "4s",
+                "--top",
+                "8",
+                "--format",
+                "json",
+                "--verify",
+                "--scaling",
+                "--dwell",
+                "3",
+                "--warmup",
+                "1",
+                "--rounds",
+                "2");
         List<String> lines = run.stdoutLines();
         assertTrue(lines.contains("advise-exit 0"), run.toString());
         Map<String, Double> truth = new HashMap<>();
@@ -69,8 +89,11 @@ class AdviseIT {
         assertTrue(((Number) speedups.get(1)).doubleValue() > 1.2, "two workers run more calls than one: " + run);
         assertEquals(false, scaling.get("coherencyFitted"), "two worker counts fit contention only");
         double contention = ((Number) scaling.get("contention")).doubleValue();
-        assertEquals(1 / (1 + contention * 63), ((Number) object(scaling.get("predicted")).get("64")).doubleValue() / 64,
-                1e-9, "the law's prediction on 64 cores: " + scaling);
+        assertEquals(
+                1 / (1 + contention * 63),
+                ((Number) object(scaling.get("predicted")).get("64")).doubleValue() / 64,
+                1e-9,
+                "the law's prediction on 64 cores: " + scaling);
     }
 
     private static Map<String, Object> row(Map<String, Map<String, Object>> rows, String method, Object run) {
@@ -84,7 +107,11 @@ class AdviseIT {
     }
 
     private static String line(List<String> lines, String prefix) {
-        return lines.stream().filter(l -> l.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
+        return lines.stream()
+                .filter(l -> l.startsWith(prefix))
+                .findFirst()
+                .orElseThrow()
+                .substring(prefix.length());
     }
 
     @SuppressWarnings("unchecked")

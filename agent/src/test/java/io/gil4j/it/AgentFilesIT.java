@@ -43,15 +43,20 @@ class AgentFilesIT {
     @MethodSource(ForkedJvm.JDKS)
     void what_a_halted_jvm_leaves_is_swept_by_the_next_agent(Path jdk, @TempDir Path temp) throws Exception {
         run(jdk, temp, "halt");
-        assertEquals(2, filesIn(temp).size(), "the control file and the bootstrap jar of the halted JVM: "
-                + filesIn(temp));
+        assertEquals(
+                2, filesIn(temp).size(), "the control file and the bootstrap jar of the halted JVM: " + filesIn(temp));
         run(jdk, temp, "");
         assertEquals(List.of(), filesIn(temp), "left after the next agent's JVM exited");
     }
 
     private static ForkedProcess.Result run(Path jdk, Path temp, String how) throws Exception {
-        ForkedProcess.Result result = ForkedJvm.run(jdk, Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + temp),
-                Duration.ofSeconds(60), "control.port=0", FilesApp.class.getName(), how);
+        ForkedProcess.Result result = ForkedJvm.run(
+                jdk,
+                Map.of("JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=" + temp),
+                Duration.ofSeconds(60),
+                "control.port=0",
+                FilesApp.class.getName(),
+                how);
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(result.agentLines().isEmpty(), result.toString());
         return result;

@@ -31,16 +31,22 @@ class ChokePointIT {
             Pattern.compile("enteredMs=([0-9.]+) unblocked=true count=(\\d+) expected=(\\d+)");
 
     static Stream<Arguments> jdksBlocksAndThreads() {
-        return ForkedJvm.jdks().flatMap(jdk -> Stream.of(Block.values()).flatMap(block -> Stream.of(
-                Arguments.of(jdk, block, "platform"), Arguments.of(jdk, block, "virtual"))));
+        return ForkedJvm.jdks()
+                .flatMap(jdk -> Stream.of(Block.values())
+                        .flatMap(block ->
+                                Stream.of(Arguments.of(jdk, block, "platform"), Arguments.of(jdk, block, "virtual"))));
     }
 
     @ParameterizedTest(name = "{1} on {2} threads, {0}")
     @MethodSource("jdksBlocksAndThreads")
-    void a_holder_blocked_in_a_library_gives_the_lock_up_within_an_interval_and_takes_it_back(Path jdk,
-            Block block, String threads) throws Exception {
-        ForkedProcess.Result result = ForkedJvm.run(jdk, "include=io.gil4j.it.app.**,mode=gil,switch-interval=100ms",
-                ChokePointApp.class.getName(), block.name(), threads);
+    void a_holder_blocked_in_a_library_gives_the_lock_up_within_an_interval_and_takes_it_back(
+            Path jdk, Block block, String threads) throws Exception {
+        ForkedProcess.Result result = ForkedJvm.run(
+                jdk,
+                "include=io.gil4j.it.app.**,mode=gil,switch-interval=100ms",
+                ChokePointApp.class.getName(),
+                block.name(),
+                threads);
         assumeFalse(result.stdout().contains("no virtual threads"), "this JDK has no virtual threads");
         Matcher outcome = OUTCOME.matcher(result.stdout());
         assertTrue(outcome.find(), result.toString());

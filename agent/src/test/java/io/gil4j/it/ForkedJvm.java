@@ -47,7 +47,9 @@ final class ForkedJvm {
         if (temurins != null) {
             Arrays.stream(temurins).map(File::toPath).forEach(homes::add);
         }
-        return homes.stream().filter(h -> Files.isExecutable(h.resolve("bin/java"))).distinct();
+        return homes.stream()
+                .filter(h -> Files.isExecutable(h.resolve("bin/java")))
+                .distinct();
     }
 
     /**
@@ -65,18 +67,27 @@ final class ForkedJvm {
      * Runs {@code mainClass} as {@link #run(Path, String, String, String...)} does, with {@code environment}
      * added to the inherited one, for at most {@code deadline}.
      */
-    static ForkedProcess.Result run(Path jdk, Map<String, String> environment, Duration deadline, String agentArgument,
-            String mainClass, String... args) throws IOException, InterruptedException {
+    static ForkedProcess.Result run(
+            Path jdk,
+            Map<String, String> environment,
+            Duration deadline,
+            String agentArgument,
+            String mainClass,
+            String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(jdk.resolve("bin/java").toString());
         command.add("-Xshare:off");
         if (agentArgument != null) {
             command.add(EPHEMERAL_PROMETHEUS_PORT);
-            command.add("-javaagent:" + AGENT_JAR.toAbsolutePath()
-                    + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
+            command.add(
+                    "-javaagent:" + AGENT_JAR.toAbsolutePath() + (agentArgument.isEmpty() ? "" : "=" + agentArgument));
         }
         command.add("-cp");
-        command.add(TEST_CLASSES + File.pathSeparator + codeSource(io.gil4j.api.Gil4j.class) + File.pathSeparator
+        command.add(TEST_CLASSES
+                + File.pathSeparator
+                + codeSource(io.gil4j.api.Gil4j.class)
+                + File.pathSeparator
                 + codeSource(Eventually.class)); // test applications wait for conditions with Eventually
         command.add(mainClass);
         command.addAll(Arrays.asList(args));
@@ -86,7 +97,11 @@ final class ForkedJvm {
     /** The jar or folder {@code type} was loaded from. */
     private static String codeSource(Class<?> type) {
         try {
-            return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            return Paths.get(type.getProtectionDomain()
+                            .getCodeSource()
+                            .getLocation()
+                            .toURI())
+                    .toString();
         } catch (java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -39,15 +39,14 @@ class GilModeIT {
 
     @ParameterizedTest
     @MethodSource("jdksAndSelections")
-    void a_recursion_of_methods_without_loops_still_switches_at_check_points_and_loses_no_update(Path jdk,
-            String selection) throws Exception {
+    void a_recursion_of_methods_without_loops_still_switches_at_check_points_and_loses_no_update(
+            Path jdk, String selection) throws Exception {
         assertNoUpdateLost(ForkedJvm.run(jdk, selection + ",mode=gil", MutualRecursionApp.class.getName()));
     }
 
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
-    void with_every_class_selected_each_way_the_jdk_enters_application_code_takes_the_lock(Path jdk)
-            throws Exception {
+    void with_every_class_selected_each_way_the_jdk_enters_application_code_takes_the_lock(Path jdk) throws Exception {
         assertNoUpdateLost(ForkedJvm.run(jdk, EVERY_CLASS + ",mode=gil", EntriesApp.class.getName()));
     }
 
@@ -77,7 +76,9 @@ class GilModeIT {
         ForkedProcess.Result native_ = ForkedJvm.run(jdk, "log=info", CounterApp.class.getName());
         ForkedProcess.Result gil = ForkedJvm.run(jdk, "log=info,mode=gil", CounterApp.class.getName());
         String instrumented = "[gil4j] instrumented " + CounterApp.class.getName();
-        assertTrue(!native_.agentLines().contains(instrumented) && native_.startLine().contains("0 classes"),
+        assertTrue(
+                !native_.agentLines().contains(instrumented)
+                        && native_.startLine().contains("0 classes"),
                 native_.toString());
         assertTrue(gil.agentLines().contains(instrumented), gil.toString());
         assertTrue(gil.startLine().contains("io.gil4j.it.app.** (default: the main class"), gil.toString());
@@ -102,24 +103,26 @@ class GilModeIT {
     void gil_is_released_while_threads_sleep(Path jdk) throws Exception {
         ForkedProcess.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", SleepersApp.class.getName());
         long mostAsleep = number(result, "mostAsleep=(\\d+)");
-        assertTrue(mostAsleep >= 2, "sleeps holding the lock never overlap; most asleep at once: " + mostAsleep + "\n"
-                + result);
+        assertTrue(
+                mostAsleep >= 2,
+                "sleeps holding the lock never overlap; most asleep at once: " + mostAsleep + "\n" + result);
     }
 
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void a_holder_parked_inside_the_jdk_gives_the_lock_up(Path jdk) throws Exception {
-        ForkedProcess.Result result = ForkedJvm.run(jdk, APP + ",mode=gil,switch-interval=50ms",
-                ParkingTurnsApp.class.getName());
+        ForkedProcess.Result result =
+                ForkedJvm.run(jdk, APP + ",mode=gil,switch-interval=50ms", ParkingTurnsApp.class.getName());
         long elapsed = number(result, "elapsedMs=(\\d+)");
-        assertTrue(elapsed < 2000, "40 turns through a Phaser must not wait a 50 ms interval each (2 s), took "
-                + elapsed + " ms\n" + result);
+        assertTrue(
+                elapsed < 2000,
+                "40 turns through a Phaser must not wait a 50 ms interval each (2 s), took " + elapsed + " ms\n"
+                        + result);
     }
 
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
-    void a_wake_up_that_comes_while_the_holder_releases_on_its_way_into_a_park_is_not_lost(Path jdk)
-            throws Exception {
+    void a_wake_up_that_comes_while_the_holder_releases_on_its_way_into_a_park_is_not_lost(Path jdk) throws Exception {
         ForkedProcess.Result result = ForkedJvm.run(jdk, APP + ",mode=gil", FutureHandoffApp.class.getName());
         assertTrue(result.stdout().contains("done 20000"), "20 000 Future.get hand-overs, none lost\n" + result);
     }
@@ -151,8 +154,9 @@ class GilModeIT {
         assertTrue(gil.stdout().contains("sum=200010000"), gil.toString());
         double nativeSeconds = seconds(native_, "best=([0-9.E-]+)");
         double gilSeconds = seconds(gil, "best=([0-9.E-]+)");
-        assertTrue(gilSeconds <= 5 * nativeSeconds + 0.05, "gil " + gilSeconds + " s against native " + nativeSeconds
-                + " s\n" + gil);
+        assertTrue(
+                gilSeconds <= 5 * nativeSeconds + 0.05,
+                "gil " + gilSeconds + " s against native " + nativeSeconds + " s\n" + gil);
     }
 
     /**
@@ -164,12 +168,14 @@ class GilModeIT {
     void ten_thousand_virtual_threads_under_gil_run_near_their_native_speed(Path jdk) throws Exception {
         ForkedProcess.Result native_ = ForkedJvm.run(jdk, APP, VirtualThreadsApp.class.getName(), "10000", "4");
         assumeFalse(native_.stdout().contains("no virtual threads"), "this JDK has no virtual threads");
-        ForkedProcess.Result gil = ForkedJvm.run(jdk, APP + ",mode=gil", VirtualThreadsApp.class.getName(), "10000", "4");
+        ForkedProcess.Result gil =
+                ForkedJvm.run(jdk, APP + ",mode=gil", VirtualThreadsApp.class.getName(), "10000", "4");
         assertEquals(group(native_, "sum=(-?\\d+)"), group(gil, "sum=(-?\\d+)"), gil.toString());
         double nativeSeconds = seconds(native_, "best=([0-9.E-]+)");
         double gilSeconds = seconds(gil, "best=([0-9.E-]+)");
-        assertTrue(gilSeconds <= 5 * nativeSeconds + 0.1, "gil " + gilSeconds + " s against native " + nativeSeconds
-                + " s\n" + gil);
+        assertTrue(
+                gilSeconds <= 5 * nativeSeconds + 0.1,
+                "gil " + gilSeconds + " s against native " + nativeSeconds + " s\n" + gil);
     }
 
     @ParameterizedTest

@@ -35,22 +35,26 @@ class HostSafetyIT {
         ForkedProcess.Result bad = ForkedJvm.run(jdk, APP + ",switch-intervall=5ms", BehaviourApp.class.getName());
         assertEquals(0, bad.exitCode(), bad.toString());
         assertEquals(1, bad.agentLines().size(), bad.toString());
-        assertTrue(bad.agentLines().get(0).contains("gil4j.switch-intervall") && bad.agentLines().get(0)
-                .contains("switch-interval"), bad.toString());
+        assertTrue(
+                bad.agentLines().get(0).contains("gil4j.switch-intervall")
+                        && bad.agentLines().get(0).contains("switch-interval"),
+                bad.toString());
     }
 
     @ParameterizedTest
     @MethodSource(ForkedJvm.JDKS)
     void failing_hooks_never_reach_the_application(Path jdk) throws Exception {
         ForkedProcess.Result normal = ForkedJvm.run(jdk, APP, BehaviourApp.class.getName(), "gil");
-        ForkedProcess.Result faulty = ForkedJvm.run(jdk, APP + ",inject-faults=true", BehaviourApp.class.getName(), "gil");
+        ForkedProcess.Result faulty =
+                ForkedJvm.run(jdk, APP + ",inject-faults=true", BehaviourApp.class.getName(), "gil");
         ForkedProcess.Result without = ForkedJvm.run(jdk, null, BehaviourApp.class.getName());
         assertEquals(normal.stdout(), faulty.stdout(), faulty.toString());
         assertEquals(work(without), work(normal), normal.toString());
         assertTrue(faulty.stderr().matches("(?s).*hook-failures=[1-9]\\d*.*"), faulty.toString());
         assertTrue(normal.stderr().contains("hook-failures=0"), normal.toString());
         assertTrue(normal.stdout().contains("caught=boom at fail"), normal.toString());
-        assertTrue(normal.stdout().contains("rejected=unknown mode 'turbo': accepted values are native, gil"),
+        assertTrue(
+                normal.stdout().contains("rejected=unknown mode 'turbo': accepted values are native, gil"),
                 normal.toString());
     }
 

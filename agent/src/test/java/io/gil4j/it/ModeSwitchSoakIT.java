@@ -34,9 +34,14 @@ class ModeSwitchSoakIT {
     @Test
     void mode_cycling_every_10ms_loses_and_repeats_no_call(@TempDir Path logs) throws Exception {
         Path jdk = Paths.get(System.getProperty("java.home"));
-        ForkedProcess.Result result = ForkedJvm.run(jdk, Map.of("SOAK_DIR", logs.toString()), Duration.ofMinutes(10),
-                "include=io.gil4j.it.app.**,workers=2", ModeSwitchSoakApp.class.getName(),
-                String.valueOf(THREADS), String.valueOf(CALLS));
+        ForkedProcess.Result result = ForkedJvm.run(
+                jdk,
+                Map.of("SOAK_DIR", logs.toString()),
+                Duration.ofMinutes(10),
+                "include=io.gil4j.it.app.**,workers=2",
+                ModeSwitchSoakApp.class.getName(),
+                String.valueOf(THREADS),
+                String.valueOf(CALLS));
         assertEquals(0, result.exitCode(), result.toString());
         Matcher summary = Pattern.compile("calls=(\\d+) wrong=(\\d+) failed=(\\d+) switches=(\\d+)")
                 .matcher(result.stdout());

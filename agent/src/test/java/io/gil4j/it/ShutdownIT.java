@@ -22,8 +22,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ShutdownIT {
 
     static Stream<Arguments> jdksAndModes() {
-        return ForkedJvm.jdks().flatMap(jdk -> Stream.of("sequential", "interpreters", "processes")
-                .map(mode -> Arguments.of(jdk, mode)));
+        return ForkedJvm.jdks()
+                .flatMap(jdk ->
+                        Stream.of("sequential", "interpreters", "processes").map(mode -> Arguments.of(jdk, mode)));
     }
 
     @ParameterizedTest
@@ -53,32 +54,51 @@ class ShutdownIT {
     @MethodSource(ForkedJvm.JDKS)
     void routes_are_drained_in_parallel(Path jdk) throws Exception {
         Exit exit = run(jdk, "", "user", 30_000, "sequential,interpreters,processes");
-        assertTrue(exit.millis() < 8_000, "exit took " + exit.millis() + " ms with three routes busy and the"
-                + " default drain of 5 s\n" + exit.result());
+        assertTrue(
+                exit.millis() < 8_000,
+                "exit took " + exit.millis() + " ms with three routes busy and the" + " default drain of 5 s\n"
+                        + exit.result());
     }
 
     @ParameterizedTest
     @MethodSource("jdksAndModes")
     void a_graceful_shutdown_hook_sees_the_queued_calls_of_daemon_callers_finish(Path jdk, String mode)
             throws Exception {
-        ForkedProcess.Result result = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(60),
-                "include=io.gil4j.it.app.**,workers=1", GracefulShutdownApp.class.getName(), mode);
+        ForkedProcess.Result result = ForkedJvm.run(
+                jdk,
+                Map.of(),
+                Duration.ofSeconds(60),
+                "include=io.gil4j.it.app.**,workers=1",
+                GracefulShutdownApp.class.getName(),
+                mode);
         assertEquals(0, result.exitCode(), result.toString());
-        assertEquals(List.of("caller-0 done", "caller-1 done"), result.stdoutLines().stream()
-                .filter(l -> l.startsWith("caller-")).sorted().toList(), "the call queued at exit was not failed: " + result);
+        assertEquals(
+                List.of("caller-0 done", "caller-1 done"),
+                result.stdoutLines().stream()
+                        .filter(l -> l.startsWith("caller-"))
+                        .sorted()
+                        .toList(),
+                "the call queued at exit was not failed: " + result);
     }
 
     private record Exit(long millis, ForkedProcess.Result result) {}
 
-    private static Exit run(Path jdk, String options, String callers, long sleepMillis, String modes)
-            throws Exception {
-        ForkedProcess.Result result = ForkedJvm.run(jdk, Map.of(), Duration.ofSeconds(60),
-                options + "include=io.gil4j.it.app.**,workers=1", ShutdownApp.class.getName(), callers,
-                Long.toString(sleepMillis), modes);
+    private static Exit run(Path jdk, String options, String callers, long sleepMillis, String modes) throws Exception {
+        ForkedProcess.Result result = ForkedJvm.run(
+                jdk,
+                Map.of(),
+                Duration.ofSeconds(60),
+                options + "include=io.gil4j.it.app.**,workers=1",
+                ShutdownApp.class.getName(),
+                callers,
+                Long.toString(sleepMillis),
+                modes);
         long ended = System.currentTimeMillis();
         assertEquals(0, result.exitCode(), result.toString());
         assertTrue(result.agentLines().isEmpty(), result.toString());
-        String exiting = result.stdoutLines().stream().filter(l -> l.startsWith("exiting ")).findFirst()
+        String exiting = result.stdoutLines().stream()
+                .filter(l -> l.startsWith("exiting "))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("the app did not reach its end\n" + result));
         return new Exit(ended - Long.parseLong(exiting.substring("exiting ".length())), result);
     }

@@ -28,10 +28,13 @@ class AgentFailuresTest {
             failures.warnOnce();
         });
 
-        assertEquals(List.of("[gil4j] 2 runtime failures of the agent so far, kept from the application (the code ran"
-                + " as if uninstrumented); counted in /status failures and gil4j.agent.failures",
-                "[gil4j] 1 transformation failure of the agent so far, kept from the application (the classes run"
-                        + " uninstrumented); counted in /status failures and gil4j.agent.failures"), lines);
+        assertEquals(
+                List.of(
+                        "[gil4j] 2 runtime failures of the agent so far, kept from the application (the code ran"
+                                + " as if uninstrumented); counted in /status failures and gil4j.agent.failures",
+                        "[gil4j] 1 transformation failure of the agent so far, kept from the application (the classes run"
+                                + " uninstrumented); counted in /status failures and gil4j.agent.failures"),
+                lines);
         assertEquals(Map.of("runtime", 5L, "transformation", 1L), failures.counts());
     }
 

@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 /** Growth lands on the mode it is settled under, and a mode under which a lock did nothing has no series. */
 class LockLedgerTest {
 
-    private final InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
-            ClearanceListener.IGNORE, HoldTiming.EVERY);
+    private final InterpreterLock lock = new InterpreterLock(
+            Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100, ClearanceListener.IGNORE, HoldTiming.EVERY);
     private final LockLedger ledger = new LockLedger(() -> Map.of("main", lock));
 
     private void takeAndRelease(int times) {

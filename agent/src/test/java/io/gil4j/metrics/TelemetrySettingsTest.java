@@ -23,13 +23,15 @@ class TelemetrySettingsTest {
     @Test
     void metrics_are_off_with_exporter_none_or_the_sdk_disabled() {
         assertTrue(new TelemetrySettings(Map.of(), Map.of(), Map.of()).metricsEnabled());
-        assertFalse(new TelemetrySettings(Map.of(), Map.of(), Map.of("OTEL_METRICS_EXPORTER", "none")).metricsEnabled());
+        assertFalse(
+                new TelemetrySettings(Map.of(), Map.of(), Map.of("OTEL_METRICS_EXPORTER", "none")).metricsEnabled());
         assertFalse(new TelemetrySettings(Map.of(), Map.of("otel.sdk.disabled", "true"), Map.of()).metricsEnabled());
     }
 
     @Test
     void prometheus_is_taken_out_of_the_exporters_autoconfigure_sees() {
-        TelemetrySettings both = new TelemetrySettings(Map.of(), Map.of(), Map.of("OTEL_METRICS_EXPORTER", "prometheus,otlp"));
+        TelemetrySettings both =
+                new TelemetrySettings(Map.of(), Map.of(), Map.of("OTEL_METRICS_EXPORTER", "prometheus,otlp"));
         assertTrue(both.prometheus());
         assertEquals(Set.of("prometheus", "otlp"), both.metricExporters());
         assertEquals("otlp", both.winning().get("otel.metrics.exporter"));

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gil4j.bootstrap.Hooks;
 import io.gil4j.gil.Algorithm;
 import io.gil4j.gil.ClearanceListener;
 import io.gil4j.gil.HoldTiming;
@@ -18,15 +17,18 @@ import org.junit.jupiter.api.Test;
 
 class ModeControllerTest {
 
-    private final InterpreterLock lock =
-            new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100, ClearanceListener.IGNORE,
-                    HoldTiming.SAMPLED);
+    private final InterpreterLock lock = new InterpreterLock(
+            Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100, ClearanceListener.IGNORE, HoldTiming.SAMPLED);
 
     @Test
     void a_controller_publishes_nothing_before_it_is_activated() {
         List<Boolean> published = new ArrayList<>();
-        InterpreterLock watched = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
-                (inForce, holder) -> published.add(inForce), HoldTiming.OFF);
+        InterpreterLock watched = new InterpreterLock(
+                Algorithm.NEW,
+                TimeUnit.MILLISECONDS.toNanos(5),
+                100,
+                (inForce, holder) -> published.add(inForce),
+                HoldTiming.OFF);
         published.clear(); // what the lock said about itself when it was made
         ModeController controller = new ModeController(watched, Rerouting.INLINE, LockCode.ALWAYS, Mode.NATIVE);
         assertEquals(List.of(), published, "an agent that loses the install must leave the clearance alone");
@@ -70,11 +72,14 @@ class ModeControllerTest {
         controller.activate();
         controller.checkpoint();
         assertTrue(controller.beforeBlocking());
-        assertTrue(CompletableFuture.supplyAsync(() -> {
-            boolean taken = lock.acquire();
-            lock.release(io.gil4j.gil.SwitchReason.EXIT);
-            return taken;
-        }).get(5, TimeUnit.SECONDS), "another thread could not take the lock during the blocking call");
+        assertTrue(
+                CompletableFuture.supplyAsync(() -> {
+                            boolean taken = lock.acquire();
+                            lock.release(io.gil4j.gil.SwitchReason.EXIT);
+                            return taken;
+                        })
+                        .get(5, TimeUnit.SECONDS),
+                "another thread could not take the lock during the blocking call");
         controller.afterBlocking();
         assertTrue(lock.isHeldByCurrentThread());
         assertEquals(1, lock.stats().blockingSwitches());
@@ -109,14 +114,17 @@ class ModeControllerTest {
         ModeController controller = new ModeController(lock, Rerouting.INLINE, LockCode.ALWAYS, Mode.GIL);
         controller.activate();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> controller.switchMode("x"));
-        assertEquals("unknown mode 'x': accepted values are native, gil, sequential, interpreters, processes", e.getMessage());
+        assertEquals(
+                "unknown mode 'x': accepted values are native, gil, sequential, interpreters, processes",
+                e.getMessage());
         assertEquals(Mode.GIL, controller.current());
     }
 
     @Test
     void lock_code_goes_in_before_the_lock_engages_and_out_after_it_disengages() {
         List<String> seen = new ArrayList<>();
-        LockCode recording = needed -> seen.add((needed ? "in" : "out") + ", lock " + (lock.isEnabled() ? "on" : "off"));
+        LockCode recording =
+                needed -> seen.add((needed ? "in" : "out") + ", lock " + (lock.isEnabled() ? "on" : "off"));
         ModeController controller = new ModeController(lock, Rerouting.INLINE, recording, Mode.NATIVE);
         controller.activate();
         controller.switchTo(Mode.GIL);

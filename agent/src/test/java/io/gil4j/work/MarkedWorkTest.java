@@ -21,7 +21,11 @@ class MarkedWorkTest {
         work.ended(String.class, "length()I", null, 3_000, 700, 5, null, false);
 
         Map<MarkedWork.Series, HistogramSnapshot> durations = work.durations();
-        assertEquals(1, durations.get(new MarkedWork.Series("java.lang.String.length", Mode.INTERPRETERS, null)).count());
+        assertEquals(
+                1,
+                durations
+                        .get(new MarkedWork.Series("java.lang.String.length", Mode.INTERPRETERS, null))
+                        .count());
         HistogramSnapshot inline = durations.get(new MarkedWork.Series("java.lang.String.length", Mode.GIL, null));
         assertEquals(1, inline.count(), "run in the caller: the mode current at its end");
         assertEquals(3_000, inline.sumNanos());
@@ -36,9 +40,13 @@ class MarkedWorkTest {
         work.ended(String.class, "strip()Ljava/lang/String;", null, 3_000, 900, "x", null, false);
 
         assertEquals(1, work.completed(), "a pool runs the nested call unmeasured: only the outer one counts");
-        assertEquals(1, work.durations().get(new MarkedWork.Series("java.lang.String.trim", Mode.GIL, null)).count());
-        assertEquals(Map.of("java.lang.String.trim", 400L, "java.lang.String.strip", 900L),
-                work.inlineCpuNanosByFunction());
+        assertEquals(
+                1,
+                work.durations()
+                        .get(new MarkedWork.Series("java.lang.String.trim", Mode.GIL, null))
+                        .count());
+        assertEquals(
+                Map.of("java.lang.String.trim", 400L, "java.lang.String.strip", 900L), work.inlineCpuNanosByFunction());
     }
 
     @Test

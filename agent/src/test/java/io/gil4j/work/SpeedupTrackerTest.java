@@ -60,7 +60,8 @@ class SpeedupTrackerTest {
         double before = tracker.throughput(Mode.SEQUENTIAL);
         transitions += 2; // to another mode and back within one tick
         run(Mode.SEQUENTIAL, SpeedupTracker.WARM_UP_TICKS + 1, 1_000);
-        assertEquals(before, tracker.throughput(Mode.SEQUENTIAL), 1e-9, "the switch's tick and the warm-up are dropped");
+        assertEquals(
+                before, tracker.throughput(Mode.SEQUENTIAL), 1e-9, "the switch's tick and the warm-up are dropped");
     }
 
     @Test

@@ -92,7 +92,8 @@ public final class Gil4j {
         try {
             Class<?> control = Class.forName("io.gil4j.bootstrap.Control", false, null);
             MethodHandles.Lookup lookup = MethodHandles.publicLookup();
-            found = new Agent(lookup.findStatic(control, "mode", MethodType.methodType(String.class)),
+            found = new Agent(
+                    lookup.findStatic(control, "mode", MethodType.methodType(String.class)),
                     lookup.findStatic(control, "switchMode", MethodType.methodType(boolean.class, String.class)));
             agent = found;
         } catch (ReflectiveOperationException | LinkageError absent) {

@@ -89,7 +89,9 @@ public abstract class DispatchBenchmark {
     }
 
     /** The interpreter pool with a class loader per interpreter: arguments and results are copied. */
-    @Fork(value = 2, jvmArgsAppend = AgentAttachment.INTERPRETERS_AGENT + MARKED + ",interpreters.isolation=classloader")
+    @Fork(
+            value = 2,
+            jvmArgsAppend = AgentAttachment.INTERPRETERS_AGENT + MARKED + ",interpreters.isolation=classloader")
     public static class IsolatedInterpreters extends DispatchBenchmark {
         public IsolatedInterpreters() {
             super(AgentAttachment.INTERPRETERS);

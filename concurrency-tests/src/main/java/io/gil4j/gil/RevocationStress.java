@@ -31,7 +31,8 @@ public final class RevocationStress {
     private static final long LONG_INTERVAL_NANOS = 10_000_000_000L;
 
     static InterpreterLock lock() {
-        return new InterpreterLock(Algorithm.NEW, LONG_INTERVAL_NANOS, 100, ClearanceListener.IGNORE, HoldTiming.SAMPLED);
+        return new InterpreterLock(
+                Algorithm.NEW, LONG_INTERVAL_NANOS, 100, ClearanceListener.IGNORE, HoldTiming.SAMPLED);
     }
 
     /**
@@ -44,8 +45,14 @@ public final class RevocationStress {
      */
     @JCStressTest
     @Outcome(id = "1, 4, 1", expect = ACCEPTABLE, desc = "revoked; every count kept; the lock free at the end")
-    @Outcome(id = "0, 4, 1", expect = ACCEPTABLE, desc = "not revoked: the lock was free, before the holder took it or after it let go")
-    @Outcome(id = ".*, [0-3], .*", expect = FORBIDDEN, desc = "a count was lost, or a revoked holder did not take the lock back")
+    @Outcome(
+            id = "0, 4, 1",
+            expect = ACCEPTABLE,
+            desc = "not revoked: the lock was free, before the holder took it or after it let go")
+    @Outcome(
+            id = ".*, [0-3], .*",
+            expect = FORBIDDEN,
+            desc = "a count was lost, or a revoked holder did not take the lock back")
     @Outcome(expect = FORBIDDEN, desc = "the lock still held after both released it")
     @State
     public static class RevokeVersusCheckpoint {

@@ -10,8 +10,8 @@ import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
 import org.openjdk.jcstress.annotations.Outcome;
 import org.openjdk.jcstress.annotations.State;
-import org.openjdk.jcstress.infra.results.III_Result;
 import org.openjdk.jcstress.infra.results.IIII_Result;
+import org.openjdk.jcstress.infra.results.III_Result;
 import org.openjdk.jcstress.infra.results.II_Result;
 
 /**
@@ -143,7 +143,8 @@ public final class PooledCallStress {
         public void waiter(II_Result r) {
             int state = call.state();
             r.r1 = state;
-            r.r2 = state != PooledCall.DONE ? -1
+            r.r2 = state != PooledCall.DONE
+                    ? -1
                     : call.value() == value && call.failure() == failure && "worker".equals(call.worker()) ? 1 : 0;
         }
     }

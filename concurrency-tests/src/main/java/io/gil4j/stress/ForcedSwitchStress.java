@@ -43,18 +43,23 @@ public final class ForcedSwitchStress {
         }
 
         void startWaiter() {
-            Thread waiter = new Thread(() -> {
-                lock.acquire();
-                waiterHadLock = true;
-                lock.release(SwitchReason.EXIT);
-            }, "forced-switch-waiter");
+            Thread waiter = new Thread(
+                    () -> {
+                        lock.acquire();
+                        waiterHadLock = true;
+                        lock.release(SwitchReason.EXIT);
+                    },
+                    "forced-switch-waiter");
             waiter.setDaemon(true);
             waiter.start();
         }
     }
 
     @JCStressTest(Mode.Termination)
-    @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "the waiter got the lock from a holder in a check-point loop")
+    @Outcome(
+            id = "TERMINATED",
+            expect = ACCEPTABLE,
+            desc = "the waiter got the lock from a holder in a check-point loop")
     @Outcome(id = "STALE", expect = FORBIDDEN, desc = "the hand-over never happened")
     @State
     public static class Interval1us extends Base {
@@ -74,7 +79,10 @@ public final class ForcedSwitchStress {
     }
 
     @JCStressTest(Mode.Termination)
-    @Outcome(id = "TERMINATED", expect = ACCEPTABLE, desc = "the waiter got the lock from a holder in a check-point loop")
+    @Outcome(
+            id = "TERMINATED",
+            expect = ACCEPTABLE,
+            desc = "the waiter got the lock from a holder in a check-point loop")
     @Outcome(id = "STALE", expect = FORBIDDEN, desc = "the hand-over never happened")
     @State
     public static class Interval100us extends Base {

@@ -43,7 +43,10 @@ public final class MutualExclusionStress {
     }
 
     @JCStressTest
-    @Outcome(id = {"1, 2", "2, 1"}, expect = ACCEPTABLE, desc = "one increment after the other")
+    @Outcome(
+            id = {"1, 2", "2, 1"},
+            expect = ACCEPTABLE,
+            desc = "one increment after the other")
     @Outcome(expect = FORBIDDEN, desc = "both inside at once, or an increment not visible to the next holder")
     @State
     public static class New extends GuardedCounter {
@@ -63,7 +66,10 @@ public final class MutualExclusionStress {
     }
 
     @JCStressTest
-    @Outcome(id = {"1, 2", "2, 1"}, expect = ACCEPTABLE, desc = "one increment after the other")
+    @Outcome(
+            id = {"1, 2", "2, 1"},
+            expect = ACCEPTABLE,
+            desc = "one increment after the other")
     @Outcome(expect = FORBIDDEN, desc = "both inside at once, or an increment not visible to the next holder")
     @State
     public static class Legacy extends GuardedCounter {
@@ -84,7 +90,10 @@ public final class MutualExclusionStress {
 
     /** The same with a release around a blocking call. */
     @JCStressTest
-    @Outcome(id = {"1, 2", "2, 1"}, expect = ACCEPTABLE, desc = "one increment after the other")
+    @Outcome(
+            id = {"1, 2", "2, 1"},
+            expect = ACCEPTABLE,
+            desc = "one increment after the other")
     @Outcome(expect = FORBIDDEN, desc = "both inside at once, or an increment not visible to the next holder")
     @State
     public static class NewBlockingRelease extends GuardedCounter {

@@ -29,17 +29,37 @@ public final class AllowList {
     private static final Pattern GLOB = Pattern.compile("[\\p{javaJavaIdentifierPart}.$*]+");
 
     private static final Set<String> BUILT_IN_EXACT = Set.of(
-            "java.lang.Boolean", "java.lang.Byte", "java.lang.Character", "java.lang.Short",
-            "java.lang.Integer", "java.lang.Long", "java.lang.Float", "java.lang.Double", "java.lang.Number",
-            "java.lang.String", "java.lang.Enum", "java.lang.StackTraceElement",
-            "java.util.ArrayList", "java.util.LinkedList", "java.util.HashMap", "java.util.LinkedHashMap",
-            "java.util.TreeMap", "java.util.HashSet", "java.util.LinkedHashSet", "java.util.TreeSet",
-            "java.util.ArrayDeque", "java.util.Arrays$ArrayList", "java.util.CollSer",
+            "java.lang.Boolean",
+            "java.lang.Byte",
+            "java.lang.Character",
+            "java.lang.Short",
+            "java.lang.Integer",
+            "java.lang.Long",
+            "java.lang.Float",
+            "java.lang.Double",
+            "java.lang.Number",
+            "java.lang.String",
+            "java.lang.Enum",
+            "java.lang.StackTraceElement",
+            "java.util.ArrayList",
+            "java.util.LinkedList",
+            "java.util.HashMap",
+            "java.util.LinkedHashMap",
+            "java.util.TreeMap",
+            "java.util.HashSet",
+            "java.util.LinkedHashSet",
+            "java.util.TreeSet",
+            "java.util.ArrayDeque",
+            "java.util.Arrays$ArrayList",
+            "java.util.CollSer",
             NotShareableException.class.getName());
 
     private static final Pattern BUILT_IN_GLOBS = compile(List.of(
-            "java.math.*", "java.time.**", "java.util.ImmutableCollections$*",
-            "java.util.Collections$Unmodifiable*", "java.util.Collections$Empty*",
+            "java.math.*",
+            "java.time.**",
+            "java.util.ImmutableCollections$*",
+            "java.util.Collections$Unmodifiable*",
+            "java.util.Collections$Empty*",
             "java.util.Collections$Singleton*"));
 
     private final List<String> globs;

@@ -24,25 +24,36 @@ public final class NotShareableException extends IllegalArgumentException {
     static NotShareableException notAllowed(String type, String what) {
         int dot = type.lastIndexOf('.');
         String packageGlob = dot < 0 ? type : type.substring(0, dot) + ".**";
-        return new NotShareableException(type, "cannot pass " + type + " " + what
-                + ": the type is not on the allow-list of classes that may cross to or from a worker process;"
-                + " allow it with the class-name glob \"" + type + "\" or \"" + packageGlob + "\"", null);
+        return new NotShareableException(
+                type,
+                "cannot pass " + type + " " + what
+                        + ": the type is not on the allow-list of classes that may cross to or from a worker process;"
+                        + " allow it with the class-name glob \"" + type + "\" or \"" + packageGlob + "\"",
+                null);
     }
 
     static NotShareableException notSerializable(String type, String what) {
-        return new NotShareableException(type, "cannot pass " + type + " " + what
-                + ": the type does not implement java.io.Serializable; make it Serializable (and, for a worker"
-                + " process, allow it), or pass a value of a type that is", null);
+        return new NotShareableException(
+                type,
+                "cannot pass " + type + " " + what
+                        + ": the type does not implement java.io.Serializable; make it Serializable (and, for a worker"
+                        + " process, allow it), or pass a value of a type that is",
+                null);
     }
 
     static NotShareableException notFound(String type, String what, Throwable cause) {
-        return new NotShareableException(type, "cannot pass " + type + " " + what
-                + ": the type is not visible to the class loader on the receiving side", cause);
+        return new NotShareableException(
+                type,
+                "cannot pass " + type + " " + what
+                        + ": the type is not visible to the class loader on the receiving side",
+                cause);
     }
 
     static NotShareableException overLimit(String what, String limit) {
-        return new NotShareableException(null, "cannot pass the value " + what + ": " + limit
-                + "; raise the limit (SerialLimits) or pass less", null);
+        return new NotShareableException(
+                null,
+                "cannot pass the value " + what + ": " + limit + "; raise the limit (SerialLimits) or pass less",
+                null);
     }
 
     static NotShareableException unreadable(String what, Throwable cause) {

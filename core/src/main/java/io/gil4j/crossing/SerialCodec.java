@@ -34,8 +34,24 @@ public final class SerialCodec {
 
     /** The primitive types by name, which no class loader resolves. */
     public static final Map<String, Class<?>> PRIMITIVES = Map.of(
-            "boolean", boolean.class, "byte", byte.class, "char", char.class, "short", short.class,
-            "int", int.class, "long", long.class, "float", float.class, "double", double.class, "void", void.class);
+            "boolean",
+            boolean.class,
+            "byte",
+            byte.class,
+            "char",
+            char.class,
+            "short",
+            short.class,
+            "int",
+            int.class,
+            "long",
+            long.class,
+            "float",
+            float.class,
+            "double",
+            double.class,
+            "void",
+            void.class);
 
     private final AllowList allowList;
     private final SerialLimits limits;
@@ -113,7 +129,8 @@ public final class SerialCodec {
         @Override
         protected void annotateClass(Class<?> type) {
             if (!allowList.allows(type)) {
-                throw NotShareableException.notAllowed(AllowList.elementType(type).getName(), what);
+                throw NotShareableException.notAllowed(
+                        AllowList.elementType(type).getName(), what);
             }
         }
     }

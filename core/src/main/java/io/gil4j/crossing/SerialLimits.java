@@ -34,7 +34,10 @@ public record SerialLimits(int maxDepth, long maxReferences, int maxArrayLength,
         if (parts.length != 4) {
             throw new IllegalArgumentException("not four limits: \"" + encoded + "\"");
         }
-        return new SerialLimits(Integer.parseInt(parts[0]), Long.parseLong(parts[1]), Integer.parseInt(parts[2]),
+        return new SerialLimits(
+                Integer.parseInt(parts[0]),
+                Long.parseLong(parts[1]),
+                Integer.parseInt(parts[2]),
                 Long.parseLong(parts[3]));
     }
 }

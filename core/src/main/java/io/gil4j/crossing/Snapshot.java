@@ -22,8 +22,18 @@ import java.util.Set;
  */
 public final class Snapshot {
 
-    private static final Set<Class<?>> SHARED = Set.of(String.class, Boolean.class, Character.class, Byte.class,
-            Short.class, Integer.class, Long.class, Float.class, Double.class, BigInteger.class, BigDecimal.class);
+    private static final Set<Class<?>> SHARED = Set.of(
+            String.class,
+            Boolean.class,
+            Character.class,
+            Byte.class,
+            Short.class,
+            Integer.class,
+            Long.class,
+            Float.class,
+            Double.class,
+            BigInteger.class,
+            BigDecimal.class);
 
     private static final SerialCodec CODEC = new SerialCodec(AllowList.of(List.of("**")), SerialLimits.DEFAULTS);
 

@@ -27,19 +27,18 @@ final class StreamFilter implements ObjectInputFilter {
             return reject(NotShareableException.overLimit(what, "nesting deeper than " + limits.maxDepth()));
         }
         if (info.references() > limits.maxReferences()) {
-            return reject(NotShareableException.overLimit(what, "more than " + limits.maxReferences()
-                    + " references"));
+            return reject(NotShareableException.overLimit(what, "more than " + limits.maxReferences() + " references"));
         }
         if (info.streamBytes() > limits.maxBytes()) {
             return reject(NotShareableException.overLimit(what, "more than " + limits.maxBytes() + " bytes"));
         }
         if (info.arrayLength() > limits.maxArrayLength()) {
-            return reject(NotShareableException.overLimit(what, "an array longer than "
-                    + limits.maxArrayLength()));
+            return reject(NotShareableException.overLimit(what, "an array longer than " + limits.maxArrayLength()));
         }
         Class<?> type = info.serialClass();
         if (type != null && !allowList.allows(type)) {
-            return reject(NotShareableException.notAllowed(AllowList.elementType(type).getName(), what));
+            return reject(
+                    NotShareableException.notAllowed(AllowList.elementType(type).getName(), what));
         }
         return Status.ALLOWED;
     }

@@ -10,7 +10,7 @@ package io.gil4j.gil;
 public interface ClearanceListener {
 
     /** A listener that ignores every change. */
-    ClearanceListener IGNORE = (inForce, holder) -> { };
+    ClearanceListener IGNORE = (inForce, holder) -> {};
 
     /**
      * Called on each change of who may pass check points freely.

@@ -171,6 +171,7 @@ public final class InterpreterLock {
 
     @SuppressWarnings("unused") // accessed through OWNER
     private volatile Thread owner;
+
     private volatile int waiters;
     private volatile boolean dropRequest;
     private volatile boolean enabled = true;
@@ -185,8 +186,10 @@ public final class InterpreterLock {
     private int ticks;
     private final DurationHistogram waits = new DurationHistogram();
     private final DurationHistogram holds = new DurationHistogram();
+
     @SuppressWarnings("unused") // accessed through HOLD_START and HOLD_WEIGHT; see "Histograms" above
     private long holdStart;
+
     @SuppressWarnings("unused")
     private long holdWeight; // 0: the current hold is not timed
 
@@ -197,7 +200,11 @@ public final class InterpreterLock {
      * @param listener told which thread may pass check points freely
      * @param holdTiming which holds are timed for the hold histogram
      */
-    public InterpreterLock(Algorithm algorithm, long intervalNanos, int checkInterval, ClearanceListener listener,
+    public InterpreterLock(
+            Algorithm algorithm,
+            long intervalNanos,
+            int checkInterval,
+            ClearanceListener listener,
             HoldTiming holdTiming) {
         if (intervalNanos < 1_000) {
             throw new IllegalArgumentException("switch interval below 1 µs: " + intervalNanos + " ns");

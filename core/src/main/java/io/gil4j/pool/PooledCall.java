@@ -42,6 +42,7 @@ final class PooledCall {
     final Callable<Object> work;
     /** When the call was created, just before it was queued: the start of its queue wait. */
     final long createdNanos;
+
     private final Thread waiter; // parked in WorkerPool.call, or null
     private final CompletableFuture<Object> future; // returned by WorkerPool.submit, or null
 

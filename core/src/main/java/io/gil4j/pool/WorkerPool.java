@@ -133,8 +133,12 @@ public final class WorkerPool {
         this.queue = new CallQueue(queueCapacity);
         List<InterpreterLock> locks = new ArrayList<>(workers);
         for (int i = 0; i < workers; i++) {
-            locks.add(new InterpreterLock(Algorithm.NEW, INTERPRETER_INTERVAL_NANOS, INTERPRETER_CHECK_INTERVAL,
-                    ClearanceListener.IGNORE, HoldTiming.EVERY));
+            locks.add(new InterpreterLock(
+                    Algorithm.NEW,
+                    INTERPRETER_INTERVAL_NANOS,
+                    INTERPRETER_CHECK_INTERVAL,
+                    ClearanceListener.IGNORE,
+                    HoldTiming.EVERY));
         }
         this.interpreters = List.copyOf(locks);
         this.limit = workers;
@@ -311,8 +315,8 @@ public final class WorkerPool {
      */
     public void limitWorkers(int limit) {
         if (limit < 1 || limit > interpreters.size()) {
-            throw new IllegalArgumentException("pool '" + name + "': a worker limit from 1 to " + interpreters.size()
-                    + ", not " + limit);
+            throw new IllegalArgumentException(
+                    "pool '" + name + "': a worker limit from 1 to " + interpreters.size() + ", not " + limit);
         }
         synchronized (limitChanged) {
             this.limit = limit;

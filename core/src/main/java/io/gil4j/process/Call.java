@@ -28,8 +28,13 @@ public final class Call {
     private final Object[] args;
     private final ClassLoader loader;
 
-    private Call(String declaringClass, String methodName, String[] parameterTypes, Object receiver,
-            Object[] args, ClassLoader loader) {
+    private Call(
+            String declaringClass,
+            String methodName,
+            String[] parameterTypes,
+            Object receiver,
+            Object[] args,
+            ClassLoader loader) {
         this.declaringClass = declaringClass;
         this.methodName = methodName;
         this.parameterTypes = parameterTypes;
@@ -48,12 +53,12 @@ public final class Call {
     public static Call of(Method method, Object receiver, Object... args) {
         boolean isStatic = Modifier.isStatic(method.getModifiers());
         if (isStatic != (receiver == null)) {
-            throw new IllegalArgumentException(describe(method) + (isStatic ? " is static: pass no receiver"
-                    : " is an instance method: pass a receiver"));
+            throw new IllegalArgumentException(describe(method)
+                    + (isStatic ? " is static: pass no receiver" : " is an instance method: pass a receiver"));
         }
         if (args.length != method.getParameterCount()) {
-            throw new IllegalArgumentException(describe(method) + " takes " + method.getParameterCount()
-                    + " arguments, not " + args.length);
+            throw new IllegalArgumentException(
+                    describe(method) + " takes " + method.getParameterCount() + " arguments, not " + args.length);
         }
         Class<?>[] types = method.getParameterTypes();
         String[] typeNames = new String[types.length];
@@ -61,7 +66,12 @@ public final class Call {
             typeNames[i] = types[i].getName();
         }
         ClassLoader loader = method.getDeclaringClass().getClassLoader();
-        return new Call(method.getDeclaringClass().getName(), method.getName(), typeNames, receiver, args.clone(),
+        return new Call(
+                method.getDeclaringClass().getName(),
+                method.getName(),
+                typeNames,
+                receiver,
+                args.clone(),
                 loader != null ? loader : ClassLoader.getSystemClassLoader());
     }
 

@@ -35,8 +35,8 @@ record Frame(long id, byte kind, byte[] payload) {
             return null;
         }
         if (length < HEADER || length - HEADER > maxPayload) {
-            throw new IOException("frame of " + length + " bytes, outside [" + HEADER + ", " + (maxPayload + HEADER)
-                    + "]");
+            throw new IOException(
+                    "frame of " + length + " bytes, outside [" + HEADER + ", " + (maxPayload + HEADER) + "]");
         }
         long id = in.readLong();
         byte kind = in.readByte();

@@ -1,9 +1,9 @@
 package io.gil4j.process;
 
-import io.gil4j.crossing.NotShareableException;
-import io.gil4j.crossing.SerialLimits;
 import io.gil4j.crossing.AllowList;
+import io.gil4j.crossing.NotShareableException;
 import io.gil4j.crossing.SerialCodec;
+import io.gil4j.crossing.SerialLimits;
 import io.gil4j.stats.DurationHistogram;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -228,9 +228,21 @@ public final class ProcessPool implements AutoCloseable {
             cpu += worker.cpuNanos();
         }
         long starts = workerStarts.get();
-        return new ProcessPoolStats(calls.sum(), failures.sum(), starts, workerDeaths.get(), Math.max(0, starts - workers),
-                lastStartupNanos, totalStartupNanos.get(), workers, liveNow, liveNow - idleNow, waitingNow,
-                rejected.sum(), waits.snapshot(), cpu);
+        return new ProcessPoolStats(
+                calls.sum(),
+                failures.sum(),
+                starts,
+                workerDeaths.get(),
+                Math.max(0, starts - workers),
+                lastStartupNanos,
+                totalStartupNanos.get(),
+                workers,
+                liveNow,
+                liveNow - idleNow,
+                waitingNow,
+                rejected.sum(),
+                waits.snapshot(),
+                cpu);
     }
 
     private Worker acquire(Call call, long deadline) throws InterruptedException {
@@ -253,8 +265,8 @@ public final class ProcessPool implements AutoCloseable {
                     long left = deadline - System.nanoTime();
                     if (left <= 0) {
                         rejected.increment();
-                        throw new RejectedExecutionException("no worker was free within " + workerWait + " for "
-                                + call);
+                        throw new RejectedExecutionException(
+                                "no worker was free within " + workerWait + " for " + call);
                     }
                     waiting++;
                     try {

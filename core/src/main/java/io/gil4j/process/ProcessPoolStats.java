@@ -24,6 +24,18 @@ import io.gil4j.stats.HistogramSnapshot;
  * @param cpuNanos CPU time the worker processes have used, as the operating system reports it (0 where it
  *     does not); a worker's time since the last reading is lost if it exits before the next
  */
-public record ProcessPoolStats(long calls, long failures, long workerStarts, long workerDeaths, long restarts,
-        long lastStartupNanos, long totalStartupNanos, int size, int live, int busy, int waiting, long rejected,
-        HistogramSnapshot waits, long cpuNanos) {}
+public record ProcessPoolStats(
+        long calls,
+        long failures,
+        long workerStarts,
+        long workerDeaths,
+        long restarts,
+        long lastStartupNanos,
+        long totalStartupNanos,
+        int size,
+        int live,
+        int busy,
+        int waiting,
+        long rejected,
+        HistogramSnapshot waits,
+        long cpuNanos) {}

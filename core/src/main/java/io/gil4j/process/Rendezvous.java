@@ -59,7 +59,8 @@ final class Rendezvous implements AutoCloseable {
         Path directory = null;
         ServerSocketChannel server = null;
         try {
-            directory = Files.createTempDirectory("gil4j-worker-",
+            directory = Files.createTempDirectory(
+                    "gil4j-worker-",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
             server = ServerSocketChannel.open(StandardProtocolFamily.UNIX);
             server.bind(UnixDomainSocketAddress.of(directory.resolve("s")), MAX_PENDING);
@@ -81,7 +82,8 @@ final class Rendezvous implements AutoCloseable {
     /** What the worker connects to: {@code unix:<path>}, or a port on the loopback address. */
     String address() throws IOException {
         SocketAddress local = server.getLocalAddress();
-        return local instanceof UnixDomainSocketAddress ? UNIX + ((UnixDomainSocketAddress) local).getPath()
+        return local instanceof UnixDomainSocketAddress
+                ? UNIX + ((UnixDomainSocketAddress) local).getPath()
                 : Integer.toString(((InetSocketAddress) local).getPort());
     }
 

@@ -1,8 +1,8 @@
 package io.gil4j.process;
 
 import io.gil4j.crossing.NotShareableException;
-import io.gil4j.crossing.SerialLimits;
 import io.gil4j.crossing.SerialCodec;
+import io.gil4j.crossing.SerialLimits;
 import io.gil4j.offload.WorkerStackTrace;
 import java.io.ObjectInputStream;
 import java.nio.ByteBuffer;
@@ -22,6 +22,7 @@ final class Reply {
 
     /** Bounds the description, so that it always fits within {@link SerialLimits#maxBytes()}. */
     private static final int MAX_MESSAGE_CHARS = 16 * 1024;
+
     private static final int MAX_STACK_FRAMES = 1024;
 
     private Reply() {}
@@ -47,7 +48,8 @@ final class Reply {
             whyNotSent = e.getMessage();
         }
         String message = thrown.getMessage();
-        String bounded = message == null || message.length() <= MAX_MESSAGE_CHARS ? message
+        String bounded = message == null || message.length() <= MAX_MESSAGE_CHARS
+                ? message
                 : message.substring(0, MAX_MESSAGE_CHARS) + "...";
         StackTraceElement[] stack = thrown.getStackTrace();
         StackTraceElement[] boundedStack = Arrays.copyOf(stack, Math.min(stack.length, MAX_STACK_FRAMES));
@@ -72,7 +74,10 @@ final class Reply {
     static Object unwrap(Frame reply, Call call, SerialCodec codec, String worker, StackTraceElement[] callerStack)
             throws Throwable {
         if (reply.kind() == Frame.VALUE) {
-            return codec.decode(reply.payload(), call.loader(), "from " + worker + " as the result of " + call,
+            return codec.decode(
+                    reply.payload(),
+                    call.loader(),
+                    "from " + worker + " as the result of " + call,
                     ObjectInputStream::readObject);
         }
         ByteBuffer payload = ByteBuffer.wrap(reply.payload());
@@ -81,8 +86,13 @@ final class Reply {
         byte[] itself = new byte[payload.remaining()];
         payload.get(itself);
         String from = "from " + worker + " as an exception of " + call;
-        Described described = codec.decode(description, call.loader(), from, in -> new Described(in.readUTF(),
-                (String) in.readObject(), (StackTraceElement[]) in.readObject(), (String) in.readObject()));
+        Described described = codec.decode(
+                description,
+                call.loader(),
+                from,
+                in -> new Described(
+                        in.readUTF(), (String) in.readObject(), (StackTraceElement[]) in.readObject(), (String)
+                                in.readObject()));
         Throwable failure = null;
         String whyNotSent = described.whyNotSent();
         if (whyNotSent == null) {

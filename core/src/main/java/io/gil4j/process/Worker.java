@@ -28,7 +28,13 @@ final class Worker {
         void ended(Worker worker, boolean unexpected);
     }
 
-    enum State { STARTING, IDLE, BUSY, RETIRING, DEAD }
+    enum State {
+        STARTING,
+        IDLE,
+        BUSY,
+        RETIRING,
+        DEAD
+    }
 
     /** How long a dying worker's exit status is waited for, to name it in the failure. */
     private static final long EXIT_STATUS_WAIT_MILLIS = 300;

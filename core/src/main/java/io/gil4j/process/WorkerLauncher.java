@@ -56,7 +56,8 @@ final class WorkerLauncher {
             builder.environment().put(WorkerMain.ALLOW_ENV, codec.allowList().encode());
             builder.environment().put(WorkerMain.LIMITS_ENV, codec.limits().encode());
             long start = System.nanoTime();
-            Worker worker = new Worker(builder.start(), listener, 2 * codec.limits().maxBytes());
+            Worker worker =
+                    new Worker(builder.start(), listener, 2 * codec.limits().maxBytes());
             register.accept(worker);
             try {
                 SocketChannel connection = rendezvous.await(hello(encodedToken), start + startTimeout.toNanos(), () -> {

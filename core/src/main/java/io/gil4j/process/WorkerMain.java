@@ -1,9 +1,9 @@
 package io.gil4j.process;
 
-import io.gil4j.crossing.NotShareableException;
-import io.gil4j.crossing.SerialLimits;
 import io.gil4j.crossing.AllowList;
+import io.gil4j.crossing.NotShareableException;
 import io.gil4j.crossing.SerialCodec;
+import io.gil4j.crossing.SerialLimits;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -52,20 +52,22 @@ public final class WorkerMain {
     public static int run(String[] args) {
         String token = System.getenv(TOKEN_ENV);
         if (args.length != 1 || token == null) {
-            System.err.println("gil4j worker: expected the parent's address as the only argument and "
-                    + TOKEN_ENV + " in the environment");
+            System.err.println("gil4j worker: expected the parent's address as the only argument and " + TOKEN_ENV
+                    + " in the environment");
             return 2;
         }
         SerialCodec codec;
         try {
-            codec = new SerialCodec(AllowList.parse(System.getenv().getOrDefault(ALLOW_ENV, "")),
+            codec = new SerialCodec(
+                    AllowList.parse(System.getenv().getOrDefault(ALLOW_ENV, "")),
                     SerialLimits.parse(System.getenv().getOrDefault(LIMITS_ENV, SerialLimits.DEFAULTS.encode())));
         } catch (IllegalArgumentException e) {
             System.err.println("gil4j worker: " + e);
             return 2;
         }
         ClassLoader loader = Thread.currentThread().getContextClassLoader() != null
-                ? Thread.currentThread().getContextClassLoader() : ClassLoader.getSystemClassLoader();
+                ? Thread.currentThread().getContextClassLoader()
+                : ClassLoader.getSystemClassLoader();
         ExecutorService calls = Executors.newSingleThreadExecutor(runnable -> {
             Thread thread = new Thread(runnable, "gil4j-worker-call");
             thread.setDaemon(true);

@@ -20,8 +20,22 @@ public final class DurationHistogram {
     private static final long MS = TimeUnit.MILLISECONDS.toNanos(1);
 
     private static final long[] BOUNDS = {
-        10 * US, 25 * US, 50 * US, 100 * US, 250 * US, 500 * US,
-        MS, 5 * MS / 2, 5 * MS, 10 * MS, 25 * MS, 50 * MS, 100 * MS, 250 * MS, 500 * MS, 1000 * MS,
+        10 * US,
+        25 * US,
+        50 * US,
+        100 * US,
+        250 * US,
+        500 * US,
+        MS,
+        5 * MS / 2,
+        5 * MS,
+        10 * MS,
+        25 * MS,
+        50 * MS,
+        100 * MS,
+        250 * MS,
+        500 * MS,
+        1000 * MS,
     };
 
     /**
@@ -29,8 +43,22 @@ public final class DurationHistogram {
      * longer durations. Bucket {@code i} counts durations {@code d} with {@code bound(i-1) < d <= bound(i)}.
      */
     public static final List<Long> BOUNDS_NANOS = List.of(
-            BOUNDS[0], BOUNDS[1], BOUNDS[2], BOUNDS[3], BOUNDS[4], BOUNDS[5], BOUNDS[6], BOUNDS[7],
-            BOUNDS[8], BOUNDS[9], BOUNDS[10], BOUNDS[11], BOUNDS[12], BOUNDS[13], BOUNDS[14], BOUNDS[15]);
+            BOUNDS[0],
+            BOUNDS[1],
+            BOUNDS[2],
+            BOUNDS[3],
+            BOUNDS[4],
+            BOUNDS[5],
+            BOUNDS[6],
+            BOUNDS[7],
+            BOUNDS[8],
+            BOUNDS[9],
+            BOUNDS[10],
+            BOUNDS[11],
+            BOUNDS[12],
+            BOUNDS[13],
+            BOUNDS[14],
+            BOUNDS[15]);
 
     /** How many buckets a histogram has: one per bound and one past the last. */
     public static final int BUCKETS = BOUNDS.length + 1;

@@ -65,7 +65,8 @@ public final class HistogramSnapshot {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HistogramSnapshot && sumNanos == ((HistogramSnapshot) o).sumNanos
+        return o instanceof HistogramSnapshot
+                && sumNanos == ((HistogramSnapshot) o).sumNanos
                 && Arrays.equals(counts, ((HistogramSnapshot) o).counts);
     }
 

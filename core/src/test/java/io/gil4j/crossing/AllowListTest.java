@@ -1,11 +1,11 @@
 package io.gil4j.crossing;
 
-import io.gil4j.process.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.process.Fixtures;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,10 +23,24 @@ class AllowListTest {
 
     @Test
     void built_in_values_collections_and_jdk_exceptions_are_allowed_without_globs() {
-        for (Object value : List.of(1, 'c', 2.5, "s", new BigDecimal("1.5"), LocalDate.of(2026, 1, 1),
-                ZoneId.of("Europe/Paris"), new ArrayList<>(), List.of(1, 2), Map.of("k", 1),
-                Collections.unmodifiableList(new ArrayList<>()), Collections.emptySet(), List.of(1, 2).toArray(),
-                new int[2][2], new Integer[1], TimeUnit.SECONDS, new IllegalStateException())) {
+        for (Object value : List.of(
+                1,
+                'c',
+                2.5,
+                "s",
+                new BigDecimal("1.5"),
+                LocalDate.of(2026, 1, 1),
+                ZoneId.of("Europe/Paris"),
+                new ArrayList<>(),
+                List.of(1, 2),
+                Map.of("k", 1),
+                Collections.unmodifiableList(new ArrayList<>()),
+                Collections.emptySet(),
+                List.of(1, 2).toArray(),
+                new int[2][2],
+                new Integer[1],
+                TimeUnit.SECONDS,
+                new IllegalStateException())) {
             assertTrue(NONE.allows(value.getClass()), value.getClass().getName());
         }
         assertTrue(NONE.allows(NotShareableException.class));
@@ -34,8 +48,13 @@ class AllowListTest {
 
     @Test
     void other_classes_are_refused_without_globs() {
-        for (Class<?> type : List.of(PriorityQueue.class, Thread.class, Fixtures.Counter.class,
-                Fixtures.Counter[].class, Class.class, java.lang.reflect.Proxy.class)) {
+        for (Class<?> type : List.of(
+                PriorityQueue.class,
+                Thread.class,
+                Fixtures.Counter.class,
+                Fixtures.Counter[].class,
+                Class.class,
+                java.lang.reflect.Proxy.class)) {
             assertFalse(NONE.allows(type), type.getName());
         }
     }

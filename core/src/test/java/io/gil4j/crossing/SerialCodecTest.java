@@ -1,15 +1,15 @@
 package io.gil4j.crossing;
 
-import io.gil4j.process.InitDecoy;
-import io.gil4j.process.HostileReadObject;
-import io.gil4j.process.InitBombs;
-import io.gil4j.process.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.process.Fixtures;
+import io.gil4j.process.HostileReadObject;
+import io.gil4j.process.InitBombs;
+import io.gil4j.process.InitDecoy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -37,8 +37,8 @@ class SerialCodecTest {
 
     @Test
     void allowed_values_round_trip() {
-        Object value = List.of(1, "two", new TreeMap<>(Map.of("k", new ArrayList<>(List.of(3L)))),
-                new Fixtures.Counter(4));
+        Object value =
+                List.of(1, "two", new TreeMap<>(Map.of("k", new ArrayList<>(List.of(3L)))), new Fixtures.Counter(4));
 
         Object back = read(codec, write(value));
 
@@ -82,8 +82,8 @@ class SerialCodecTest {
 
     @Test
     void writing_a_value_not_allowed_fails_naming_its_type_and_the_glob_to_allow_it() {
-        NotShareableException refused = assertThrows(NotShareableException.class,
-                () -> write(List.of(new Fixtures.Unlisted())));
+        NotShareableException refused =
+                assertThrows(NotShareableException.class, () -> write(List.of(new Fixtures.Unlisted())));
 
         assertEquals(Fixtures.Unlisted.class.getName(), refused.offendingType());
         assertTrue(refused.getMessage().contains("\"io.gil4j.process.**\""), refused.getMessage());
@@ -91,8 +91,8 @@ class SerialCodecTest {
 
     @Test
     void writing_a_value_not_serializable_fails_naming_its_type() {
-        NotShareableException refused = assertThrows(NotShareableException.class,
-                () -> write(new Object[] {new Fixtures.Opaque()}));
+        NotShareableException refused =
+                assertThrows(NotShareableException.class, () -> write(new Object[] {new Fixtures.Opaque()}));
 
         assertEquals(Fixtures.Opaque.class.getName(), refused.offendingType());
         assertTrue(refused.getMessage().contains("Serializable"), refused.getMessage());

@@ -1,6 +1,5 @@
 package io.gil4j.crossing;
 
-import io.gil4j.process.Fixtures;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -8,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.process.Fixtures;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -54,7 +54,8 @@ class SnapshotTest {
     void references_shared_within_a_value_stay_shared_in_the_copy() {
         StringBuilder shared = new StringBuilder("x");
 
-        Object[] copy = (Object[]) Snapshot.of(new Object[] {shared, shared}, "to a test").copyFor(LOADER);
+        Object[] copy = (Object[])
+                Snapshot.of(new Object[] {shared, shared}, "to a test").copyFor(LOADER);
 
         assertNotSame(shared, copy[0]);
         assertSame(copy[0], copy[1]);
@@ -62,7 +63,8 @@ class SnapshotTest {
 
     @Test
     void classes_of_the_copy_are_resolved_with_the_given_loader() throws Exception {
-        URL testClasses = SnapshotTest.class.getProtectionDomain().getCodeSource().getLocation();
+        URL testClasses =
+                SnapshotTest.class.getProtectionDomain().getCodeSource().getLocation();
         try (URLClassLoader other = new URLClassLoader(new URL[] {testClasses}, ClassLoader.getPlatformClassLoader())) {
             Object copy = Snapshot.of(new Fixtures.Counter(3), "to a test").copyFor(other);
 
@@ -80,7 +82,8 @@ class SnapshotTest {
         NotShareableException e = assertThrows(NotShareableException.class, () -> Snapshot.of(value, "to a test"));
 
         assertEquals(Fixtures.Opaque.class.getName(), e.offendingType());
-        assertTrue(e.getMessage().startsWith("cannot pass " + Fixtures.Opaque.class.getName() + " to a test: "),
+        assertTrue(
+                e.getMessage().startsWith("cannot pass " + Fixtures.Opaque.class.getName() + " to a test: "),
                 e.getMessage());
     }
 
@@ -88,8 +91,8 @@ class SnapshotTest {
     void a_class_the_loader_cannot_see_fails_the_copy_naming_it() {
         Snapshot snapshot = Snapshot.of(new Fixtures.Counter(1), "to a test");
 
-        NotShareableException e = assertThrows(NotShareableException.class,
-                () -> snapshot.copyFor(ClassLoader.getPlatformClassLoader()));
+        NotShareableException e =
+                assertThrows(NotShareableException.class, () -> snapshot.copyFor(ClassLoader.getPlatformClassLoader()));
 
         assertEquals(Fixtures.Counter.class.getName(), e.offendingType());
     }

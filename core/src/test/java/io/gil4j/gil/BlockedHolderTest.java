@@ -3,7 +3,6 @@ package io.gil4j.gil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.gil4j.testing.Eventually;
@@ -35,19 +34,21 @@ class BlockedHolderTest {
     @ValueSource(booleans = {true, false})
     void a_waiter_takes_the_lock_from_a_holder_blocked_entering_the_waiters_monitor(boolean announced)
             throws Exception {
-        InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
-                ClearanceListener.IGNORE, HoldTiming.OFF);
+        InterpreterLock lock = new InterpreterLock(
+                Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100, ClearanceListener.IGNORE, HoldTiming.OFF);
         Object monitor = new Object();
         CountDownLatch waiterHoldsMonitor = new CountDownLatch(1);
         AtomicBoolean waiterTookLock = new AtomicBoolean();
         assertTrue(lock.acquire());
-        Thread waiter = new Thread(() -> {
-            synchronized (monitor) {
-                waiterHoldsMonitor.countDown();
-                waiterTookLock.set(announced ? lock.acquireHoldingMonitor() : lock.acquire());
-                lock.release(SwitchReason.BLOCKING);
-            }
-        }, "waiter");
+        Thread waiter = new Thread(
+                () -> {
+                    synchronized (monitor) {
+                        waiterHoldsMonitor.countDown();
+                        waiterTookLock.set(announced ? lock.acquireHoldingMonitor() : lock.acquire());
+                        lock.release(SwitchReason.BLOCKING);
+                    }
+                },
+                "waiter");
         waiter.start();
         waiterHoldsMonitor.await();
 
@@ -61,8 +62,8 @@ class BlockedHolderTest {
 
     @Test
     void a_taker_takes_the_lock_a_thread_ended_holding() throws Exception {
-        InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
-                ClearanceListener.IGNORE, HoldTiming.OFF);
+        InterpreterLock lock = new InterpreterLock(
+                Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100, ClearanceListener.IGNORE, HoldTiming.OFF);
         Thread ended = new Thread(lock::acquire, "ends holding the lock"); // as a virtual thread's task does
         ended.start();
         ended.join();
@@ -123,8 +124,8 @@ class BlockedHolderTest {
     void a_taker_takes_the_lock_from_a_holder_blocked_outside_instrumented_code_and_the_holder_takes_it_back(
             Block block, boolean virtual) throws Exception {
         ThreadFactory threads = virtual ? virtualThreads() : Thread::new;
-        InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100,
-                ClearanceListener.IGNORE, HoldTiming.OFF);
+        InterpreterLock lock = new InterpreterLock(
+                Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5), 100, ClearanceListener.IGNORE, HoldTiming.OFF);
         CountDownLatch holds = new CountDownLatch(1);
         CountDownLatch unblock = new CountDownLatch(1);
         AtomicBoolean tookBackAfterBlocking = new AtomicBoolean();
@@ -154,7 +155,10 @@ class BlockedHolderTest {
     }
 
     private static void awaitBlocked(Thread thread) {
-        Eventually.await(thread.getName() + " blocked", Duration.ofSeconds(30), Duration.ofMillis(1),
+        Eventually.await(
+                thread.getName() + " blocked",
+                Duration.ofSeconds(30),
+                Duration.ofMillis(1),
                 () -> thread.getState() == Thread.State.WAITING || thread.getState() == Thread.State.TIMED_WAITING);
     }
 
@@ -170,6 +174,7 @@ class BlockedHolderTest {
     private static ThreadFactory virtualThreads() throws ReflectiveOperationException {
         assumeTrue(Runtime.version().feature() >= 21, "virtual threads need Java 21");
         Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-        return (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
+        return (ThreadFactory)
+                Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
     }
 }

@@ -44,7 +44,8 @@ class ClearanceTest {
         Thread me = Thread.currentThread();
         assertTrue(lock.acquire());
         Forked<Long> waiter = Contention.takeAndRelease("waiter", lock);
-        Eventually.await("the waiter asks for a drop", TIMEOUT, () -> lock.stats().dropRequests() == 1);
+        Eventually.await(
+                "the waiter asks for a drop", TIMEOUT, () -> lock.stats().dropRequests() == 1);
         assertTrue(lock.isHeldByCurrentThread());
         assertEquals(new Clearance(true, null), recorder.last(), "still cleared although asked to drop");
 

@@ -102,7 +102,8 @@ class DisableAndInterruptTest {
             lock.releaseIfHeld(SwitchReason.EXIT);
             GuardedWorkers.consume(work);
         })) {
-            Eventually.await("the lock changed hands", TIMEOUT, () -> lock.stats().switchNumber() >= 4);
+            Eventually.await(
+                    "the lock changed hands", TIMEOUT, () -> lock.stats().switchNumber() >= 4);
             lock.disable();
             workers.join(TIMEOUT);
         }
@@ -124,7 +125,9 @@ class DisableAndInterruptTest {
         Eventually.await("the waiter waits", TIMEOUT, () -> lock.stats().waiters() == 1);
 
         waiter.thread().interrupt();
-        Eventually.holdsThroughout("the interrupted waiter goes on waiting", Duration.ofMillis(50),
+        Eventually.holdsThroughout(
+                "the interrupted waiter goes on waiting",
+                Duration.ofMillis(50),
                 () -> !waiter.isDone() && lock.stats().waiters() == 1);
         lock.release(SwitchReason.EXIT);
         assertEquals("taken true, interrupted true, held true", waiter.get(TIMEOUT));

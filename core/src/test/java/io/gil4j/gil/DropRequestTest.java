@@ -63,16 +63,22 @@ class DropRequestTest {
             lock.release(SwitchReason.EXIT);
             return taken;
         });
-        Eventually.await("the observer waits behind it", TIMEOUT, () -> lock.stats().waiters() == 2);
+        Eventually.await(
+                "the observer waits behind it", TIMEOUT, () -> lock.stats().waiters() == 2);
 
         lock.release(SwitchReason.EXIT); // wakes the first waiter only: the next holder
-        Eventually.await("the next holder took the lock", TIMEOUT, () -> lock.stats().switchNumber() == 2);
+        Eventually.await(
+                "the next holder took the lock", TIMEOUT, () -> lock.stats().switchNumber() == 2);
         // The observer's first interval ends with the lock held, but it changed hands meanwhile: no request.
         // Its second ends with no change: then it asks, two intervals after it started at the earliest.
         long untilHalfAfterFirstInterval = observerStart.get() + interval.toNanos() * 3 / 2 - System.nanoTime();
-        Eventually.holdsThroughout("no drop request in the observer's first interval",
-                Duration.ofNanos(Math.max(0, untilHalfAfterFirstInterval)), () -> lock.stats().dropRequests() == 0);
-        Eventually.await("the observer asks after its second interval", TIMEOUT,
+        Eventually.holdsThroughout(
+                "no drop request in the observer's first interval",
+                Duration.ofNanos(Math.max(0, untilHalfAfterFirstInterval)),
+                () -> lock.stats().dropRequests() == 0);
+        Eventually.await(
+                "the observer asks after its second interval",
+                TIMEOUT,
                 () -> lock.stats().dropRequests() == 1);
 
         letGo.countDown();
@@ -92,7 +98,8 @@ class DropRequestTest {
         // that is lost makes the waiter wait a further interval and ask again.
         assertTrue(stats.dropRequests() > 10, "too few drop requests to judge: " + stats);
         assertTrue(stats.forcedSwitches() <= stats.dropRequests(), "forced switch without a request: " + stats);
-        assertTrue(stats.forcedSwitches() >= stats.dropRequests() - 1,
+        assertTrue(
+                stats.forcedSwitches() >= stats.dropRequests() - 1,
                 (stats.dropRequests() - stats.forcedSwitches()) + " drop requests never honoured: " + stats);
     }
 

@@ -51,14 +51,16 @@ final class GuardedWorkers implements AutoCloseable {
         CountDownLatch go = new CountDownLatch(1);
         for (int i = 0; i < count; i++) {
             int index = i;
-            Thread thread = new Thread(() -> {
-                try {
-                    go.await();
-                    body.run(index, workers::stopping);
-                } catch (Throwable t) {
-                    workers.failures.add(t);
-                }
-            }, name + "-" + i);
+            Thread thread = new Thread(
+                    () -> {
+                        try {
+                            go.await();
+                            body.run(index, workers::stopping);
+                        } catch (Throwable t) {
+                            workers.failures.add(t);
+                        }
+                    },
+                    name + "-" + i);
             thread.setDaemon(true);
             workers.threads.add(thread);
             thread.start();
@@ -157,7 +159,9 @@ final class GuardedWorkers implements AutoCloseable {
             lock.release(SwitchReason.EXIT);
             work.addAndGet(x);
         })) {
-            Eventually.await("every thread took the lock", Duration.ofSeconds(5),
+            Eventually.await(
+                    "every thread took the lock",
+                    Duration.ofSeconds(5),
                     () -> lock.stats().switchNumber() >= threads);
             LockSupport.parkNanos(duration.toNanos()); // the run's length, not a wait for a condition
             workers.stop();

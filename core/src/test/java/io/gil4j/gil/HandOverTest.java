@@ -27,7 +27,8 @@ class HandOverTest {
         InterpreterLock lock = LockVariant.withInterval(Algorithm.NEW, INTERVAL);
         assertTrue(lock.acquire());
         Forked<Long> waiter = Contention.takeAndRelease("waiter", lock);
-        Eventually.await("the waiter waits", Duration.ofSeconds(5), () -> lock.stats().waiters() == 1);
+        Eventually.await(
+                "the waiter waits", Duration.ofSeconds(5), () -> lock.stats().waiters() == 1);
         Contention.checkpointUntil(lock, "the waiter took the lock", Duration.ofSeconds(5), waiter::isDone);
 
         assertTrue(lock.isHeldByCurrentThread(), "the dropper took the lock back at the same check point");
@@ -49,9 +50,11 @@ class HandOverTest {
 
         // CPython switches about 1 s / 5 ms = 200 times; a loaded two-core machine wakes threads late.
         assertTrue(stats.switchNumber() >= 50 && stats.switchNumber() <= 400, "switches in 1 s: " + stats);
-        assertTrue(stats.forcedSwitches() >= stats.switchNumber() - 2,
+        assertTrue(
+                stats.forcedSwitches() >= stats.switchNumber() - 2,
                 "every switch but the first take and the last exit is forced: " + stats);
-        assertTrue(stats.waitNanos() >= (stats.contendedAcquisitions() - 1) * INTERVAL.toNanos(),
+        assertTrue(
+                stats.waitNanos() >= (stats.contendedAcquisitions() - 1) * INTERVAL.toNanos(),
                 "a waiter took the lock before waiting an interval: " + stats);
     }
 
@@ -68,7 +71,8 @@ class HandOverTest {
         // last takes when the workers stop, which only leave again.
         assertTrue(stats.forcedSwitches() > 10, "too few forced switches to judge: " + stats);
         assertEquals(stats.switchNumber(), stats.acquisitions(), "acquisitions that were no switch: " + stats);
-        assertTrue(Math.abs(observedSwitches - stats.switchNumber()) <= 2,
+        assertTrue(
+                Math.abs(observedSwitches - stats.switchNumber()) <= 2,
                 "the guarded code saw " + observedSwitches + " changes of thread: " + stats);
     }
 }

@@ -3,9 +3,9 @@ package io.gil4j.gil;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.stats.HistogramSnapshot;
 import io.gil4j.testing.Eventually;
 import io.gil4j.testing.Forked;
-import io.gil4j.stats.HistogramSnapshot;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -37,8 +37,10 @@ class LockStatsTest {
         assertEquals(0, stats.contendedAcquisitions());
         assertEquals(0, stats.waitNanos());
         assertEquals(1, stats.switchNumber(), "the first holder is a switch, as in CPython");
-        assertEquals(0, stats.exitSwitches() + stats.blockingSwitches() + stats.forcedSwitches()
-                + stats.watchdogSwitches(), "no release came before the first take");
+        assertEquals(
+                0,
+                stats.exitSwitches() + stats.blockingSwitches() + stats.forcedSwitches() + stats.watchdogSwitches(),
+                "no release came before the first take");
         assertEquals(0, stats.waiters());
     }
 
@@ -86,7 +88,8 @@ class LockStatsTest {
         LockStats stats = lock.stats();
         assertEquals(2, stats.acquisitions());
         assertEquals(1, stats.contendedAcquisitions());
-        assertTrue(stats.waitNanos() >= HOLD_NANOS && stats.waitNanos() <= waited,
+        assertTrue(
+                stats.waitNanos() >= HOLD_NANOS && stats.waitNanos() <= waited,
                 "counted " + stats.waitNanos() + " ns of a wait of " + waited + " ns");
         assertEquals(1, stats.exitSwitches());
         assertEquals(0, stats.dropRequests());
@@ -118,7 +121,9 @@ class LockStatsTest {
             lock.release(SwitchReason.EXIT);
         }
 
-        assertEquals(2L * InterpreterLock.HOLD_SAMPLE_EVERY, lock.stats().holds().count(),
+        assertEquals(
+                2L * InterpreterLock.HOLD_SAMPLE_EVERY,
+                lock.stats().holds().count(),
                 "acquisitions 64 and 128 of 191 were timed");
     }
 
@@ -152,8 +157,8 @@ class LockStatsTest {
     }
 
     private static InterpreterLock quiet(HoldTiming timing) {
-        return new InterpreterLock(Algorithm.NEW, TimeUnit.HOURS.toNanos(1), LockVariant.CHECK_INTERVAL,
-                ClearanceListener.IGNORE, timing);
+        return new InterpreterLock(
+                Algorithm.NEW, TimeUnit.HOURS.toNanos(1), LockVariant.CHECK_INTERVAL, ClearanceListener.IGNORE, timing);
     }
 
     @Test

@@ -36,8 +36,8 @@ enum LockVariant {
 
     /** A lock with the given switch interval. */
     static InterpreterLock withInterval(Algorithm algorithm, Duration interval) {
-        return new InterpreterLock(algorithm, interval.toNanos(), CHECK_INTERVAL, ClearanceListener.IGNORE,
-                HoldTiming.SAMPLED);
+        return new InterpreterLock(
+                algorithm, interval.toNanos(), CHECK_INTERVAL, ClearanceListener.IGNORE, HoldTiming.SAMPLED);
     }
 
     /**

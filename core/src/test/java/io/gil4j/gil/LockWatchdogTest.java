@@ -92,8 +92,12 @@ class LockWatchdogTest {
 
     @Test
     void a_revoked_hold_is_recorded_once_by_the_revoke() throws Exception {
-        InterpreterLock lock = new InterpreterLock(Algorithm.NEW, TimeUnit.MILLISECONDS.toNanos(5),
-                LockVariant.CHECK_INTERVAL, ClearanceListener.IGNORE, HoldTiming.EVERY);
+        InterpreterLock lock = new InterpreterLock(
+                Algorithm.NEW,
+                TimeUnit.MILLISECONDS.toNanos(5),
+                LockVariant.CHECK_INTERVAL,
+                ClearanceListener.IGNORE,
+                HoldTiming.EVERY);
         CountDownLatch held = new CountDownLatch(1);
         NativeBlock resume = new NativeBlock();
         try (LockWatchdog watchdog = LockWatchdog.start(lock, "wd")) {
@@ -130,8 +134,8 @@ class LockWatchdogTest {
             Forked<Boolean> holder = Forked.start("lone-holder", () -> {
                 assertTrue(lock.acquire());
                 // Stuck out of sight, but alone: 20 ticks of the watchdog without a check point.
-                Eventually.holdsThroughout("the holder keeps its lock", Duration.ofMillis(100),
-                        lock::isHeldByCurrentThread);
+                Eventually.holdsThroughout(
+                        "the holder keeps its lock", Duration.ofMillis(100), lock::isHeldByCurrentThread);
                 lock.release(SwitchReason.EXIT);
                 return true;
             });

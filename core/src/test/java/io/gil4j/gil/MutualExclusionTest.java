@@ -81,6 +81,7 @@ class MutualExclusionTest {
 
         @SuppressWarnings("unused") // accessed through INSIDE
         private Thread inside;
+
         private long count;
 
         /** One guarded increment; returns the number of times another thread was seen inside (0, 1 or 2). */

@@ -72,13 +72,17 @@ class StalledHolderTest {
         long since = System.nanoTime();
         StalledHolder stalled = new StalledHolder(spinning, since);
         long cpuAtStart = threads.getThreadCpuTime(spinning.getId());
-        Eventually.await("the holder uses a millisecond of CPU", TIMEOUT,
+        Eventually.await(
+                "the holder uses a millisecond of CPU",
+                TIMEOUT,
                 () -> threads.getThreadCpuTime(spinning.getId()) - cpuAtStart >= TimeUnit.MILLISECONDS.toNanos(1));
 
         assertFalse(stalled.isOutOfSight(since + TWO_TICKS), "two ticks, working");
         long later = System.nanoTime() + StalledHolder.PATIENCE_NANOS;
         long cpuNow = threads.getThreadCpuTime(spinning.getId());
-        Eventually.await("another millisecond of CPU", TIMEOUT,
+        Eventually.await(
+                "another millisecond of CPU",
+                TIMEOUT,
                 () -> threads.getThreadCpuTime(spinning.getId()) - cpuNow >= TimeUnit.MILLISECONDS.toNanos(1));
         assertFalse(stalled.isOutOfSight(later), "past the patience, still working: it keeps the lock");
         stop.set(true);
@@ -97,8 +101,12 @@ class StalledHolderTest {
                     // the test closed the socket
                 }
             });
-            Eventually.await("the holder waits in accept", TIMEOUT, () -> accepting.getState() == Thread.State.RUNNABLE
-                    && Arrays.stream(accepting.getStackTrace()).anyMatch(f -> f.getMethodName().contains("accept")));
+            Eventually.await(
+                    "the holder waits in accept",
+                    TIMEOUT,
+                    () -> accepting.getState() == Thread.State.RUNNABLE
+                            && Arrays.stream(accepting.getStackTrace())
+                                    .anyMatch(f -> f.getMethodName().contains("accept")));
             long since = System.nanoTime();
             StalledHolder stalled = new StalledHolder(accepting, since);
 

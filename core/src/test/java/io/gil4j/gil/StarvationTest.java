@@ -24,6 +24,7 @@ class StarvationTest {
     private static final int THREADS = 8;
     /** Longs between two threads' progress counters, so that they do not share a cache line. */
     private static final int PAD = 16;
+
     private static final int WORK_ROUNDS = 200;
 
     @ParameterizedTest

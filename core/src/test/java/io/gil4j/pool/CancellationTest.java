@@ -49,7 +49,8 @@ class CancellationTest {
                 });
                 return value + ", interrupted " + Thread.currentThread().isInterrupted();
             } catch (CancellationException e) {
-                return e.getMessage() + ", interrupted " + Thread.currentThread().isInterrupted();
+                return e.getMessage() + ", interrupted "
+                        + Thread.currentThread().isInterrupted();
             }
         });
     }
@@ -69,8 +70,10 @@ class CancellationTest {
 
         queued.thread().interrupt();
 
-        assertEquals("pool 'cancel': the call was cancelled before it started: its caller was interrupted while it was"
-                + " queued, interrupted true", queued.get(TIMEOUT));
+        assertEquals(
+                "pool 'cancel': the call was cancelled before it started: its caller was interrupted while it was"
+                        + " queued, interrupted true",
+                queued.get(TIMEOUT));
         PoolStats stats = pool.stats();
         assertEquals(1, stats.cancelled());
         assertEquals(0, stats.queued(), "a cancelled call leaves the queue at once");
@@ -84,13 +87,17 @@ class CancellationTest {
         gate.awaitEntered();
         pool.submit(() -> "fills the queue");
         Forked<String> waiting = caller("waiting-caller");
-        Eventually.await("the call waits for room", TIMEOUT,
+        Eventually.await(
+                "the call waits for room",
+                TIMEOUT,
                 () -> pool.stats().submitted() == 3 && waiting.thread().getState() == Thread.State.WAITING);
 
         waiting.thread().interrupt();
 
-        assertEquals("pool 'cancel': the call was cancelled before it started: its caller was interrupted while it"
-                + " waited for room in the queue, interrupted true", waiting.get(TIMEOUT));
+        assertEquals(
+                "pool 'cancel': the call was cancelled before it started: its caller was interrupted while it"
+                        + " waited for room in the queue, interrupted true",
+                waiting.get(TIMEOUT));
         assertEquals(1, pool.stats().cancelled());
         drainQueue();
         assertFalse(ran.get(), "the cancelled call ran");
@@ -106,8 +113,11 @@ class CancellationTest {
         gate.awaitEntered();
 
         running.thread().interrupt();
-        Eventually.await("the caller took the interrupt and waits on", TIMEOUT,
-                () -> running.thread().getState() == Thread.State.WAITING && !running.thread().isInterrupted());
+        Eventually.await(
+                "the caller took the interrupt and waits on",
+                TIMEOUT,
+                () -> running.thread().getState() == Thread.State.WAITING
+                        && !running.thread().isInterrupted());
         gate.open();
 
         assertEquals("result, interrupted true", running.get(TIMEOUT));

@@ -53,13 +53,15 @@ class PoolLoopTest {
     void every_call_runs_once_while_the_worker_limit_goes_up_and_down() throws InterruptedException {
         WorkerPool pool = new WorkerPool("loop", WORKERS, QUEUE, QueuePolicy.BLOCK, WorkerPool.daemonThreads("loop"));
         AtomicBoolean callersDone = new AtomicBoolean();
-        Thread limiter = new Thread(() -> {
-            for (int limit = 1; !callersDone.get(); limit = WORKERS + 1 - limit) {
-                pool.limitWorkers(limit);
-                Thread.yield();
-            }
-            pool.limitWorkers(WORKERS);
-        }, "limiter");
+        Thread limiter = new Thread(
+                () -> {
+                    for (int limit = 1; !callersDone.get(); limit = WORKERS + 1 - limit) {
+                        pool.limitWorkers(limit);
+                        Thread.yield();
+                    }
+                    pool.limitWorkers(WORKERS);
+                },
+                "limiter");
         limiter.setDaemon(true);
         limiter.start();
 
@@ -82,16 +84,18 @@ class PoolLoopTest {
         List<Thread> callers = new ArrayList<>();
         for (int c = 0; c < CALLERS; c++) {
             int first = c * CALLS_PER_CALLER;
-            Thread caller = new Thread(() -> {
-                try {
-                    go.await();
-                    for (int id = first; id < first + CALLS_PER_CALLER; id++) {
-                        callOnce(pool, id, runs, returned);
-                    }
-                } catch (Throwable t) {
-                    problems.add(t);
-                }
-            }, "caller-" + c);
+            Thread caller = new Thread(
+                    () -> {
+                        try {
+                            go.await();
+                            for (int id = first; id < first + CALLS_PER_CALLER; id++) {
+                                callOnce(pool, id, runs, returned);
+                            }
+                        } catch (Throwable t) {
+                            problems.add(t);
+                        }
+                    },
+                    "caller-" + c);
             caller.setDaemon(true);
             callers.add(caller);
             caller.start();

@@ -51,7 +51,9 @@ class QueuePolicyTest {
         fill(QueuePolicy.BLOCK);
 
         Forked<Object> blocked = Forked.start("blocked-caller", () -> pool.call(() -> "after waiting"));
-        Eventually.await("the third call waits for room", TIMEOUT,
+        Eventually.await(
+                "the third call waits for room",
+                TIMEOUT,
                 () -> pool.stats().submitted() == 3 && blocked.thread().getState() == Thread.State.WAITING);
         assertFalse(blocked.isDone());
         assertEquals(1, pool.stats().queued(), "still one queued: the blocked call is not in the queue");
@@ -71,9 +73,14 @@ class QueuePolicyTest {
         IllegalStateException failure = new IllegalStateException("inline");
 
         assertSame(me, pool.call(Thread::currentThread));
-        assertSame(failure, assertThrows(IllegalStateException.class, () -> pool.call(() -> {
-            throw failure;
-        })), "thrown as is: it already has the caller's stack");
+        assertSame(
+                failure,
+                assertThrows(
+                        IllegalStateException.class,
+                        () -> pool.call(() -> {
+                            throw failure;
+                        })),
+                "thrown as is: it already has the caller's stack");
         assertSame(me, pool.submit(Thread::currentThread).getNow(null), "the future is complete on return");
 
         PoolStats stats = pool.stats();
@@ -86,8 +93,8 @@ class QueuePolicyTest {
     void reject_throws_naming_the_pool_the_capacity_and_the_keys() {
         fill(QueuePolicy.REJECT);
 
-        RejectedExecutionException rejected = assertThrows(RejectedExecutionException.class,
-                () -> pool.call(() -> "no room"));
+        RejectedExecutionException rejected =
+                assertThrows(RejectedExecutionException.class, () -> pool.call(() -> "no room"));
 
         String message = rejected.getMessage();
         assertTrue(message.contains("'interpreters'"), message);

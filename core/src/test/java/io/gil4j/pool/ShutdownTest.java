@@ -24,13 +24,14 @@ class ShutdownTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     /** Far longer than the drain takes: shutdown must return as soon as the queue is drained. */
     private static final Duration LONG_BOUND = Duration.ofSeconds(20);
+
     private static final Duration SHORT_BOUND = Duration.ofMillis(100);
 
     private final Gate gate = new Gate();
 
     private static WorkerPool pool(int queueCapacity) {
-        return new WorkerPool("interpreters", 1, queueCapacity, QueuePolicy.BLOCK,
-                WorkerPool.daemonThreads("shutdown"));
+        return new WorkerPool(
+                "interpreters", 1, queueCapacity, QueuePolicy.BLOCK, WorkerPool.daemonThreads("shutdown"));
     }
 
     @Test
@@ -45,7 +46,9 @@ class ShutdownTest {
             pool.shutdown(LONG_BOUND);
             return System.nanoTime() - start;
         });
-        Eventually.await("shutdown waits for the workers", TIMEOUT,
+        Eventually.await(
+                "shutdown waits for the workers",
+                TIMEOUT,
                 () -> shutdown.thread().getState() == Thread.State.TIMED_WAITING);
 
         gate.open();
@@ -68,8 +71,10 @@ class ShutdownTest {
         Forked<String> queuedCaller = Forked.start("queued-caller", () -> outcome(pool));
         Eventually.await("two calls queued", TIMEOUT, () -> pool.stats().queued() == 2);
         Forked<String> waitingForRoom = Forked.start("waiting-caller", () -> outcome(pool));
-        Eventually.await("a call waits for room", TIMEOUT, () -> pool.stats().submitted() == 4
-                && waitingForRoom.thread().getState() == Thread.State.WAITING);
+        Eventually.await(
+                "a call waits for room",
+                TIMEOUT,
+                () -> pool.stats().submitted() == 4 && waitingForRoom.thread().getState() == Thread.State.WAITING);
 
         long start = System.nanoTime();
         pool.shutdown(SHORT_BOUND);
@@ -77,19 +82,24 @@ class ShutdownTest {
 
         assertTrue(took >= SHORT_BOUND.toNanos(), "returned before the bound with a call running: " + took + " ns");
         assertTrue(took < TIMEOUT.toNanos(), "returned long after the bound: " + took + " ns");
-        assertEquals("pool 'interpreters' rejected a call still queued when its shutdown bound ran out (the JVM is"
-                + " shutting down)", queuedCaller.get(TIMEOUT));
-        assertEquals("pool 'interpreters' rejected a call: the pool is shut down (the JVM is shutting down)",
+        assertEquals(
+                "pool 'interpreters' rejected a call still queued when its shutdown bound ran out (the JVM is"
+                        + " shutting down)",
+                queuedCaller.get(TIMEOUT));
+        assertEquals(
+                "pool 'interpreters' rejected a call: the pool is shut down (the JVM is shutting down)",
                 waitingForRoom.get(TIMEOUT));
         ExecutionException failed = assertThrows(ExecutionException.class, () -> queuedFuture.get(0, TimeUnit.SECONDS));
-        assertTrue(failed.getCause() instanceof RejectedExecutionException, failed.getCause().toString());
+        assertTrue(
+                failed.getCause() instanceof RejectedExecutionException,
+                failed.getCause().toString());
         PoolStats stats = pool.stats();
         assertEquals(3, stats.rejected());
         assertEquals(0, stats.queued());
 
         gate.open();
-        assertEquals("still running", running.get(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS),
-                "a running call ends normally");
+        assertEquals(
+                "still running", running.get(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS), "a running call ends normally");
     }
 
     @Test

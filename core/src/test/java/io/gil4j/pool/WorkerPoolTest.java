@@ -76,11 +76,13 @@ class WorkerPoolTest {
         WorkerPool pool = pool(1);
         AtomicReference<RuntimeException> thrownOnWorker = new AtomicReference<>();
 
-        RuntimeException caught = assertThrows(IllegalStateException.class, () -> pool.call(() -> {
-            IllegalStateException failure = new IllegalStateException("boom");
-            thrownOnWorker.set(failure);
-            throw failure;
-        }));
+        RuntimeException caught = assertThrows(
+                IllegalStateException.class,
+                () -> pool.call(() -> {
+                    IllegalStateException failure = new IllegalStateException("boom");
+                    thrownOnWorker.set(failure);
+                    throw failure;
+                }));
 
         assertSame(thrownOnWorker.get(), caught);
         assertEquals("boom", caught.getMessage());
@@ -99,9 +101,11 @@ class WorkerPoolTest {
         WorkerPool pool = pool(1);
         IOException failure = new IOException("disk");
 
-        IOException caught = assertThrows(IOException.class, () -> pool.call(() -> {
-            throw failure;
-        }));
+        IOException caught = assertThrows(
+                IOException.class,
+                () -> pool.call(() -> {
+                    throw failure;
+                }));
 
         assertSame(failure, caught);
     }
@@ -117,8 +121,8 @@ class WorkerPoolTest {
         });
 
         assertEquals(42, value.get(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS));
-        ExecutionException caught = assertThrows(ExecutionException.class,
-                () -> failing.get(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS));
+        ExecutionException caught =
+                assertThrows(ExecutionException.class, () -> failing.get(TIMEOUT.toNanos(), TimeUnit.NANOSECONDS));
         assertSame(failure, caught.getCause());
         assertArrayEquals(failure.getStackTrace(), caught.getCause().getStackTrace(), "left as thrown on the worker");
     }
@@ -188,8 +192,9 @@ class WorkerPoolTest {
         assertEquals(2, interpreters.size(), "one interpreter per worker, before they start");
         assertNotEquals(interpreters.get(0), interpreters.get(1));
 
-        Object heldByWorker =
-                pool.call(() -> interpreters.stream().filter(InterpreterLock::isHeldByCurrentThread).count());
+        Object heldByWorker = pool.call(() -> interpreters.stream()
+                .filter(InterpreterLock::isHeldByCurrentThread)
+                .count());
 
         assertEquals(1L, heldByWorker, "the worker holds exactly one interpreter");
         long acquisitions = 0;
@@ -244,7 +249,9 @@ class WorkerPoolTest {
         assertEquals(3, stats.queueWaits().count(), "one queue wait per call that started");
         assertEquals(0, stats.busyWorkers());
         if (cpuTimed) {
-            assertTrue(stats.cpuNanos() >= 3 * busyNanos, "workers spun 90 ms of CPU, counted " + stats.cpuNanos() + " ns");
+            assertTrue(
+                    stats.cpuNanos() >= 3 * busyNanos,
+                    "workers spun 90 ms of CPU, counted " + stats.cpuNanos() + " ns");
         }
     }
 

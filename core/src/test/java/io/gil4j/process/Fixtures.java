@@ -33,7 +33,8 @@ public final class Fixtures {
     /** Each key with the sum of its list; a sorted map, so another collection type comes back. */
     static Map<String, Integer> sums(Map<String, List<Integer>> lists) {
         Map<String, Integer> sums = new TreeMap<>();
-        lists.forEach((key, values) -> sums.put(key, values.stream().mapToInt(Integer::intValue).sum()));
+        lists.forEach((key, values) ->
+                sums.put(key, values.stream().mapToInt(Integer::intValue).sum()));
         return sums;
     }
 

@@ -15,7 +15,9 @@ public final class OrphanParentMain {
 
     public static void main(String[] args) throws Exception {
         Path pidFile = Path.of(args[0]);
-        ProcessPool pool = ProcessPool.builder(Workers.command(WorkerMain.class)).workers(1).build();
+        ProcessPool pool = ProcessPool.builder(Workers.command(WorkerMain.class))
+                .workers(1)
+                .build();
         Thread caller = new Thread(() -> {
             try {
                 pool.invoke(Call.of(Fixtures.method("sleepAfterSaying"), null, pidFile.toString(), 60_000L));

@@ -1,7 +1,5 @@
 package io.gil4j.process;
 
-import io.gil4j.crossing.NotShareableException;
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -9,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.crossing.NotShareableException;
 import io.gil4j.offload.WorkerStackTrace;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +50,8 @@ class ProcessPoolCallTest {
 
     @Test
     void collections_cross_both_ways() throws Throwable {
-        Map<String, List<Integer>> lists = new TreeMap<>(Map.of("a", List.of(1, 2), "b",
-                new LinkedList<>(List.of(3, 4, 5))));
+        Map<String, List<Integer>> lists =
+                new TreeMap<>(Map.of("a", List.of(1, 2), "b", new LinkedList<>(List.of(3, 4, 5))));
 
         Object sums = call("sums", null, lists);
 
@@ -62,8 +61,8 @@ class ProcessPoolCallTest {
 
     @Test
     void instance_method_runs_on_the_workers_copy_of_the_receiver() throws Throwable {
-        Call scaled = Call.of(Fixtures.Counter.class.getDeclaredMethod("scaled", int.class),
-                new Fixtures.Counter(10), 3);
+        Call scaled =
+                Call.of(Fixtures.Counter.class.getDeclaredMethod("scaled", int.class), new Fixtures.Counter(10), 3);
 
         assertEquals(30, invoke(scaled));
     }
@@ -99,8 +98,8 @@ class ProcessPoolCallTest {
 
     @Test
     void argument_not_serializable_fails_in_the_caller_naming_its_type() {
-        NotShareableException refused = assertThrows(NotShareableException.class,
-                () -> call("identity", null, new Fixtures.Opaque()));
+        NotShareableException refused =
+                assertThrows(NotShareableException.class, () -> call("identity", null, new Fixtures.Opaque()));
 
         assertEquals(Fixtures.Opaque.class.getName(), refused.offendingType());
         assertTrue(refused.getMessage().contains("Fixtures.identity"), refused.getMessage());
@@ -108,8 +107,8 @@ class ProcessPoolCallTest {
 
     @Test
     void argument_not_on_the_allow_list_fails_in_the_caller_naming_how_to_allow_it() {
-        NotShareableException refused = assertThrows(NotShareableException.class,
-                () -> call("identity", null, List.of(new Fixtures.Unlisted())));
+        NotShareableException refused = assertThrows(
+                NotShareableException.class, () -> call("identity", null, List.of(new Fixtures.Unlisted())));
 
         assertEquals(Fixtures.Unlisted.class.getName(), refused.offendingType());
         assertTrue(refused.getMessage().contains("allow it with"), refused.getMessage());
@@ -119,8 +118,8 @@ class ProcessPoolCallTest {
     void hostile_argument_is_refused_before_it_is_sent_and_never_instantiated() throws Exception {
         Path marker = temp.resolve("readObject-ran");
 
-        NotShareableException refused = assertThrows(NotShareableException.class,
-                () -> call("identity", null, new HostileReadObject(marker)));
+        NotShareableException refused =
+                assertThrows(NotShareableException.class, () -> call("identity", null, new HostileReadObject(marker)));
 
         assertEquals(HostileReadObject.class.getName(), refused.offendingType());
         assertFalse(Files.exists(marker));
@@ -161,8 +160,10 @@ class ProcessPoolCallTest {
         assertEquals(0, stats.waiting());
         assertTrue(stats.cpuNanos() > 0, "the worker JVM's CPU time, as the operating system reports it");
         Arrays.sort(roundTrips);
-        System.out.printf("worker start-up %.1f ms; trivial call round trip median %.1f us, p90 %.1f us%n",
-                stats.lastStartupNanos() / 1e6, roundTrips[roundTrips.length / 2] / 1e3,
+        System.out.printf(
+                "worker start-up %.1f ms; trivial call round trip median %.1f us, p90 %.1f us%n",
+                stats.lastStartupNanos() / 1e6,
+                roundTrips[roundTrips.length / 2] / 1e3,
                 roundTrips[roundTrips.length * 9 / 10] / 1e3);
     }
 
@@ -175,7 +176,8 @@ class ProcessPoolCallTest {
     }
 
     private static boolean mentions(StackTraceElement[] stack, String classSuffix, String method) {
-        return Arrays.stream(stack).anyMatch(frame -> frame.getClassName().endsWith(classSuffix)
-                && frame.getMethodName().equals(method));
+        return Arrays.stream(stack)
+                .anyMatch(frame -> frame.getClassName().endsWith(classSuffix)
+                        && frame.getMethodName().equals(method));
     }
 }

@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.testing.Eventually;
 import io.gil4j.testing.Forked;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,7 +54,9 @@ class ProcessPoolLifecycleTest {
             long failedAfterMillis = TimeUnit.NANOSECONDS.toMillis(outcome.endedAtNanos() - killedAt);
             assertTrue(failedAfterMillis < 1_000, "failed " + failedAfterMillis + " ms after the kill");
             assertEquals(pid, died.pid());
-            assertTrue(died.getMessage().contains("pid " + pid) && died.getMessage().contains("sleepAfterSaying"),
+            assertTrue(
+                    died.getMessage().contains("pid " + pid)
+                            && died.getMessage().contains("sleepAfterSaying"),
                     died.getMessage());
             long replacement = (Long) callInBackground(pool, PID).get(WAIT).valueOrFail();
             assertNotEquals(pid, replacement);
@@ -81,7 +82,8 @@ class ProcessPoolLifecycleTest {
 
     @Test
     void connection_with_a_wrong_token_is_dropped_and_the_real_worker_accepted() throws Exception {
-        ProcessPool.Builder builder = ProcessPool.builder(Workers.command(ImpostorMain.class)).workers(1);
+        ProcessPool.Builder builder =
+                ProcessPool.builder(Workers.command(ImpostorMain.class)).workers(1);
         try (ProcessPool pool = builder.build()) {
             Outcome outcome = callInBackground(pool, PID).get(WAIT);
 
@@ -94,14 +96,19 @@ class ProcessPoolLifecycleTest {
     void fifty_idle_connections_do_not_delay_a_workers_start_past_twice_its_normal_start_up() throws Throwable {
         long normal = startupNanos(WorkerMain.class);
         long crowded = startupNanos(CrowdedMain.class);
-        assertTrue(crowded < 2 * normal, "start-up beside " + CrowdedMain.IDLE + " idle connections "
-                + crowded / 1_000_000 + " ms, alone " + normal / 1_000_000 + " ms");
+        assertTrue(
+                crowded < 2 * normal,
+                "start-up beside " + CrowdedMain.IDLE + " idle connections " + crowded / 1_000_000 + " ms, alone "
+                        + normal / 1_000_000 + " ms");
     }
 
     /** How long the first worker of a pool running {@code main} took to start and connect. */
     private static long startupNanos(Class<?> main) throws Throwable {
-        try (ProcessPool pool = ProcessPool.builder(Workers.command(main)).workers(1).allow(Fixtures.ALLOWED)
-                .startTimeout(WAIT).build()) {
+        try (ProcessPool pool = ProcessPool.builder(Workers.command(main))
+                .workers(1)
+                .allow(Fixtures.ALLOWED)
+                .startTimeout(WAIT)
+                .build()) {
             pool.invoke(PID);
             return pool.stats().lastStartupNanos();
         }
@@ -121,7 +128,9 @@ class ProcessPoolLifecycleTest {
         Throwable cutOff = sleeping.get(Duration.ofSeconds(5)).thrown();
         assertInstanceOf(WorkerDiedException.class, cutOff);
         assertTrue(cutOff.getMessage().contains("shutdown"), cutOff.getMessage());
-        assertInstanceOf(RejectedExecutionException.class, waiting.get(Duration.ofSeconds(5)).thrown());
+        assertInstanceOf(
+                RejectedExecutionException.class,
+                waiting.get(Duration.ofSeconds(5)).thrown());
         assertThrows(RejectedExecutionException.class, () -> pool.invoke(PID));
         assertFalse(Workers.isAlive(pid), "worker still running after shutdown returned");
     }
@@ -148,7 +157,10 @@ class ProcessPoolLifecycleTest {
             long workerPid = Workers.awaitPid(pidFile, WAIT);
             assertTrue(orphaning.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), "the parent did not halt");
 
-            Eventually.await("the orphaned worker to exit", Duration.ofSeconds(10), Workers.POLL,
+            Eventually.await(
+                    "the orphaned worker to exit",
+                    Duration.ofSeconds(10),
+                    Workers.POLL,
                     () -> !Workers.isAlive(workerPid));
         } finally {
             orphaning.destroyForcibly();

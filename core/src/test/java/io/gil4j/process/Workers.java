@@ -19,14 +19,21 @@ final class Workers {
 
     /** This JVM's java and class path running {@code main}, tuned to start fast. */
     static List<String> command(Class<?> main) {
-        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto",
-                "-cp", System.getProperty("java.class.path"), main.getName());
+        return List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-Xshare:auto",
+                "-cp",
+                System.getProperty("java.class.path"),
+                main.getName());
     }
 
     /** A test pool: this test's fixtures allowed, a bounded start. */
     static ProcessPool.Builder pool(int workers) {
-        return ProcessPool.builder(command(WorkerMain.class)).workers(workers).allow(Fixtures.ALLOWED)
+        return ProcessPool.builder(command(WorkerMain.class))
+                .workers(workers)
+                .allow(Fixtures.ALLOWED)
                 .startTimeout(Duration.ofSeconds(30));
     }
 

@@ -24,8 +24,8 @@ public record Dashboard(String uid, String title, String description, List<Varia
     /** The schema version the JSON follows (Grafana 10.4 to 11 import it as it is). */
     static final int SCHEMA_VERSION = 39;
     /** The annotation query of mode switches. */
-    static final String MODE_SWITCHES = "(" + Query.of("gil4j_mode_active") + " == 1) and on (job, instance, gil4j_mode) ("
-            + Query.of("gil4j_mode_active") + " offset 30s == 0)";
+    static final String MODE_SWITCHES = "(" + Query.of("gil4j_mode_active")
+            + " == 1) and on (job, instance, gil4j_mode) (" + Query.of("gil4j_mode_active") + " offset 30s == 0)";
 
     /**
      * A template variable filled from {@code label_values(metric, label)}.
@@ -73,11 +73,22 @@ public record Dashboard(String uid, String title, String description, List<Varia
         dashboard.put("version", 1);
         dashboard.putObject("time").put("from", "now-30m").put("to", "now");
         ArrayNode links = dashboard.putArray("links");
-        links.addObject().put("title", "gil4j").put("type", "dashboards").put("asDropdown", true)
-                .put("includeVars", true).put("keepTime", true).putArray("tags").add("gil4j");
+        links.addObject()
+                .put("title", "gil4j")
+                .put("type", "dashboards")
+                .put("asDropdown", true)
+                .put("includeVars", true)
+                .put("keepTime", true)
+                .putArray("tags")
+                .add("gil4j");
         ArrayNode list = dashboard.putObject("templating").putArray("list");
-        list.addObject().put("name", "datasource").put("label", "Data source").put("type", "datasource")
-                .put("query", "prometheus").put("hide", 0).putObject("current");
+        list.addObject()
+                .put("name", "datasource")
+                .put("label", "Data source")
+                .put("type", "datasource")
+                .put("query", "prometheus")
+                .put("hide", 0)
+                .putObject("current");
         for (Variable variable : concat(EVERY, variables)) {
             String query = "label_values(" + variable.metric() + ", " + variable.promLabel() + ")";
             ObjectNode v = list.addObject();
@@ -85,7 +96,10 @@ public record Dashboard(String uid, String title, String description, List<Varia
             v.set("datasource", datasource());
             v.put("definition", query);
             v.putObject("query").put("query", query).put("refId", variable.name());
-            v.put("refresh", 2).put("includeAll", variable.all()).put("multi", variable.all()).put("sort", 1);
+            v.put("refresh", 2)
+                    .put("includeAll", variable.all())
+                    .put("multi", variable.all())
+                    .put("sort", 1);
             if (variable.all()) {
                 v.put("allValue", ".*");
                 v.putObject("current").put("text", "All").put("value", "$__all");
@@ -93,11 +107,15 @@ public record Dashboard(String uid, String title, String description, List<Varia
                 v.putObject("current");
             }
         }
-        ObjectNode switches = dashboard.putObject("annotations").putArray("list").addObject();
+        ObjectNode switches =
+                dashboard.putObject("annotations").putArray("list").addObject();
         switches.put("name", "Mode switches").put("enable", true).put("iconColor", "orange");
         switches.set("datasource", datasource());
-        switches.put("expr", MODE_SWITCHES).put("step", "30s").put("titleFormat", "Mode switch")
-                .put("textFormat", "now {{gil4j_mode}} on {{instance}}").put("useValueForTime", false);
+        switches.put("expr", MODE_SWITCHES)
+                .put("step", "30s")
+                .put("titleFormat", "Mode switch")
+                .put("textFormat", "now {{gil4j_mode}} on {{instance}}")
+                .put("useValueForTime", false);
         ArrayNode panelsJson = dashboard.putArray("panels");
         int id = 1;
         int x = 0;

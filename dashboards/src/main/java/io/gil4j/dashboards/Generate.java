@@ -64,15 +64,29 @@ public final class Generate {
         }
         StringBuilder reference = new StringBuilder();
         for (Dashboard dashboard : Catalogue.all()) {
-            reference.append("\n### ").append(dashboard.title()).append(" (`").append(dashboard.uid()).append("`)\n\n")
-                    .append(dashboard.description()).append("\n");
+            reference
+                    .append("\n### ")
+                    .append(dashboard.title())
+                    .append(" (`")
+                    .append(dashboard.uid())
+                    .append("`)\n\n")
+                    .append(dashboard.description())
+                    .append("\n");
             for (Panel panel : dashboard.panels()) {
                 if (panel.isRow()) {
                     reference.append("\n#### ").append(panel.title()).append("\n");
                     continue;
                 }
-                reference.append("\n**").append(panel.title()).append("** (").append(panel.kind()).append(", unit `")
-                        .append(panel.unit()).append("`). ").append(panel.description()).append("\n\n```promql\n");
+                reference
+                        .append("\n**")
+                        .append(panel.title())
+                        .append("** (")
+                        .append(panel.kind())
+                        .append(", unit `")
+                        .append(panel.unit())
+                        .append("`). ")
+                        .append(panel.description())
+                        .append("\n\n```promql\n");
                 for (Query query : panel.queries()) {
                     reference.append(query.expr()).append("\n");
                 }
@@ -95,7 +109,8 @@ public final class Generate {
             System.out.println("wrote " + directory.resolve(file.getKey()));
         }
         Path docs = module.resolve(DOCS);
-        Files.writeString(docs, withPanelReference(Files.readString(docs, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
+        Files.writeString(
+                docs, withPanelReference(Files.readString(docs, StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
         System.out.println("wrote " + docs.normalize());
     }
 }

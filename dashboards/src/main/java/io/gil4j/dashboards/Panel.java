@@ -78,15 +78,21 @@ public record Panel(String kind, String title, String description, String unit, 
         ObjectNode options = panel.putObject("options");
         switch (kind) {
             case "stat":
-                options.putObject("reduceOptions").put("values", false).put("fields", "")
-                        .putArray("calcs").add("lastNotNull");
+                options.putObject("reduceOptions")
+                        .put("values", false)
+                        .put("fields", "")
+                        .putArray("calcs")
+                        .add("lastNotNull");
                 options.put("textMode", unit.equals("none") ? "name" : "value_and_name");
                 options.put("colorMode", "value");
                 options.put("graphMode", "none");
                 break;
             case "bargauge":
-                options.putObject("reduceOptions").put("values", false).put("fields", "")
-                        .putArray("calcs").add("lastNotNull");
+                options.putObject("reduceOptions")
+                        .put("values", false)
+                        .put("fields", "")
+                        .putArray("calcs")
+                        .add("lastNotNull");
                 options.put("orientation", "horizontal");
                 options.put("displayMode", "basic");
                 break;
@@ -97,7 +103,10 @@ public record Panel(String kind, String title, String description, String unit, 
                 options.putObject("cellValues").put("unit", "short");
                 break;
             default:
-                options.putObject("legend").put("displayMode", "list").put("placement", "bottom").put("showLegend", true);
+                options.putObject("legend")
+                        .put("displayMode", "list")
+                        .put("placement", "bottom")
+                        .put("showLegend", true);
                 options.putObject("tooltip").put("mode", "multi").put("sort", "desc");
         }
         return panel;

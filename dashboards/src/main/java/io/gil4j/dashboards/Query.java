@@ -30,14 +30,15 @@ public record Query(String expr, String legend) {
     static Query[] percentiles(String buckets, String by, double... quantiles) {
         Query[] queries = new Query[quantiles.length];
         for (int i = 0; i < quantiles.length; i++) {
-            queries[i] = new Query(quantile(quantiles[i], buckets, by),
-                    "p" + Math.round(quantiles[i] * 100) + " {{" + by + "}}");
+            queries[i] = new Query(
+                    quantile(quantiles[i], buckets, by), "p" + Math.round(quantiles[i] * 100) + " {{" + by + "}}");
         }
         return queries;
     }
 
     /** The {@code q}-quantile of a histogram's buckets, per {@code by} (comma-separated labels, may be empty). */
     static String quantile(double q, String buckets, String by) {
-        return "histogram_quantile(" + q + ", sum by (le" + (by.isEmpty() ? "" : ", " + by) + ") (" + rate(buckets) + "))";
+        return "histogram_quantile(" + q + ", sum by (le" + (by.isEmpty() ? "" : ", " + by) + ") (" + rate(buckets)
+                + "))";
     }
 }

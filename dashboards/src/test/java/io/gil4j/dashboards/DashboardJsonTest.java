@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +22,16 @@ class DashboardJsonTest {
     void committed_json_is_what_the_catalogue_generates() throws IOException {
         Map<String, String> generated = Generate.files();
         try (var committed = Files.list(Generate.DIRECTORY)) {
-            assertEquals(generated.keySet(), committed.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
-                    "the files under " + Generate.DIRECTORY + "; regenerate: ./mvnw -B -q -pl dashboards compile exec:java");
+            assertEquals(
+                    generated.keySet(),
+                    committed.map(p -> p.getFileName().toString()).collect(Collectors.toSet()),
+                    "the files under " + Generate.DIRECTORY
+                            + "; regenerate: ./mvnw -B -q -pl dashboards compile exec:java");
         }
         for (Map.Entry<String, String> file : generated.entrySet()) {
-            assertEquals(file.getValue(), Files.readString(Generate.DIRECTORY.resolve(file.getKey()), StandardCharsets.UTF_8),
+            assertEquals(
+                    file.getValue(),
+                    Files.readString(Generate.DIRECTORY.resolve(file.getKey()), StandardCharsets.UTF_8),
                     file.getKey() + " is stale; regenerate: ./mvnw -B -q -pl dashboards compile exec:java");
         }
     }
@@ -35,7 +39,9 @@ class DashboardJsonTest {
     @Test
     void the_panel_reference_in_the_docs_is_what_the_catalogue_generates() throws IOException {
         String page = Files.readString(Generate.DOCS, StandardCharsets.UTF_8);
-        assertEquals(Generate.withPanelReference(page), page,
+        assertEquals(
+                Generate.withPanelReference(page),
+                page,
                 Generate.DOCS + " is stale; regenerate: ./mvnw -B -q -pl dashboards compile exec:java");
     }
 
@@ -60,10 +66,22 @@ class DashboardJsonTest {
     @Test
     void every_dashboard_is_templated_by_data_source_job_and_instance_and_draws_mode_switches() throws IOException {
         for (JsonNode dashboard : ShippedFiles.dashboards()) {
-            List<String> variables = ShippedFiles.stream(dashboard.path("templating").path("list"))
-                    .map(v -> v.path("name").asText()).toList();
-            assertEquals(List.of("datasource", "job", "instance"), variables.subList(0, 3), dashboard.path("uid").asText());
-            assertEquals("prometheus", dashboard.path("templating").path("list").get(0).path("query").asText());
+            List<String> variables = ShippedFiles.stream(
+                            dashboard.path("templating").path("list"))
+                    .map(v -> v.path("name").asText())
+                    .toList();
+            assertEquals(
+                    List.of("datasource", "job", "instance"),
+                    variables.subList(0, 3),
+                    dashboard.path("uid").asText());
+            assertEquals(
+                    "prometheus",
+                    dashboard
+                            .path("templating")
+                            .path("list")
+                            .get(0)
+                            .path("query")
+                            .asText());
             JsonNode annotation = dashboard.path("annotations").path("list").get(0);
             assertEquals(Dashboard.MODE_SWITCHES, annotation.path("expr").asText());
         }
@@ -76,13 +94,19 @@ class DashboardJsonTest {
                 if (panel.path("type").asText().equals("row")) {
                     continue;
                 }
-                String where = dashboard.path("uid").asText() + " / " + panel.path("title").asText();
-                assertEquals("${datasource}", panel.path("datasource").path("uid").asText(), where);
+                String where = dashboard.path("uid").asText() + " / "
+                        + panel.path("title").asText();
+                assertEquals(
+                        "${datasource}", panel.path("datasource").path("uid").asText(), where);
                 assertFalse(panel.path("targets").isEmpty(), where + " has no query");
                 for (JsonNode target : panel.path("targets")) {
-                    assertEquals("${datasource}", target.path("datasource").path("uid").asText(), where);
-                    assertTrue(target.path("expr").asText().contains("job=~\"$job\""), where + " ignores $job: "
-                            + target.path("expr").asText());
+                    assertEquals(
+                            "${datasource}",
+                            target.path("datasource").path("uid").asText(),
+                            where);
+                    assertTrue(
+                            target.path("expr").asText().contains("job=~\"$job\""),
+                            where + " ignores $job: " + target.path("expr").asText());
                 }
             }
         }
@@ -90,18 +114,45 @@ class DashboardJsonTest {
 
     @Test
     void the_dashboards_cover_what_users_came_for() throws IOException {
-        Map<String, Set<String>> titles = ShippedFiles.dashboards().stream().collect(Collectors.toMap(
-                d -> d.path("uid").asText(),
-                d -> ShippedFiles.stream(d.path("panels")).map(p -> p.path("title").asText()).collect(Collectors.toSet())));
-        assertTrue(titles.get("gil4j-overview").containsAll(Set.of("Current mode", "Speedup over the baseline",
-                "Effective parallelism against cores", "Throughput of marked calls", "Latency of marked calls",
-                "JVM", "Heap", "GC time", "Threads")));
-        assertTrue(titles.get("gil4j-gil").containsAll(Set.of("Lock utilization", "Waiters, average and now",
-                "Wait percentiles", "Wait heatmap", "Hold percentiles", "Hold heatmap", "Switches by reason",
-                "Contention share")));
-        assertTrue(titles.get("gil4j-pools").containsAll(Set.of("Active and idle workers", "Queue length against limit",
-                "Queue wait", "Rejected calls", "CPU per pool")));
-        assertTrue(titles.get("gil4j-cores").containsAll(Set.of("Per-core utilization", "Per-core utilization heatmap",
-                "Busy cores against available", "JVM CPU")));
+        Map<String, Set<String>> titles = ShippedFiles.dashboards().stream()
+                .collect(Collectors.toMap(
+                        d -> d.path("uid").asText(),
+                        d -> ShippedFiles.stream(d.path("panels"))
+                                .map(p -> p.path("title").asText())
+                                .collect(Collectors.toSet())));
+        assertTrue(titles.get("gil4j-overview")
+                .containsAll(Set.of(
+                        "Current mode",
+                        "Speedup over the baseline",
+                        "Effective parallelism against cores",
+                        "Throughput of marked calls",
+                        "Latency of marked calls",
+                        "JVM",
+                        "Heap",
+                        "GC time",
+                        "Threads")));
+        assertTrue(titles.get("gil4j-gil")
+                .containsAll(Set.of(
+                        "Lock utilization",
+                        "Waiters, average and now",
+                        "Wait percentiles",
+                        "Wait heatmap",
+                        "Hold percentiles",
+                        "Hold heatmap",
+                        "Switches by reason",
+                        "Contention share")));
+        assertTrue(titles.get("gil4j-pools")
+                .containsAll(Set.of(
+                        "Active and idle workers",
+                        "Queue length against limit",
+                        "Queue wait",
+                        "Rejected calls",
+                        "CPU per pool")));
+        assertTrue(titles.get("gil4j-cores")
+                .containsAll(Set.of(
+                        "Per-core utilization",
+                        "Per-core utilization heatmap",
+                        "Busy cores against available",
+                        "JVM CPU")));
     }
 }

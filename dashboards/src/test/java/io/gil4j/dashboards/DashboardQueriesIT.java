@@ -43,8 +43,8 @@ class DashboardQueriesIT {
     /**
      * Queries that are right to return nothing in a healthy run, and why: a dashboard shows them empty too.
      */
-    private static final Map<String, String> MAY_BE_EMPTY = Map.of(
-            "gil4j-overview / Failed marked calls / A", "the demo's marked calls do not throw");
+    private static final Map<String, String> MAY_BE_EMPTY =
+            Map.of("gil4j-overview / Failed marked calls / A", "the demo's marked calls do not throw");
 
     private DemoService service;
     private PrometheusTools.Server prometheus;
@@ -59,11 +59,20 @@ class DashboardQueriesIT {
         metricsUrl = "http://127.0.0.1:" + metricsPort + "/metrics";
         service = DemoService.serveCycling(metricsPort, MODES, DWELL);
         String url = service.servingUrl(Duration.ofSeconds(60));
-        prometheus = PrometheusTools.Server.start("gil4j", List.of("127.0.0.1:" + metricsPort), List.of(ShippedFiles.RULES));
+        prometheus =
+                PrometheusTools.Server.start("gil4j", List.of("127.0.0.1:" + metricsPort), List.of(ShippedFiles.RULES));
         start = Instant.now();
         Duration all = DWELL.multipliedBy(MODES.size() + 1);
-        try (DemoService load = DemoService.start(List.of(), Map.of(), "load", "--url", url + "/work",
-                "--concurrency", "4", "--duration", all.toSeconds() + "s")) {
+        try (DemoService load = DemoService.start(
+                List.of(),
+                Map.of(),
+                "load",
+                "--url",
+                url + "/work",
+                "--concurrency",
+                "4",
+                "--duration",
+                all.toSeconds() + "s")) {
             adviseInTheNextGilStay(all);
             assertEquals(0, load.waitFor(all.plusSeconds(60)), load.toString());
         }
@@ -75,8 +84,12 @@ class DashboardQueriesIT {
     private void awaitScrapeAndRulesAfter(Instant after) throws Exception {
         for (String series : List.of("gil4j_mode_active", "gil4j:work_parallelism:rate1m")) {
             String newer = "timestamp(" + series + ") > " + after.getEpochSecond();
-            Eventually.awaitValue(series + " stamped after " + after, Duration.ofSeconds(30), Duration.ofMillis(100),
-                    () -> prometheus.hasData(newer) ? Optional.of(true) : Optional.empty(), this::prometheusLog);
+            Eventually.awaitValue(
+                    series + " stamped after " + after,
+                    Duration.ofSeconds(30),
+                    Duration.ofMillis(100),
+                    () -> prometheus.hasData(newer) ? Optional.of(true) : Optional.empty(),
+                    this::prometheusLog);
         }
     }
 
@@ -94,17 +107,34 @@ class DashboardQueriesIT {
      */
     private void adviseInTheNextGilStay(Duration timeout) throws Exception {
         long switchesBefore = gilSwitches();
-        Eventually.await("the service's next switch to gil", timeout, Duration.ofMillis(50),
-                () -> gilSwitches() > switchesBefore, service::toString);
-        Process advise = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
-                DemoService.AGENT_JAR.toAbsolutePath().toString(), "advise", Long.toString(service.pid()),
-                "--duration", "4s", "--measure", "2s", "--top", "3").redirectErrorStream(true).start();
+        Eventually.await(
+                "the service's next switch to gil",
+                timeout,
+                Duration.ofMillis(50),
+                () -> gilSwitches() > switchesBefore,
+                service::toString);
+        Process advise = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-jar",
+                        DemoService.AGENT_JAR.toAbsolutePath().toString(),
+                        "advise",
+                        Long.toString(service.pid()),
+                        "--duration",
+                        "4s",
+                        "--measure",
+                        "2s",
+                        "--top",
+                        "3")
+                .redirectErrorStream(true)
+                .start();
         String output = new String(advise.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, advise.waitFor(), "advise during the gil stay:\n" + output);
     }
 
     private long gilSwitches() {
-        return service.stderr().stream().filter(line -> line.contains("serve: mode gil ")).count();
+        return service.stderr().stream()
+                .filter(line -> line.contains("serve: mode gil "))
+                .count();
     }
 
     @AfterAll
@@ -145,13 +175,18 @@ class DashboardQueriesIT {
                 missing.add(metric);
             }
         }
-        assertEquals(Set.of(), missing, "named by a dashboard, never scraped: " + scraped + "\nnow:\n"
-                + Scrape.of(metricsUrl).text());
+        assertEquals(
+                Set.of(),
+                missing,
+                "named by a dashboard, never scraped: " + scraped + "\nnow:\n"
+                        + Scrape.of(metricsUrl).text());
     }
 
     @Test
     void the_recording_rules_have_data() throws Exception {
-        for (String rule : List.of("gil4j:work_parallelism:rate1m", "gil4j:core_busy:ratio_rate1m",
+        for (String rule : List.of(
+                "gil4j:work_parallelism:rate1m",
+                "gil4j:core_busy:ratio_rate1m",
                 "gil4j:lock_contention:ratio_rate5m")) {
             String answer = prometheus.queryRange(rule, start, end, Duration.ofSeconds(1));
             assertTrue(answer.contains("\"result\":[{"), rule + ": " + answer + "\n" + prometheus.log());

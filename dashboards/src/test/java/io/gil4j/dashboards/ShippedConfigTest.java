@@ -28,7 +28,8 @@ class ShippedConfigTest {
     @Test
     void promtool_accepts_the_prometheus_configuration_and_its_rules() throws Exception {
         PrometheusTools.require(PrometheusTools.PROMTOOL);
-        assertSucceeds(PrometheusTools.PROMTOOL.toString(), "check", "config", ShippedFiles.PROMETHEUS_CONFIG.toString());
+        assertSucceeds(
+                PrometheusTools.PROMTOOL.toString(), "check", "config", ShippedFiles.PROMETHEUS_CONFIG.toString());
         assertSucceeds(PrometheusTools.PROMTOOL.toString(), "check", "rules", ShippedFiles.RULES.toString());
     }
 

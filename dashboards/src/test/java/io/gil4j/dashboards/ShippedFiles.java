@@ -30,8 +30,7 @@ final class ShippedFiles {
      * the agent, and the rate interval Grafana computes for a one-second scrape (four scrapes).
      */
     static final Map<String, String> VARIABLES = Map.of(
-            "$job", "gil4j", "$instance", ".*", "$mode", ".*", "$lock", ".*", "$pool", ".*",
-            "$__rate_interval", "4s");
+            "$job", "gil4j", "$instance", ".*", "$mode", ".*", "$lock", ".*", "$pool", ".*", "$__rate_interval", "4s");
 
     private ShippedFiles() {}
 
@@ -62,8 +61,10 @@ final class ShippedFiles {
             String uid = dashboard.path("uid").asText();
             for (JsonNode panel : dashboard.path("panels")) {
                 for (JsonNode target : panel.path("targets")) {
-                    queries.add(new DashboardQuery(uid + " / " + panel.path("title").asText() + " / "
-                            + target.path("refId").asText(), substitute(target.path("expr").asText())));
+                    queries.add(new DashboardQuery(
+                            uid + " / " + panel.path("title").asText() + " / "
+                                    + target.path("refId").asText(),
+                            substitute(target.path("expr").asText())));
                 }
             }
             for (JsonNode variable : dashboard.path("templating").path("list")) {
@@ -71,11 +72,13 @@ final class ShippedFiles {
                 if (definition.startsWith("label_values(")) {
                     // label_values(metric, label) lists the label's values among the metric's series.
                     String selector = definition.substring("label_values(".length(), definition.lastIndexOf(','));
-                    queries.add(new DashboardQuery(uid + " / $" + variable.path("name").asText(), substitute(selector)));
+                    queries.add(new DashboardQuery(
+                            uid + " / $" + variable.path("name").asText(), substitute(selector)));
                 }
             }
             for (JsonNode annotation : dashboard.path("annotations").path("list")) {
-                queries.add(new DashboardQuery(uid + " / annotation " + annotation.path("name").asText(),
+                queries.add(new DashboardQuery(
+                        uid + " / annotation " + annotation.path("name").asText(),
                         substitute(annotation.path("expr").asText())));
             }
         }
@@ -85,7 +88,9 @@ final class ShippedFiles {
     static String substitute(String promql) {
         String result = promql;
         // Longest names first, so that $__rate_interval is not taken for a shorter variable.
-        for (String name : VARIABLES.keySet().stream().sorted((a, b) -> b.length() - a.length()).toList()) {
+        for (String name : VARIABLES.keySet().stream()
+                .sorted((a, b) -> b.length() - a.length())
+                .toList()) {
             result = result.replace(name, VARIABLES.get(name));
         }
         if (result.contains("$")) {

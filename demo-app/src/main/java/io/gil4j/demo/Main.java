@@ -26,7 +26,11 @@ import picocli.CommandLine.ScopeType;
  * <p>Exit codes: 0 done, 1 the command failed, 2 the command line is wrong (one line on standard error
  * names the problem and the accepted values).
  */
-@Command(name = "gil4j-demo", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true, sortOptions = false,
+@Command(
+        name = "gil4j-demo",
+        scope = ScopeType.INHERIT,
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
         versionProvider = Main.Version.class,
         synopsisSubcommandLabel = "<command>",
         description = "The workloads that motivate gil4j, on a plain thread pool; start the JVM with"
@@ -57,8 +61,12 @@ public final class Main {
                 .addSubcommand(new AutoComplete.GenerateCompletion());
         PrintWriter outWriter = new PrintWriter(out, true);
         PrintWriter errWriter = new PrintWriter(err, true);
-        commandLine.setOut(outWriter).setErr(errWriter).setExpandAtFiles(false)
-                .setExecutionStrategy(new RunSubcommand()).setParameterExceptionHandler(new OneLineErrors());
+        commandLine
+                .setOut(outWriter)
+                .setErr(errWriter)
+                .setExpandAtFiles(false)
+                .setExecutionStrategy(new RunSubcommand())
+                .setParameterExceptionHandler(new OneLineErrors());
         int code = commandLine.execute(args.toArray(String[]::new));
         outWriter.flush();
         errWriter.flush();

@@ -18,9 +18,23 @@ class BenchIT {
     @Test
     void bench_under_the_agent_prints_sequential_gil_and_native_rows_as_csv() throws Exception {
         Path agent = DemoJvm.agentJarOrSkip();
-        ForkedProcess.Result run = DemoJvm.run(agent, "bench", "--workload", "primes", "--size", "small",
-                "--tasks", "4", "--workers", "2", "--modes", "sequential,gil,native", "--rounds", "1",
-                "--format", "csv");
+        ForkedProcess.Result run = DemoJvm.run(
+                agent,
+                "bench",
+                "--workload",
+                "primes",
+                "--size",
+                "small",
+                "--tasks",
+                "4",
+                "--workers",
+                "2",
+                "--modes",
+                "sequential,gil,native",
+                "--rounds",
+                "1",
+                "--format",
+                "csv");
         assertEquals(0, run.exitCode(), run.toString());
         assertFalse(run.stderr().contains("not attached"), run.toString());
         CsvShape.assertBenchCsv(run.stdoutLines(), List.of("sequential", "gil", "native"), 4, 2);
@@ -37,7 +51,8 @@ class BenchIT {
         String[] expected = {"native,0,", "native,1,", "gil,0,", "gil,1,"};
         for (int i = 0; i < expected.length; i++) {
             String line = lines.get(i + 1);
-            assertTrue(line.startsWith(expected[i]) && line.matches("[a-z]+,[01],\\d+,\\d+\\.\\d{2}"),
+            assertTrue(
+                    line.startsWith(expected[i]) && line.matches("[a-z]+,[01],\\d+,\\d+\\.\\d{2}"),
                     "row " + (i + 1) + ": " + run);
         }
     }

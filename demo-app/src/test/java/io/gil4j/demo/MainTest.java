@@ -15,7 +15,9 @@ class MainTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
-        return Main.run(List.of(args), new PrintStream(out, true, StandardCharsets.UTF_8),
+        return Main.run(
+                List.of(args),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -30,16 +32,20 @@ class MainTest {
     @Test
     void unknown_command_exits_2_naming_it_and_the_accepted_ones() {
         assertEquals(2, run("frobnicate"));
-        assertEquals("gil4j-demo: Unmatched argument at index 0: 'frobnicate'; commands: bench, convoy, serve, load,"
-                + " help, generate-completion\n", err());
+        assertEquals(
+                "gil4j-demo: Unmatched argument at index 0: 'frobnicate'; commands: bench, convoy, serve, load,"
+                        + " help, generate-completion\n",
+                err());
         assertEquals("", out());
     }
 
     @Test
     void no_command_exits_2_listing_the_commands() {
         assertEquals(2, run());
-        assertEquals("gil4j-demo: Missing required subcommand; commands: bench, convoy, serve, load, help,"
-                + " generate-completion\n", err());
+        assertEquals(
+                "gil4j-demo: Missing required subcommand; commands: bench, convoy, serve, load, help,"
+                        + " generate-completion\n",
+                err());
         assertEquals("", out());
     }
 
@@ -57,16 +63,20 @@ class MainTest {
     @Test
     void bad_bench_option_exits_2_with_one_line() {
         assertEquals(2, run("bench", "--modes", "sequential,forks"));
-        assertEquals("bench: Invalid value for option '--modes' (LIST): expected one of sequential, gil, interpreters,"
-                + " processes, native but was 'forks'\n", err());
+        assertEquals(
+                "bench: Invalid value for option '--modes' (LIST): expected one of sequential, gil, interpreters,"
+                        + " processes, native but was 'forks'\n",
+                err());
         assertEquals("", out());
     }
 
     @Test
     void unknown_option_exits_2_listing_the_commands_options() {
         assertEquals(2, run("convoy", "--tasks", "4"));
-        assertEquals("convoy: Unknown options: '--tasks', '4'; options: --modes, --duration, --format, --help,"
-                + " --version\n", err());
+        assertEquals(
+                "convoy: Unknown options: '--tasks', '4'; options: --modes, --duration, --format, --help,"
+                        + " --version\n",
+                err());
     }
 
     @Test
@@ -77,8 +87,9 @@ class MainTest {
 
     @Test
     void bench_in_csv_writes_only_csv_on_stdout() {
-        assertEquals(0, run("bench", "--size", "small", "--tasks", "3", "--workers", "2", "--rounds", "1",
-                "--format", "csv"));
+        assertEquals(
+                0,
+                run("bench", "--size", "small", "--tasks", "3", "--workers", "2", "--rounds", "1", "--format", "csv"));
         String[] lines = out().split("\n");
         assertEquals("mode,workers,tasks,seconds,speedup", lines[0]);
         assertEquals(3, lines.length, out());
@@ -90,8 +101,20 @@ class MainTest {
 
     @Test
     void bench_table_is_aligned_on_stdout() {
-        assertEquals(0, run("bench", "--workload", "hash", "--size", "small", "--tasks", "2", "--rounds", "1",
-                "--modes", "native"));
+        assertEquals(
+                0,
+                run(
+                        "bench",
+                        "--workload",
+                        "hash",
+                        "--size",
+                        "small",
+                        "--tasks",
+                        "2",
+                        "--rounds",
+                        "1",
+                        "--modes",
+                        "native"));
         String[] lines = out().split("\n");
         assertTrue(lines[0].startsWith("mode        workers  tasks  seconds  speedup"), out());
         assertEquals(lines[0].length(), lines[1].length(), out());

@@ -12,9 +12,23 @@ class NoAgentIT {
 
     @Test
     void bench_without_the_agent_says_so_and_prints_sequential_and_native_rows() throws Exception {
-        ForkedProcess.Result run = DemoJvm.run(null, "bench", "--workload", "primes", "--size", "small",
-                "--tasks", "4", "--workers", "2", "--modes", "sequential,gil,native", "--rounds", "1",
-                "--format", "csv");
+        ForkedProcess.Result run = DemoJvm.run(
+                null,
+                "bench",
+                "--workload",
+                "primes",
+                "--size",
+                "small",
+                "--tasks",
+                "4",
+                "--workers",
+                "2",
+                "--modes",
+                "sequential,gil,native",
+                "--rounds",
+                "1",
+                "--format",
+                "csv");
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.stderr().contains("gil4j agent is not attached"), run.toString());
         CsvShape.assertBenchCsv(run.stdoutLines(), List.of("sequential", "native"), 4, 2);
@@ -25,8 +39,9 @@ class NoAgentIT {
         ForkedProcess.Result run = DemoJvm.run(null, "bench", "--modes", "sequential,threads");
         assertEquals(2, run.exitCode(), run.toString());
         assertEquals("", run.stdout());
-        assertEquals(List.of("bench: Invalid value for option '--modes' (LIST): expected one of sequential, gil,"
-                + " interpreters, processes, native but was 'threads'"),
+        assertEquals(
+                List.of("bench: Invalid value for option '--modes' (LIST): expected one of sequential, gil,"
+                        + " interpreters, processes, native but was 'threads'"),
                 run.stderr().lines().toList());
     }
 }

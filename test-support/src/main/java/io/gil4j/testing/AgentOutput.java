@@ -26,7 +26,8 @@ public final class AgentOutput {
 
     /** The agent's lines among {@code stderr}, without its routine notes and without the JVM's own lines. */
     public static List<String> agentLines(Stream<String> stderr) {
-        return stderr.filter(line -> line.startsWith(PREFIX) && !isRoutine(line)).toList();
+        return stderr.filter(line -> line.startsWith(PREFIX) && !isRoutine(line))
+                .toList();
     }
 
     /** The agent's start-up line among {@code stderr}; empty if it printed none. */

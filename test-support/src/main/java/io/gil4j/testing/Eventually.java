@@ -51,8 +51,8 @@ public final class Eventually {
      * As {@link #await(String, Duration, Duration, BooleanSupplier)}, for a condition outside this JVM: the
      * failure names {@code lastSeen} (asked only at the deadline) instead of dumping this JVM's threads.
      */
-    public static void await(String what, Duration timeout, Duration pollEvery, BooleanSupplier condition,
-            Supplier<String> lastSeen) {
+    public static void await(
+            String what, Duration timeout, Duration pollEvery, BooleanSupplier condition, Supplier<String> lastSeen) {
         long pollNanos = pollEvery.toNanos();
         until(what, timeout, condition, () -> LockSupport.parkNanos(pollNanos), () -> "; " + lastSeen.get());
     }
@@ -66,8 +66,8 @@ public final class Eventually {
         until(what, timeout, condition, betweenPolls, () -> "\n" + dumpAllThreads());
     }
 
-    private static void until(String what, Duration timeout, BooleanSupplier condition, Runnable betweenPolls,
-            Supplier<String> details) {
+    private static void until(
+            String what, Duration timeout, BooleanSupplier condition, Runnable betweenPolls, Supplier<String> details) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - deadline > 0) {
@@ -93,8 +93,9 @@ public final class Eventually {
      * @throws InterruptedException if the calling thread is interrupted while it waits between polls
      * @throws AssertionError at the deadline
      */
-    public static <T> T awaitValue(String what, Duration timeout, Duration pollEvery, Probe<T> probe,
-            Supplier<String> lastSeen) throws IOException, InterruptedException {
+    public static <T> T awaitValue(
+            String what, Duration timeout, Duration pollEvery, Probe<T> probe, Supplier<String> lastSeen)
+            throws IOException, InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             Optional<T> value = probe.poll();

@@ -63,8 +63,8 @@ public final class Forked<T> {
         try {
             return task.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new AssertionError(thread.getName() + " did not finish within " + timeout + "\n"
-                    + Eventually.dumpAllThreads());
+            throw new AssertionError(
+                    thread.getName() + " did not finish within " + timeout + "\n" + Eventually.dumpAllThreads());
         } catch (ExecutionException e) {
             throw new AssertionError(thread.getName() + " failed", e.getCause());
         } catch (InterruptedException e) {

@@ -78,7 +78,8 @@ public final class ForkedProcess implements AutoCloseable {
         try {
             Path out = Files.createTempFile("gil4j-forked-", ".out");
             Path err = Files.createTempFile("gil4j-forked-", ".err");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
             builder.environment().putAll(environment);
             return new ForkedProcess(List.copyOf(command), builder.start(), out, err);
         } catch (IOException e) {
@@ -107,8 +108,8 @@ public final class ForkedProcess implements AutoCloseable {
         if (!process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
             String dump = threadDump();
             process.destroyForcibly().waitFor(BRIEF.toNanos(), TimeUnit.NANOSECONDS);
-            throw new AssertionError("the forked JVM did not exit within " + timeout + ": " + command
-                    + "\n--- stdout\n" + stdout() + "--- stderr\n" + stderr() + "--- " + dump);
+            throw new AssertionError("the forked JVM did not exit within " + timeout + ": " + command + "\n--- stdout\n"
+                    + stdout() + "--- stderr\n" + stderr() + "--- " + dump);
         }
         return new Result(process.exitValue(), stdout(), stderr());
     }
@@ -129,7 +130,9 @@ public final class ForkedProcess implements AutoCloseable {
             Path text = Files.createTempFile("gil4j-forked-", ".threads");
             try {
                 Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
-                        .redirectErrorStream(true).redirectOutput(text.toFile()).start();
+                        .redirectErrorStream(true)
+                        .redirectOutput(text.toFile())
+                        .start();
                 if (!dump.waitFor(BRIEF.toNanos(), TimeUnit.NANOSECONDS)) {
                     dump.destroyForcibly();
                     return "no thread dump: jcmd did not finish within " + BRIEF + "\n" + read(text);

@@ -51,12 +51,12 @@ public final class Gil4jAgent {
             File jar = agentJar();
             ClassLoader loader = new AgentClassLoader(jar);
             if (!bootstrapVisible()) { // the bootstrap jar goes where only this user can write: it is trusted code
-                File bootstrap = (File) loader.loadClass(PRIVATE_FILES).getMethod("bootstrapJar", File.class)
+                File bootstrap = (File) loader.loadClass(PRIVATE_FILES)
+                        .getMethod("bootstrapJar", File.class)
                         .invoke(null, jar);
                 instrumentation.appendToBootstrapClassLoaderSearch(new JarFile(bootstrap));
             }
-            Method install = loader.loadClass(INSTALLER)
-                    .getMethod("install", String.class, Instrumentation.class);
+            Method install = loader.loadClass(INSTALLER).getMethod("install", String.class, Instrumentation.class);
             return String.valueOf(install.invoke(null, agentArgument, instrumentation));
         } catch (Throwable t) {
             String verdict = "agent disabled, the application runs without it: " + t;
@@ -75,6 +75,10 @@ public final class Gil4jAgent {
     }
 
     private static File agentJar() throws URISyntaxException {
-        return new File(Gil4jAgent.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return new File(Gil4jAgent.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 }

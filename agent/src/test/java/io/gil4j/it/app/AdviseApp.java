@@ -34,7 +34,9 @@ public final class AdviseApp {
         command[3] = "advise";
         command[4] = Long.toString(ProcessHandle.current().pid());
         System.arraycopy(args, 1, command, 5, args.length - 1);
-        Process advise = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process advise = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         String json = new String(advise.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         System.out.println("advise-exit " + advise.waitFor());
         System.out.println("advise " + json.strip().replace('\n', ' '));
@@ -124,7 +126,12 @@ public final class AdviseApp {
             Arrays.sort(part);
         }
         Arrays.sort(requests);
-        System.out.printf(Locale.ROOT, "truth price=%.3f tax=%.3f round=%.3f request-us=%.1f%n", shares[0][measured / 2],
-                shares[1][measured / 2], shares[2][measured / 2], requests[measured / 2] / 1e3);
+        System.out.printf(
+                Locale.ROOT,
+                "truth price=%.3f tax=%.3f round=%.3f request-us=%.1f%n",
+                shares[0][measured / 2],
+                shares[1][measured / 2],
+                shares[2][measured / 2],
+                requests[measured / 2] / 1e3);
     }
 }

@@ -29,7 +29,10 @@ public final class AttachApp {
         System.out.println("bad value: " + attach(agentJar, "mode=turbo"));
         String onlyTheCounter = "include=" + SharedCounter.class.getName();
         System.out.println("first attach: " + attach(agentJar, "gil4j.mode=gil,control.port=0," + onlyTheCounter));
-        Eventually.await("the attached agent in gil", Duration.ofSeconds(5), Duration.ofMillis(20),
+        Eventually.await(
+                "the attached agent in gil",
+                Duration.ofSeconds(5),
+                Duration.ofMillis(20),
                 () -> Gil4j.mode().equals("gil"));
         System.out.println("after: present=" + Gil4j.isAgentPresent() + " mode=" + Gil4j.mode());
         System.out.println("second attach: " + attach(agentJar, "mode=native,control.port=0"));
@@ -44,15 +47,22 @@ public final class AttachApp {
         for (Thread worker : workers) {
             worker.join();
         }
-        System.out.println("count=" + SharedCounter.count() + " expected=" + (long) threads * perThread + " mode="
-                + Gil4j.mode());
+        System.out.println(
+                "count=" + SharedCounter.count() + " expected=" + (long) threads * perThread + " mode=" + Gil4j.mode());
     }
 
     /** Runs {@code attach <own pid> argument}; "exit N: its standard error on one line". */
     static String attach(String agentJar, String argument) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        Process cli = new ProcessBuilder(java, "-jar", agentJar, "attach", Long.toString(ProcessHandle.current().pid()),
-                argument).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process cli = new ProcessBuilder(
+                        java,
+                        "-jar",
+                        agentJar,
+                        "attach",
+                        Long.toString(ProcessHandle.current().pid()),
+                        argument)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         return "exit " + cli.waitFor() + ": " + err.strip().replace('\n', ' ');
     }

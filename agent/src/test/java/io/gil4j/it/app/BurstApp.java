@@ -35,8 +35,11 @@ public final class BurstApp {
         RUNNING.await(); // the worker is busy
         Thread second = new Thread(() -> print("second", BurstApp::quick), "second");
         second.start();
-        Eventually.await("the second call in the queue, its caller waiting for it", Duration.ofSeconds(20),
-                Duration.ofMillis(1), () -> waitsInPool(second));
+        Eventually.await(
+                "the second call in the queue, its caller waiting for it",
+                Duration.ofSeconds(20),
+                Duration.ofMillis(1),
+                () -> waitsInPool(second));
         print("third", BurstApp::quick);
         RELEASE.countDown();
         first.join();
@@ -45,7 +48,8 @@ public final class BurstApp {
 
     private static boolean waitsInPool(Thread caller) {
         for (StackTraceElement frame : caller.getStackTrace()) {
-            if (frame.getClassName().equals("io.gil4j.pool.WorkerPool") && frame.getMethodName().equals("call")) {
+            if (frame.getClassName().equals("io.gil4j.pool.WorkerPool")
+                    && frame.getMethodName().equals("call")) {
                 return true;
             }
         }

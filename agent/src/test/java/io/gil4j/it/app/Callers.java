@@ -12,7 +12,11 @@ final class Callers {
      * call runs in a worker JVM may read its socket, RUNNABLE: count on one a route not waiting.)
      */
     static long waiting(List<Thread> callers) {
-        return callers.stream().map(Thread::getState).filter(state -> state == Thread.State.WAITING
-                || state == Thread.State.TIMED_WAITING || state == Thread.State.BLOCKED).count();
+        return callers.stream()
+                .map(Thread::getState)
+                .filter(state -> state == Thread.State.WAITING
+                        || state == Thread.State.TIMED_WAITING
+                        || state == Thread.State.BLOCKED)
+                .count();
     }
 }

@@ -50,7 +50,8 @@ public final class ChokePointApp {
         taker.start();
         taker.join();
         holder.join();
-        System.out.printf("enteredMs=%.3f unblocked=%b count=%d expected=%d%n", nanos[0] / 1e6,
-                unblocked.getCount() == 0, SharedCounter.count(), 2L * ADDS + 1);
+        System.out.printf(
+                "enteredMs=%.3f unblocked=%b count=%d expected=%d%n",
+                nanos[0] / 1e6, unblocked.getCount() == 0, SharedCounter.count(), 2L * ADDS + 1);
     }
 }

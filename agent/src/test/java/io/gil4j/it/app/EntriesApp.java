@@ -29,8 +29,11 @@ public final class EntriesApp {
         ExecutorService pool = Executors.newCachedThreadPool();
         long expected = 0;
         for (int wave = 0; wave < WAVES; wave++) {
-            List<Thread> threads = List.of(new Thread(new Bumper()), new Thread(() -> add()),
-                    new Thread(EntriesApp::bumpStatic), new Thread(new EntriesApp()::bumpMine));
+            List<Thread> threads = List.of(
+                    new Thread(new Bumper()),
+                    new Thread(() -> add()),
+                    new Thread(EntriesApp::bumpStatic),
+                    new Thread(new EntriesApp()::bumpMine));
             threads.forEach(Thread::start);
             List<Future<Integer>> calls = new ArrayList<>();
             calls.add(pool.submit(new Counted()));

@@ -28,8 +28,8 @@ public final class FilesApp {
         try (Stream<Path> paths = Files.walk(temp)) {
             paths.filter(p -> !p.equals(temp)).forEach(p -> {
                 try {
-                    System.out.println(temp.relativize(p) + " "
-                            + PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
+                    System.out.println(
+                            temp.relativize(p) + " " + PosixFilePermissions.toString(Files.getPosixFilePermissions(p)));
                 } catch (IOException e) {
                     System.out.println(temp.relativize(p) + " unreadable");
                 }

@@ -31,21 +31,26 @@ public final class GracefulShutdownApp {
         Gil4j.switchMode(args[0]);
         List<Thread> callers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
-            Thread caller = new Thread(() -> {
-                String name = Thread.currentThread().getName();
-                try {
-                    request();
-                    ENDED.put(name, "done");
-                } catch (InterruptedException | RuntimeException e) {
-                    ENDED.put(name, "failed: " + e);
-                }
-            }, "caller-" + i);
+            Thread caller = new Thread(
+                    () -> {
+                        String name = Thread.currentThread().getName();
+                        try {
+                            request();
+                            ENDED.put(name, "done");
+                        } catch (InterruptedException | RuntimeException e) {
+                            ENDED.put(name, "failed: " + e);
+                        }
+                    },
+                    "caller-" + i);
             caller.setDaemon(true);
             callers.add(caller);
             caller.start();
         }
-        Eventually.await("one call running, the other waiting in the queue", Duration.ofSeconds(20),
-                Duration.ofMillis(1), () -> Callers.waiting(callers) >= callers.size() - 1);
+        Eventually.await(
+                "one call running, the other waiting in the queue",
+                Duration.ofSeconds(20),
+                Duration.ofMillis(1),
+                () -> Callers.waiting(callers) >= callers.size() - 1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             for (Thread caller : callers) {
                 try {

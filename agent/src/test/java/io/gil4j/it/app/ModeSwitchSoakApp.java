@@ -39,9 +39,11 @@ public final class ModeSwitchSoakApp {
         static synchronized void record(long id) {
             try {
                 if (log == null) {
-                    Path file = Paths.get(System.getenv("SOAK_DIR"), "ids-" + ProcessHandle.current().pid() + ".bin");
-                    log = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                            StandardOpenOption.APPEND);
+                    Path file = Paths.get(
+                            System.getenv("SOAK_DIR"),
+                            "ids-" + ProcessHandle.current().pid() + ".bin");
+                    log = FileChannel.open(
+                            file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
                 }
                 log.write(ByteBuffer.allocate(Long.BYTES).putLong(0, id));
             } catch (IOException e) {
@@ -57,38 +59,43 @@ public final class ModeSwitchSoakApp {
         AtomicLong failed = new AtomicLong();
         AtomicBoolean running = new AtomicBoolean(true);
         int[] switches = new int[1];
-        Thread switcher = new Thread(() -> {
-            while (running.get()) {
-                Gil4j.switchMode(MODES[switches[0]++ % MODES.length]);
-                try {
-                    Thread.sleep(10); // the behaviour under test: a switch every 10 ms while calls run
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "soak-switcher");
+        Thread switcher = new Thread(
+                () -> {
+                    while (running.get()) {
+                        Gil4j.switchMode(MODES[switches[0]++ % MODES.length]);
+                        try {
+                            Thread.sleep(10); // the behaviour under test: a switch every 10 ms while calls run
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                    }
+                },
+                "soak-switcher");
         CountDownLatch done = new CountDownLatch(threads);
         long start = System.nanoTime();
         switcher.start();
         for (int t = 0; t < threads; t++) {
             long first = (long) t * calls;
-            new Thread(() -> {
-                try {
-                    for (long id = first; id < first + calls; id++) {
-                        try {
-                            if (work(id) != id * 31 + 7) {
-                                wrong.incrementAndGet();
-                            }
-                        } catch (RuntimeException e) {
-                            if (failed.getAndIncrement() == 0) {
-                                e.printStackTrace();
-                            }
-                        }
-                    }
-                } finally {
-                    done.countDown();
-                }
-            }, "soak-" + t).start();
+            new Thread(
+                            () -> {
+                                try {
+                                    for (long id = first; id < first + calls; id++) {
+                                        try {
+                                            if (work(id) != id * 31 + 7) {
+                                                wrong.incrementAndGet();
+                                            }
+                                        } catch (RuntimeException e) {
+                                            if (failed.getAndIncrement() == 0) {
+                                                e.printStackTrace();
+                                            }
+                                        }
+                                    }
+                                } finally {
+                                    done.countDown();
+                                }
+                            },
+                            "soak-" + t)
+                    .start();
         }
         done.await();
         running.set(false);

@@ -17,11 +17,13 @@ import java.util.function.IntConsumer;
 public final class PluginLoaderApp {
 
     public static void main(String[] args) throws Exception {
-        URL classes = PluginLoaderApp.class.getProtectionDomain().getCodeSource().getLocation();
-        try (URLClassLoader plugins = new URLClassLoader("plugins", new URL[] {classes},
-                ClassLoader.getPlatformClassLoader())) {
+        URL classes =
+                PluginLoaderApp.class.getProtectionDomain().getCodeSource().getLocation();
+        try (URLClassLoader plugins =
+                new URLClassLoader("plugins", new URL[] {classes}, ClassLoader.getPlatformClassLoader())) {
             IntConsumer plugin = (IntConsumer) plugins.loadClass("io.gil4j.it.app.CountingPlugin")
-                    .getConstructor().newInstance();
+                    .getConstructor()
+                    .newInstance();
             plugin.accept(1_000); // loaded and run before the attach
             System.out.println("attach: " + AttachApp.attach(args[0], "mode=gil,control.port=0,log=info"));
             List<Thread> workers = new ArrayList<>();

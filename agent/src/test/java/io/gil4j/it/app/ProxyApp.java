@@ -14,7 +14,9 @@ public final class ProxyApp {
     }
 
     public static void main(String[] args) {
-        Probe probe = (Probe) Proxy.newProxyInstance(ProxyApp.class.getClassLoader(), new Class<?>[] {Probe.class},
+        Probe probe = (Probe) Proxy.newProxyInstance(
+                ProxyApp.class.getClassLoader(),
+                new Class<?>[] {Probe.class},
                 (proxy, method, arguments) -> arguments[0] == String.class);
         System.out.println("proxied=" + probe.isPresent(String.class));
     }

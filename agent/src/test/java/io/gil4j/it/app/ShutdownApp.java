@@ -47,24 +47,32 @@ public final class ShutdownApp {
             marker.toFile().deleteOnExit();
             CountDownLatch started = new CountDownLatch(THREADS);
             for (int i = 0; i < THREADS; i++) {
-                Thread caller = new Thread(() -> {
-                    started.countDown();
-                    try {
-                        slow(marker.toString(), sleepMillis);
-                    } catch (InterruptedException | IOException | RuntimeException e) {
-                        // a call failed at exit: expected for the queued ones
-                    }
-                }, mode + "-caller-" + i);
+                Thread caller = new Thread(
+                        () -> {
+                            started.countDown();
+                            try {
+                                slow(marker.toString(), sleepMillis);
+                            } catch (InterruptedException | IOException | RuntimeException e) {
+                                // a call failed at exit: expected for the queued ones
+                            }
+                        },
+                        mode + "-caller-" + i);
                 caller.setDaemon(daemon);
                 callers.add(caller);
                 caller.start();
             }
             started.await();
-            Eventually.await("the first " + mode + " call running", START_TIMEOUT, Duration.ofMillis(10),
+            Eventually.await(
+                    "the first " + mode + " call running",
+                    START_TIMEOUT,
+                    Duration.ofMillis(10),
                     () -> Files.exists(marker));
         }
         long queued = (long) modes.length * (THREADS - 1);
-        Eventually.await("the other callers waiting in the queues", START_TIMEOUT, Duration.ofMillis(1),
+        Eventually.await(
+                "the other callers waiting in the queues",
+                START_TIMEOUT,
+                Duration.ofMillis(1),
                 () -> Callers.waiting(callers) >= queued);
         System.out.println("exiting " + System.currentTimeMillis());
         if (!daemon) {

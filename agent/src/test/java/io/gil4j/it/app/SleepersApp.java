@@ -14,7 +14,8 @@ public final class SleepersApp {
     public static void main(String[] args) throws Exception {
         if (args.length > 0) {
             Class.forName("io.gil4j.bootstrap.Control", false, null)
-                    .getMethod("switchMode", String.class).invoke(null, args[0]);
+                    .getMethod("switchMode", String.class)
+                    .invoke(null, args[0]);
         }
         List<Thread> sleepers = new ArrayList<>();
         for (int t = 0; t < 4; t++) {

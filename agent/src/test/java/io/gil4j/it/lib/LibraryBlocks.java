@@ -28,14 +28,22 @@ public final class LibraryBlocks {
     private static volatile Thread blocking; // the last thread that entered block
     private static volatile Closeable inNative; // what ends a block in native code (SOCKET, CHANNEL, SELECT)
     /** The JDK's native methods that SOCKET, CHANNEL and SELECT block in, on JDK 17 and 25. */
-    private static final Set<String> NATIVE_BLOCKS = Set.of("accept", "accept0", "read0", "poll", "poll0", "wait",
-            "epollWait");
+    private static final Set<String> NATIVE_BLOCKS =
+            Set.of("accept", "accept0", "read0", "poll", "poll0", "wait", "epollWait");
 
     private LibraryBlocks() {}
 
     /** The JDK's blocking choke points, each called here, outside the selection. */
     public enum Block {
-        WAIT, SLEEP, JOIN, PARK, FUTURE, PROCESS, SOCKET, CHANNEL, SELECT
+        WAIT,
+        SLEEP,
+        JOIN,
+        PARK,
+        FUTURE,
+        PROCESS,
+        SOCKET,
+        CHANNEL,
+        SELECT
     }
 
     /**
@@ -90,7 +98,7 @@ public final class LibraryBlocks {
                 break;
             case CHANNEL:
                 try (ServerSocketChannel server = ServerSocketChannel.open()
-                        .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+                                .bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
                         SocketChannel client = SocketChannel.open(server.getLocalAddress())) {
                     inNative = client;
                     client.read(ByteBuffer.allocate(1)); // nothing is ever written: waits in poll, RUNNABLE
@@ -166,6 +174,7 @@ public final class LibraryBlocks {
             return null;
         }
         Object builder = Thread.class.getMethod("ofVirtual").invoke(null);
-        return (ThreadFactory) Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
+        return (ThreadFactory)
+                Class.forName("java.lang.Thread$Builder").getMethod("factory").invoke(builder);
     }
 }

@@ -15,9 +15,14 @@ import java.util.stream.Collectors;
 record Options(Action action, Task task, int threads, int tasks, int rounds) {
 
     /** What the command line asks for. */
-    enum Action { RUN, HELP, LIST }
+    enum Action {
+        RUN,
+        HELP,
+        LIST
+    }
 
-    static final String USAGE = String.join("\n",
+    static final String USAGE = String.join(
+            "\n",
             "usage: java [-javaagent:gil4j-agent.jar=...] -jar gil4j-realcode.jar --task NAME [options]",
             "",
             "  --task NAME     " + Arrays.stream(Task.values()).map(Task::id).collect(Collectors.joining("|")),
@@ -51,9 +56,10 @@ record Options(Action action, Task task, int threads, int tasks, int rounds) {
                     return new Options(Action.LIST, null, threads, tasks, rounds);
                 case "--task":
                     String id = value(args, ++i, option);
-                    task = Task.byId(id).orElseThrow(() -> new IllegalArgumentException(
-                            "--task: unknown task '" + id + "', expected one of " + Arrays.stream(Task.values())
-                                    .map(Task::id).collect(Collectors.joining(", "))));
+                    task = Task.byId(id)
+                            .orElseThrow(() -> new IllegalArgumentException("--task: unknown task '" + id
+                                    + "', expected one of "
+                                    + Arrays.stream(Task.values()).map(Task::id).collect(Collectors.joining(", "))));
                     break;
                 case "--threads":
                     threads = count(args, ++i, option, MAX_THREADS);

@@ -53,8 +53,15 @@ public final class RealCode {
     private static int measure(Options options, PrintStream out, PrintStream err) throws InterruptedException {
         try {
             Rounds.Result result = Rounds.run(options, err);
-            out.printf(Locale.ROOT, "%s,%d,%d,%.6f,%.6f,%d%n", options.task().id(), options.threads(),
-                    options.tasks(), result.bestSeconds(), result.medianSeconds(), result.checksum());
+            out.printf(
+                    Locale.ROOT,
+                    "%s,%d,%d,%.6f,%.6f,%d%n",
+                    options.task().id(),
+                    options.threads(),
+                    options.tasks(),
+                    result.bestSeconds(),
+                    result.medianSeconds(),
+                    result.checksum());
             return 0;
         } catch (Rounds.ChecksumMismatch e) {
             err.println("realcode: " + options.task().id() + ": " + e.getMessage());

@@ -45,7 +45,8 @@ final class Rounds {
         ExecutorService pool = Executors.newFixedThreadPool(options.threads());
         try {
             long expected = round(pool, options);
-            progress.printf("[realcode] %s: warm-up done, checksum %d%n", options.task().id(), expected);
+            progress.printf(
+                    "[realcode] %s: warm-up done, checksum %d%n", options.task().id(), expected);
             double[] seconds = new double[options.rounds()];
             for (int r = 0; r < seconds.length; r++) {
                 long started = System.nanoTime();
@@ -54,8 +55,13 @@ final class Rounds {
                 if (checksum != expected) {
                     throw new ChecksumMismatch(r + 1, expected, checksum);
                 }
-                progress.printf(Locale.ROOT, "[realcode] %s: round %d/%d %.3f s%n", options.task().id(), r + 1,
-                        seconds.length, seconds[r]);
+                progress.printf(
+                        Locale.ROOT,
+                        "[realcode] %s: round %d/%d %.3f s%n",
+                        options.task().id(),
+                        r + 1,
+                        seconds.length,
+                        seconds[r]);
             }
             Arrays.sort(seconds);
             return new Result(seconds[0], median(seconds), expected);
@@ -64,8 +70,7 @@ final class Rounds {
         }
     }
 
-    private static long round(ExecutorService pool, Options options)
-            throws ExecutionException, InterruptedException {
+    private static long round(ExecutorService pool, Options options) throws ExecutionException, InterruptedException {
         Task task = options.task();
         List<Future<Long>> calls = new ArrayList<>(options.tasks());
         for (int seed = 0; seed < options.tasks(); seed++) {

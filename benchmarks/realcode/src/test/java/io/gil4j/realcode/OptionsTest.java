@@ -24,8 +24,8 @@ class OptionsTest {
 
     @Test
     void parse_names_every_known_task_when_the_task_is_unknown() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Options.parse("--task", "yaml"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Options.parse("--task", "yaml"));
 
         assertTrue(e.getMessage().contains("'yaml'"), e.getMessage());
         assertTrue(e.getMessage().contains("json, hash, compress, template, index, collections"), e.getMessage());
@@ -34,8 +34,8 @@ class OptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"0", "-1", "two", "1025", ""})
     void parse_rejects_a_thread_count_outside_1_to_1024(String threads) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Options.parse("--task", "hash", "--threads", threads));
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class, () -> Options.parse("--task", "hash", "--threads", threads));
 
         assertEquals("--threads: expected an integer from 1 to 1024, got '" + threads + "'", e.getMessage());
     }
@@ -43,35 +43,44 @@ class OptionsTest {
     @ParameterizedTest
     @ValueSource(strings = {"--tasks", "--rounds"})
     void parse_rejects_a_count_below_one(String option) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> Options.parse("--task", "hash", option, "0"));
+        IllegalArgumentException e =
+                assertThrows(IllegalArgumentException.class, () -> Options.parse("--task", "hash", option, "0"));
 
         assertTrue(e.getMessage().startsWith(option + ": expected an integer from 1"), e.getMessage());
     }
 
     @Test
     void parse_rejects_an_option_without_its_value() {
-        assertEquals("--rounds: missing value", assertThrows(IllegalArgumentException.class,
-                () -> Options.parse("--task", "hash", "--rounds")).getMessage());
-        assertEquals("--task: missing value", assertThrows(IllegalArgumentException.class,
-                () -> Options.parse("--task", "--threads", "2")).getMessage());
+        assertEquals(
+                "--rounds: missing value",
+                assertThrows(IllegalArgumentException.class, () -> Options.parse("--task", "hash", "--rounds"))
+                        .getMessage());
+        assertEquals(
+                "--task: missing value",
+                assertThrows(IllegalArgumentException.class, () -> Options.parse("--task", "--threads", "2"))
+                        .getMessage());
     }
 
     @Test
     void parse_rejects_an_unknown_option() {
-        assertEquals("unknown option '--workers'", assertThrows(IllegalArgumentException.class,
-                () -> Options.parse("--task", "hash", "--workers", "2")).getMessage());
+        assertEquals(
+                "unknown option '--workers'",
+                assertThrows(IllegalArgumentException.class, () -> Options.parse("--task", "hash", "--workers", "2"))
+                        .getMessage());
     }
 
     @Test
     void parse_requires_a_task() {
-        assertEquals("--task is required", assertThrows(IllegalArgumentException.class,
-                () -> Options.parse("--threads", "2")).getMessage());
+        assertEquals(
+                "--task is required",
+                assertThrows(IllegalArgumentException.class, () -> Options.parse("--threads", "2"))
+                        .getMessage());
     }
 
     @Test
     void parse_answers_help_and_list_without_a_task() {
-        assertEquals(Options.Action.HELP, Options.parse("--threads", "2", "--help").action());
+        assertEquals(
+                Options.Action.HELP, Options.parse("--threads", "2", "--help").action());
         assertEquals(Options.Action.LIST, Options.parse("--list").action());
     }
 }

@@ -23,20 +23,26 @@ final class RealCodeJvm {
 
         static Row parse(String line) {
             String[] cells = line.split(",");
-            return new Row(cells[0], Integer.parseInt(cells[1]), Integer.parseInt(cells[2]),
-                    Double.parseDouble(cells[3]), Double.parseDouble(cells[4]), Long.parseLong(cells[5]));
+            return new Row(
+                    cells[0],
+                    Integer.parseInt(cells[1]),
+                    Integer.parseInt(cells[2]),
+                    Double.parseDouble(cells[3]),
+                    Double.parseDouble(cells[4]),
+                    Long.parseLong(cells[5]));
         }
     }
 
     /** The agent jar: system property {@code gil4j.agent.jar}, which the build sets to the agent module's. */
-    static final Path AGENT_JAR = Paths.get(System.getProperty("gil4j.agent.jar",
-            "../../agent/target/gil4j-agent.jar"));
+    static final Path AGENT_JAR =
+            Paths.get(System.getProperty("gil4j.agent.jar", "../../agent/target/gil4j-agent.jar"));
 
-    private static final Path BENCHMARK_JAR = Paths.get(System.getProperty("gil4j.realcode.jar",
-            "target/gil4j-realcode.jar"));
+    private static final Path BENCHMARK_JAR =
+            Paths.get(System.getProperty("gil4j.realcode.jar", "target/gil4j-realcode.jar"));
     private static final long DEADLINE_SECONDS = 120;
     /** What the agent prints when it gives up at start (a bad option, a failure) and lets the JVM run on. */
     private static final String AGENT_DISABLED = "agent disabled, the application runs without it";
+
     private static final String CSV_LINE = "[a-z]+,\\d+,\\d+,[0-9.]+,[0-9.]+,-?\\d+";
 
     private RealCodeJvm() {}
@@ -58,7 +64,9 @@ final class RealCodeJvm {
 
         Path output = Files.createTempFile("gil4j-realcode-", ".out");
         try {
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(output.toFile())
                     .start();
             boolean finished = process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS);
             if (!finished) {
@@ -68,8 +76,9 @@ final class RealCodeJvm {
             List<String> rows = printed.lines().filter(l -> l.matches(CSV_LINE)).toList();
             boolean agentOff = agentArgument != null && printed.contains(AGENT_DISABLED);
             if (!finished || process.exitValue() != 0 || rows.size() != 1 || agentOff) {
-                throw new AssertionError((finished ? "exit " + process.exitValue() : "killed after "
-                        + DEADLINE_SECONDS + " s") + ": " + String.join(" ", command) + "\n" + printed);
+                throw new AssertionError(
+                        (finished ? "exit " + process.exitValue() : "killed after " + DEADLINE_SECONDS + " s") + ": "
+                                + String.join(" ", command) + "\n" + printed);
             }
             return Row.parse(rows.get(0));
         } finally {

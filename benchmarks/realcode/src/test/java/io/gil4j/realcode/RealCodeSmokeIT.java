@@ -58,12 +58,19 @@ class RealCodeSmokeIT {
     private static final double MACHINE_PARALLEL = 1.5;
     /** The load average, per processor, above which wall-clock comparisons are noise. */
     private static final double BUSY = 2.0;
+
     private static final int PROCESSORS = Runtime.getRuntime().availableProcessors();
     private static final Map<Task, Runs> RUNS = new EnumMap<>(Task.class);
 
     /** The runs of one task, and the highest system load average seen around them. */
-    private record Runs(RealCodeJvm.Row none1, RealCodeJvm.Row none2, RealCodeJvm.Row nativeMode,
-            RealCodeJvm.Row gil1, RealCodeJvm.Row gil2, RealCodeJvm.Row gil1Again, RealCodeJvm.Row interpreters,
+    private record Runs(
+            RealCodeJvm.Row none1,
+            RealCodeJvm.Row none2,
+            RealCodeJvm.Row nativeMode,
+            RealCodeJvm.Row gil1,
+            RealCodeJvm.Row gil2,
+            RealCodeJvm.Row gil1Again,
+            RealCodeJvm.Row interpreters,
             double load) {
 
         /** The one-thread {@code gil} median, the better of the runs before and after the two-thread one. */
@@ -72,14 +79,17 @@ class RealCodeSmokeIT {
         }
 
         void assumeQuiet(Task task) {
-            assumeTrue(load <= BUSY * PROCESSORS, task.id() + ": load average " + load + " on " + PROCESSORS
-                    + " processors while its JVMs ran: wall-clock comparisons would be noise");
+            assumeTrue(
+                    load <= BUSY * PROCESSORS,
+                    task.id() + ": load average " + load + " on " + PROCESSORS
+                            + " processors while its JVMs ran: wall-clock comparisons would be noise");
         }
     }
 
     @BeforeAll
     static void agentJarIsBuilt() {
-        assertTrue(Files.isRegularFile(RealCodeJvm.AGENT_JAR),
+        assertTrue(
+                Files.isRegularFile(RealCodeJvm.AGENT_JAR),
                 "no agent jar at " + RealCodeJvm.AGENT_JAR.toAbsolutePath() + ": build the agent module first");
     }
 
@@ -120,12 +130,16 @@ class RealCodeSmokeIT {
         Runs runs = runs(task);
         runs.assumeQuiet(task);
         double free = runs.none1().bestSeconds() / runs.none2().bestSeconds();
-        assumeTrue(free >= MACHINE_PARALLEL, task.id() + ": without the agent 2 threads ran only " + free
-                + "× as fast as 1 on this machine: not enough parallelism to measure");
+        assumeTrue(
+                free >= MACHINE_PARALLEL,
+                task.id() + ": without the agent 2 threads ran only " + free
+                        + "× as fast as 1 on this machine: not enough parallelism to measure");
         double speedup = runs.gil1().bestSeconds() / runs.interpreters().bestSeconds();
 
-        assertTrue(speedup >= PARALLEL, task.id() + ": interpreters on 2 workers ran only " + speedup
-                + "× as fast as gil on 1 thread (2 threads without the agent: " + free + "×)");
+        assertTrue(
+                speedup >= PARALLEL,
+                task.id() + ": interpreters on 2 workers ran only " + speedup
+                        + "× as fast as gil on 1 thread (2 threads without the agent: " + free + "×)");
     }
 
     private static Runs runs(Task task) throws IOException, InterruptedException {
@@ -133,9 +147,13 @@ class RealCodeSmokeIT {
         if (runs == null) {
             double loadBefore = loadAverage();
             String offload = ",workers=2,offload=" + task.offloadPattern();
-            runs = new Runs(run(null, task, 1, TIMED_ROUNDS), run(null, task, 2, TIMED_ROUNDS),
-                    run("mode=native", task, 1, 1), run("mode=gil", task, 1, TIMED_ROUNDS),
-                    run("mode=gil", task, 2, TIMED_ROUNDS), run("mode=gil", task, 1, TIMED_ROUNDS),
+            runs = new Runs(
+                    run(null, task, 1, TIMED_ROUNDS),
+                    run(null, task, 2, TIMED_ROUNDS),
+                    run("mode=native", task, 1, 1),
+                    run("mode=gil", task, 1, TIMED_ROUNDS),
+                    run("mode=gil", task, 2, TIMED_ROUNDS),
+                    run("mode=gil", task, 1, TIMED_ROUNDS),
                     run("mode=interpreters" + offload, task, 2, TIMED_ROUNDS),
                     Math.max(loadBefore, loadAverage()));
             RUNS.put(task, runs);
@@ -150,7 +168,15 @@ class RealCodeSmokeIT {
 
     private static RealCodeJvm.Row run(String agentArgument, Task task, int threads, int rounds)
             throws IOException, InterruptedException {
-        return RealCodeJvm.run(agentArgument, "--task", task.id(), "--threads", Integer.toString(threads),
-                "--tasks", Integer.toString(TASKS), "--rounds", Integer.toString(rounds));
+        return RealCodeJvm.run(
+                agentArgument,
+                "--task",
+                task.id(),
+                "--threads",
+                Integer.toString(threads),
+                "--tasks",
+                Integer.toString(TASKS),
+                "--rounds",
+                Integer.toString(rounds));
     }
 }

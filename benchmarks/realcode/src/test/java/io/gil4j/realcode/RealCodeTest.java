@@ -15,7 +15,9 @@ class RealCodeTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) throws InterruptedException {
-        return RealCode.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        return RealCode.run(
+                args,
+                new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
     }
 
@@ -24,7 +26,8 @@ class RealCodeTest {
         assertEquals(2, run("--task", "json", "--threads", "none"));
 
         assertEquals("", out.toString(StandardCharsets.UTF_8));
-        assertEquals("realcode: --threads: expected an integer from 1 to 1024, got 'none' (--help for usage)",
+        assertEquals(
+                "realcode: --threads: expected an integer from 1 to 1024, got 'none' (--help for usage)",
                 err.toString(StandardCharsets.UTF_8).strip());
     }
 

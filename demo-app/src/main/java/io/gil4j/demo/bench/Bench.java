@@ -58,8 +58,8 @@ public final class Bench {
                     if (mode == RowMode.SEQUENTIAL) {
                         baseline = seconds;
                     }
-                    rows.add(new BenchRow(mode.label(), runner.workers(), options.tasks(), seconds,
-                            baseline / seconds));
+                    rows.add(
+                            new BenchRow(mode.label(), runner.workers(), options.tasks(), seconds, baseline / seconds));
                 }
             }
         } finally {
@@ -79,8 +79,8 @@ public final class Bench {
             double seconds = Math.max(1, System.nanoTime() - start) / NANOS_PER_SECOND;
             reference.check(mode, round, results);
             best = Math.min(best, seconds);
-            progress.accept(String.format(Locale.ROOT, "[%s] round %d/%d ... %.2f s",
-                    mode.label(), round, options.rounds(), seconds));
+            progress.accept(String.format(
+                    Locale.ROOT, "[%s] round %d/%d ... %.2f s", mode.label(), round, options.rounds(), seconds));
         }
         return best;
     }

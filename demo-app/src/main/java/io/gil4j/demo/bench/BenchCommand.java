@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  * format asked for; progress and notices go to standard error. Exits 0 when every row ran and every result
  * matched the sequential one, 1 otherwise.
  */
-@Command(name = "bench",
+@Command(
+        name = "bench",
         header = "Runs a workload sequentially and on a thread pool in each mode, prints times.",
         description = "Prints the best time of each row and its speedup over sequential on standard output,"
                 + " progress on standard error; every task's result must equal its sequential one.")
@@ -36,20 +37,37 @@ public final class BenchCommand implements Subcommand {
     @Mixin
     private WorkloadOptions workload;
 
-    @Option(names = "--tasks", paramLabel = "N", defaultValue = "8", converter = Converters.PositiveInt.class,
+    @Option(
+            names = "--tasks",
+            paramLabel = "N",
+            defaultValue = "8",
+            converter = Converters.PositiveInt.class,
             description = "tasks per round (default ${DEFAULT-VALUE})")
     private int tasks;
 
-    @Option(names = "--workers", paramLabel = "N", converter = Converters.PositiveInt.class,
+    @Option(
+            names = "--workers",
+            paramLabel = "N",
+            converter = Converters.PositiveInt.class,
             description = "threads per pooled row (default: available processors)")
     private int workers = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--rounds", paramLabel = "N", defaultValue = "3", converter = Converters.PositiveInt.class,
+    @Option(
+            names = "--rounds",
+            paramLabel = "N",
+            defaultValue = "3",
+            converter = Converters.PositiveInt.class,
             description = "rounds per row, best counts (default ${DEFAULT-VALUE})")
     private int rounds;
 
-    @Option(names = "--modes", paramLabel = "LIST", split = ",", hideParamSyntax = true,
-            defaultValue = "sequential,gil,native", converter = Rows.class, completionCandidates = Rows.class,
+    @Option(
+            names = "--modes",
+            paramLabel = "LIST",
+            split = ",",
+            hideParamSyntax = true,
+            defaultValue = "sequential,gil,native",
+            converter = Rows.class,
+            completionCandidates = Rows.class,
             description = "comma list of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private List<RowMode> modes;
 
@@ -69,7 +87,12 @@ public final class BenchCommand implements Subcommand {
      * @throws picocli.CommandLine.ParameterException if {@code --modes} names a row twice
      */
     BenchOptions options() {
-        return new BenchOptions(workload.workload(), workload.size(), tasks, workers, rounds,
+        return new BenchOptions(
+                workload.workload(),
+                workload.size(),
+                tasks,
+                workers,
+                rounds,
                 new Rows().distinct(spec, "--modes", modes));
     }
 
@@ -80,9 +103,15 @@ public final class BenchCommand implements Subcommand {
         if (!modeControl.agentPresent()) {
             err.println(ModeControl.agentMissing("sequential and native rows"));
         }
-        err.printf(Locale.ROOT, "bench: workload %s (%s), %d tasks, %d workers, best of %d, mode now %s%n",
-                options.workload().label(), options.size().label(), options.tasks(), options.workers(),
-                options.rounds(), modeControl.mode());
+        err.printf(
+                Locale.ROOT,
+                "bench: workload %s (%s), %d tasks, %d workers, best of %d, mode now %s%n",
+                options.workload().label(),
+                options.size().label(),
+                options.tasks(),
+                options.workers(),
+                options.rounds(),
+                modeControl.mode());
         try (Workload tasks = options.workload().create(options.size())) {
             List<BenchRow> rows = new Bench(options, modeControl, err::println).run(tasks);
             output.print(BenchRow.report(rows));

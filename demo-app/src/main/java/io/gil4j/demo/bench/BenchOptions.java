@@ -15,8 +15,7 @@ import java.util.List;
  * @param rounds how many times each row runs; the best time counts
  * @param modes the rows asked for, in order (the sequential row runs first whether asked for or not)
  */
-public record BenchOptions(WorkloadKind workload, Size size, int tasks, int workers, int rounds,
-        List<RowMode> modes) {
+public record BenchOptions(WorkloadKind workload, Size size, int tasks, int workers, int rounds, List<RowMode> modes) {
 
     /** Copies {@code modes}. */
     public BenchOptions {

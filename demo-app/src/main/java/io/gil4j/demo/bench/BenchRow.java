@@ -20,8 +20,12 @@ public record BenchRow(String mode, int workers, int tasks, double seconds, doub
 
     /** The row's cells: seconds with 3 decimals, speedup with 2. */
     public List<String> cells() {
-        return List.of(mode, Integer.toString(workers), Integer.toString(tasks),
-                String.format(Locale.ROOT, "%.3f", seconds), String.format(Locale.ROOT, "%.2f", speedup));
+        return List.of(
+                mode,
+                Integer.toString(workers),
+                Integer.toString(tasks),
+                String.format(Locale.ROOT, "%.3f", seconds),
+                String.format(Locale.ROOT, "%.2f", speedup));
     }
 
     /** The rows as a report under {@link #HEADER}. */

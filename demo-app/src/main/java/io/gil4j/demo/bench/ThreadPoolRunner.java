@@ -33,8 +33,8 @@ final class ThreadPoolRunner implements TaskRunner {
         }
         this.workers = workers;
         AtomicInteger count = new AtomicInteger();
-        this.pool = Executors.newFixedThreadPool(workers,
-                body -> new Thread(body, "bench-" + row + "-" + count.incrementAndGet()));
+        this.pool = Executors.newFixedThreadPool(
+                workers, body -> new Thread(body, "bench-" + row + "-" + count.incrementAndGet()));
     }
 
     @Override

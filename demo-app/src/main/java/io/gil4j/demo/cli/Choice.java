@@ -45,8 +45,8 @@ public abstract class Choice<T> implements ITypeConverter<T>, Iterable<String> {
     public T convert(String text) {
         T value = byLabel.get(text.trim().toLowerCase(Locale.ROOT));
         if (value == null) {
-            throw new TypeConversionException("expected one of " + String.join(", ", byLabel.keySet())
-                    + " but was '" + text.trim() + "'");
+            throw new TypeConversionException(
+                    "expected one of " + String.join(", ", byLabel.keySet()) + " but was '" + text.trim() + "'");
         }
         return value;
     }
@@ -68,8 +68,9 @@ public abstract class Choice<T> implements ITypeConverter<T>, Iterable<String> {
         List<T> seen = new ArrayList<>();
         for (T value : values) {
             if (seen.contains(value)) {
-                throw new ParameterException(spec.commandLine(), "Invalid value for option '" + option + "': '"
-                        + label.apply(value) + "' given twice");
+                throw new ParameterException(
+                        spec.commandLine(),
+                        "Invalid value for option '" + option + "': '" + label.apply(value) + "' given twice");
             }
             seen.add(value);
         }

@@ -50,8 +50,8 @@ public final class Converters {
             } catch (NumberFormatException | IndexOutOfBoundsException notANumber) {
                 // reported below with the accepted form
             }
-            throw new TypeConversionException("must be a positive duration such as 3s, 1.5s or 500ms, got '"
-                    + raw + "'");
+            throw new TypeConversionException(
+                    "must be a positive duration such as 3s, 1.5s or 500ms, got '" + raw + "'");
         }
     }
 

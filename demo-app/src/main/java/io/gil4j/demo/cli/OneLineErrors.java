@@ -18,8 +18,10 @@ public final class OneLineErrors implements IParameterExceptionHandler {
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine command = ex.getCommandLine();
-        String accepted = ex instanceof UnmatchedArgumentException || !command.getSubcommands().isEmpty()
-                ? accepted(command) : "";
+        String accepted = ex instanceof UnmatchedArgumentException
+                        || !command.getSubcommands().isEmpty()
+                ? accepted(command)
+                : "";
         command.getErr().println(command.getCommandName() + ": " + ex.getMessage() + accepted);
         command.getErr().flush();
         return command.getCommandSpec().exitCodeOnInvalidInput();
@@ -29,7 +31,9 @@ public final class OneLineErrors implements IParameterExceptionHandler {
         if (!command.getSubcommands().isEmpty()) {
             return "; commands: " + String.join(", ", command.getSubcommands().keySet());
         }
-        return "; options: " + command.getCommandSpec().options().stream()
-                .map(OptionSpec::longestName).collect(Collectors.joining(", "));
+        return "; options: "
+                + command.getCommandSpec().options().stream()
+                        .map(OptionSpec::longestName)
+                        .collect(Collectors.joining(", "));
     }
 }

@@ -17,7 +17,10 @@ public final class ReportOutput {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
-    @Option(names = "--format", paramLabel = "FORMAT", converter = Choices.Formats.class,
+    @Option(
+            names = "--format",
+            paramLabel = "FORMAT",
+            converter = Choices.Formats.class,
             completionCandidates = Choices.Formats.class,
             description = "output format, ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private OutputFormat format;

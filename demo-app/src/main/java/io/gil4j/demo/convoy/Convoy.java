@@ -62,8 +62,7 @@ public final class Convoy {
         return rows;
     }
 
-    private double measure(EchoServer server, String mode, boolean withCpu)
-            throws IOException, InterruptedException {
+    private double measure(EchoServer server, String mode, boolean withCpu) throws IOException, InterruptedException {
         CpuHog hog = withCpu ? CpuHog.start() : null;
         double perSecond;
         try {
@@ -78,8 +77,8 @@ public final class Convoy {
                 hog.stop();
             }
         }
-        progress.accept(String.format(Locale.ROOT, "[%s] cpu threads %d ... %.0f requests/s",
-                mode, withCpu ? 1 : 0, perSecond));
+        progress.accept(String.format(
+                Locale.ROOT, "[%s] cpu threads %d ... %.0f requests/s", mode, withCpu ? 1 : 0, perSecond));
         return Math.max(perSecond, Double.MIN_VALUE);
     }
 }

@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
  * output; progress and notices go to standard error. Exits 0 when every measurement ran, 1 when a socket
  * failed.
  */
-@Command(name = "convoy",
+@Command(
+        name = "convoy",
         header = "Measures echo round trips beside a CPU-bound thread in each mode.",
         description = "Round trips per second on one I/O thread, alone and beside one CPU-bound thread"
                 + " (CPython's convoy effect, gh-52194); ratio is alone / beside.")
@@ -31,12 +32,22 @@ public final class ConvoyCommand implements Subcommand {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--modes", paramLabel = "LIST", split = ",", hideParamSyntax = true,
-            defaultValue = "native,gil", converter = Modes.class, completionCandidates = Modes.class,
+    @Option(
+            names = "--modes",
+            paramLabel = "LIST",
+            split = ",",
+            hideParamSyntax = true,
+            defaultValue = "native,gil",
+            converter = Modes.class,
+            completionCandidates = Modes.class,
             description = "comma list of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
     private List<String> modes;
 
-    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "3s", converter = Converters.Seconds.class,
+    @Option(
+            names = "--duration",
+            paramLabel = "TIME",
+            defaultValue = "3s",
+            converter = Converters.Seconds.class,
             description = "per measurement, such as 3s or 500ms (default ${DEFAULT-VALUE})")
     Duration duration;
 

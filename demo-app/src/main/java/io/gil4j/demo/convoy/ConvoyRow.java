@@ -19,8 +19,11 @@ public record ConvoyRow(String mode, int cpuThreads, double requestsPerSecond, d
 
     /** The row's cells: requests per second with no decimals, ratio with 2. */
     public List<String> cells() {
-        return List.of(mode, Integer.toString(cpuThreads),
-                String.format(Locale.ROOT, "%.0f", requestsPerSecond), String.format(Locale.ROOT, "%.2f", ratio));
+        return List.of(
+                mode,
+                Integer.toString(cpuThreads),
+                String.format(Locale.ROOT, "%.0f", requestsPerSecond),
+                String.format(Locale.ROOT, "%.2f", ratio));
     }
 
     /** The rows as a report under {@link #HEADER}. */

@@ -35,8 +35,10 @@ final class Load {
     }
 
     LoadResult run() throws InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-        HttpRequest request = HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).GET().build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpRequest request =
+                HttpRequest.newBuilder(url).timeout(REQUEST_TIMEOUT).GET().build();
         AtomicLong answered = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         long start = System.nanoTime();
@@ -52,14 +54,22 @@ final class Load {
             while (!c.joined(Math.max(1, nextReport - System.nanoTime()))) {
                 long now = System.nanoTime();
                 double elapsed = (now - start) / 1e9;
-                progress.accept(String.format(Locale.ROOT, "load: %.0f/%d s, %d requests, %.1f req/s, %d errors",
-                        elapsed, duration.toSeconds(), answered.get(), answered.get() / elapsed, failed.get()));
+                progress.accept(String.format(
+                        Locale.ROOT,
+                        "load: %.0f/%d s, %d requests, %.1f req/s, %d errors",
+                        elapsed,
+                        duration.toSeconds(),
+                        answered.get(),
+                        answered.get() / elapsed,
+                        failed.get()));
                 nextReport = now + TimeUnit.SECONDS.toNanos(1);
             }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        long[] latencies = clients.stream().flatMapToLong(c -> c.latencies.stream().mapToLong(Long::longValue))
-                .sorted().toArray();
+        long[] latencies = clients.stream()
+                .flatMapToLong(c -> c.latencies.stream().mapToLong(Long::longValue))
+                .sorted()
+                .toArray();
         return new LoadResult(answered.get(), failed.get(), seconds, latencies);
     }
 
@@ -70,24 +80,27 @@ final class Load {
         final Thread thread;
 
         Client(HttpClient client, HttpRequest request, long endNanos, AtomicLong answered, AtomicLong failed) {
-            thread = new Thread(() -> {
-                while (System.nanoTime() - endNanos < 0) {
-                    long sent = System.nanoTime();
-                    try {
-                        HttpResponse<Void> response = client.send(request, HttpResponse.BodyHandlers.discarding());
-                        if (response.statusCode() / 100 == 2) {
-                            latencies.add(System.nanoTime() - sent);
-                            answered.incrementAndGet();
-                        } else {
-                            failed.incrementAndGet();
+            thread = new Thread(
+                    () -> {
+                        while (System.nanoTime() - endNanos < 0) {
+                            long sent = System.nanoTime();
+                            try {
+                                HttpResponse<Void> response =
+                                        client.send(request, HttpResponse.BodyHandlers.discarding());
+                                if (response.statusCode() / 100 == 2) {
+                                    latencies.add(System.nanoTime() - sent);
+                                    answered.incrementAndGet();
+                                } else {
+                                    failed.incrementAndGet();
+                                }
+                            } catch (IOException e) {
+                                failed.incrementAndGet();
+                            } catch (InterruptedException e) {
+                                return;
+                            }
                         }
-                    } catch (IOException e) {
-                        failed.incrementAndGet();
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "load-client");
+                    },
+                    "load-client");
             thread.setDaemon(true);
         }
 

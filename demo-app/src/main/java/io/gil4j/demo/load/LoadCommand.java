@@ -10,8 +10,8 @@ import java.time.Duration;
 import java.util.Locale;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ExitCode;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.TypeConversionException;
 
@@ -20,21 +20,34 @@ import picocli.CommandLine.TypeConversionException;
  * standard output; progress goes to standard error every second. Exits 0 when at least one request was
  * answered, 1 when none was.
  */
-@Command(name = "load",
+@Command(
+        name = "load",
         header = "Drives a URL with a fixed number of clients, prints throughput and latency.",
         description = "Each client sends its next GET when its previous one is answered. Progress every"
                 + " second on standard error; throughput and latency percentiles on standard output.")
 public final class LoadCommand implements Subcommand {
 
-    @Option(names = "--url", paramLabel = "URL", required = true, converter = HttpUrl.class,
+    @Option(
+            names = "--url",
+            paramLabel = "URL",
+            required = true,
+            converter = HttpUrl.class,
             description = "the URL to load, such as http://127.0.0.1:8080/work (required)")
     URI url;
 
-    @Option(names = "--duration", paramLabel = "TIME", defaultValue = "20s", converter = Converters.Seconds.class,
+    @Option(
+            names = "--duration",
+            paramLabel = "TIME",
+            defaultValue = "20s",
+            converter = Converters.Seconds.class,
             description = "how long to load (default ${DEFAULT-VALUE})")
     Duration duration;
 
-    @Option(names = "--concurrency", paramLabel = "N", defaultValue = "4", converter = Converters.PositiveInt.class,
+    @Option(
+            names = "--concurrency",
+            paramLabel = "N",
+            defaultValue = "4",
+            converter = Converters.PositiveInt.class,
             description = "clients, requests in flight at once (default ${DEFAULT-VALUE})")
     int concurrency;
 
@@ -66,8 +79,8 @@ public final class LoadCommand implements Subcommand {
             } catch (IllegalArgumentException malformed) {
                 // reported below with the accepted form
             }
-            throw new TypeConversionException("must be an http URL with a host, such as http://127.0.0.1:8080/work,"
-                    + " got '" + text + "'");
+            throw new TypeConversionException(
+                    "must be an http URL with a host, such as http://127.0.0.1:8080/work," + " got '" + text + "'");
         }
     }
 }

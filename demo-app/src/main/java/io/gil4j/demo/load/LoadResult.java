@@ -36,9 +36,17 @@ public record LoadResult(long requests, long errors, double seconds, long[] late
 
     /** One row under {@link #HEADER}. */
     public Report report() {
-        return new Report(HEADER, List.of(List.of(Long.toString(requests), Long.toString(errors),
-                format(seconds, 1), format(throughput(), 2), format(latencyMillis(0.5), 1),
-                format(latencyMillis(0.9), 1), format(latencyMillis(0.99), 1), format(latencyMillis(1), 1))));
+        return new Report(
+                HEADER,
+                List.of(List.of(
+                        Long.toString(requests),
+                        Long.toString(errors),
+                        format(seconds, 1),
+                        format(throughput(), 2),
+                        format(latencyMillis(0.5), 1),
+                        format(latencyMillis(0.9), 1),
+                        format(latencyMillis(0.99), 1),
+                        format(latencyMillis(1), 1))));
     }
 
     private static String format(double value, int decimals) {
@@ -47,8 +55,11 @@ public record LoadResult(long requests, long errors, double seconds, long[] late
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof LoadResult other && requests == other.requests && errors == other.errors
-                && seconds == other.seconds && Arrays.equals(latenciesNanos, other.latenciesNanos);
+        return o instanceof LoadResult other
+                && requests == other.requests
+                && errors == other.errors
+                && seconds == other.seconds
+                && Arrays.equals(latenciesNanos, other.latenciesNanos);
     }
 
     @Override

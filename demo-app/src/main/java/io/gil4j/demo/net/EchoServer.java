@@ -92,7 +92,8 @@ public final class EchoServer implements AutoCloseable {
                 closeQuietly(connection); // close() may have run before the add
                 return;
             }
-            daemon(() -> serve(connection), "echo-server-" + connectionCount.incrementAndGet()).start();
+            daemon(() -> serve(connection), "echo-server-" + connectionCount.incrementAndGet())
+                    .start();
         }
     }
 

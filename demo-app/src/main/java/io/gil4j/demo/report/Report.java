@@ -23,8 +23,8 @@ public record Report(List<String> header, List<List<String>> rows) {
         check(header);
         for (List<String> row : rows) {
             if (row.size() != header.size()) {
-                throw new IllegalArgumentException("row " + row + " has " + row.size() + " cells, header has "
-                        + header.size());
+                throw new IllegalArgumentException(
+                        "row " + row + " has " + row.size() + " cells, header has " + header.size());
             }
             check(row);
         }

@@ -16,17 +16,19 @@ final class ModeCycler {
 
     /** Starts cycling through {@code modes} (not empty), from the first, until the JVM exits. */
     static Thread start(ModeControl control, List<String> modes, Duration dwell, Consumer<String> log) {
-        Thread thread = new Thread(() -> {
-            try {
-                for (int i = 0; ; i = (i + 1) % modes.size()) {
-                    control.switchTo(modes.get(i));
-                    log.accept("serve: mode " + modes.get(i) + " for " + dwell.toSeconds() + " s");
-                    Thread.sleep(dwell.toMillis());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt(); // stopped: the mode stays as it is
-            }
-        }, "serve-mode-cycle");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        for (int i = 0; ; i = (i + 1) % modes.size()) {
+                            control.switchTo(modes.get(i));
+                            log.accept("serve: mode " + modes.get(i) + " for " + dwell.toSeconds() + " s");
+                            Thread.sleep(dwell.toMillis());
+                        }
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt(); // stopped: the mode stays as it is
+                    }
+                },
+                "serve-mode-cycle");
         thread.setDaemon(true);
         thread.start();
         return thread;

@@ -24,7 +24,8 @@ import picocli.CommandLine.Spec;
  * {@code --cycle} if asked. The announcements go to standard error. Exits 0 when stopped, 1 when the server
  * cannot start.
  */
-@Command(name = "serve",
+@Command(
+        name = "serve",
         header = "Serves the workloads over HTTP, for watching the modes live.",
         description = "GET / answers 200 once ready; GET /work runs one task of the workload and answers its"
                 + " result. Runs until stopped. Drive it with 'gil4j-demo load'.")
@@ -33,28 +34,48 @@ public final class ServeCommand implements Subcommand {
     @Spec
     private CommandSpec spec;
 
-    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = "127.0.0.1",
+    @Option(
+            names = "--host",
+            paramLabel = "ADDRESS",
+            defaultValue = "127.0.0.1",
             description = "address to listen on (default ${DEFAULT-VALUE})")
     String host;
 
-    @Option(names = "--port", paramLabel = "N", defaultValue = "8080", converter = Converters.Port.class,
+    @Option(
+            names = "--port",
+            paramLabel = "N",
+            defaultValue = "8080",
+            converter = Converters.Port.class,
             description = "port to listen on, 0 for any free one (default ${DEFAULT-VALUE})")
     int port;
 
     @Mixin
     WorkloadOptions task;
 
-    @Option(names = "--threads", paramLabel = "N", defaultValue = "16", converter = Converters.PositiveInt.class,
+    @Option(
+            names = "--threads",
+            paramLabel = "N",
+            defaultValue = "16",
+            converter = Converters.PositiveInt.class,
             description = "connections served at once, a thread each (default ${DEFAULT-VALUE})")
     int threads;
 
-    @Option(names = "--cycle", paramLabel = "LIST", split = ",", hideParamSyntax = true,
-            converter = Modes.class, completionCandidates = Modes.class,
+    @Option(
+            names = "--cycle",
+            paramLabel = "LIST",
+            split = ",",
+            hideParamSyntax = true,
+            converter = Modes.class,
+            completionCandidates = Modes.class,
             description = "modes to switch through, a comma list of ${COMPLETION-CANDIDATES} (default: none, the"
                     + " mode stays as the agent started it)")
     private List<String> cycle;
 
-    @Option(names = "--dwell", paramLabel = "TIME", defaultValue = "30s", converter = Converters.Seconds.class,
+    @Option(
+            names = "--dwell",
+            paramLabel = "TIME",
+            defaultValue = "30s",
+            converter = Converters.Seconds.class,
             description = "how long each mode of --cycle lasts (default ${DEFAULT-VALUE})")
     Duration dwell;
 
@@ -84,9 +105,11 @@ public final class ServeCommand implements Subcommand {
         }
         try (Workload workload = task.workload().create(task.size());
                 WorkServer server = WorkServer.start(host, port, threads, workload)) {
-            err.printf("serve: %s (%s) on http://%s:%d/work, mode %s%n", workload.name(), task.size().label(),
-                    host, server.port(), modes.mode());
-            Thread cycler = cycled.isEmpty() || !modes.agentPresent() ? null
+            err.printf(
+                    "serve: %s (%s) on http://%s:%d/work, mode %s%n",
+                    workload.name(), task.size().label(), host, server.port(), modes.mode());
+            Thread cycler = cycled.isEmpty() || !modes.agentPresent()
+                    ? null
                     : ModeCycler.start(modes, cycled, dwell, err::println);
             try {
                 stop.await();

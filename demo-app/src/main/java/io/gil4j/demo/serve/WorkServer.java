@@ -44,7 +44,8 @@ final class WorkServer implements AutoCloseable {
     static WorkServer start(String host, int port, int threads, Workload workload) throws IOException {
         ServerSocket socket = new ServerSocket(port, 64, InetAddress.getByName(host));
         AtomicInteger names = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> daemon(task, "serve-" + names.incrementAndGet()));
+        ExecutorService pool =
+                Executors.newFixedThreadPool(threads, task -> daemon(task, "serve-" + names.incrementAndGet()));
         WorkServer server = new WorkServer(socket, pool, workload);
         daemon(server::accept, "serve-accept").start();
         return server;
@@ -76,8 +77,8 @@ final class WorkServer implements AutoCloseable {
     /** Answers the requests of one connection until the client closes it or asks to. */
     private void serve(Socket connection) {
         try (connection;
-                BufferedReader in = new BufferedReader(new InputStreamReader(connection.getInputStream(),
-                        StandardCharsets.ISO_8859_1))) {
+                BufferedReader in = new BufferedReader(
+                        new InputStreamReader(connection.getInputStream(), StandardCharsets.ISO_8859_1))) {
             OutputStream out = connection.getOutputStream();
             for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
                 String[] request = line.split(" ");
@@ -108,7 +109,8 @@ final class WorkServer implements AutoCloseable {
             return response(404, "not found: " + path + " (GET / or GET /work)", close);
         }
         try {
-            return response(200, String.valueOf(workload.runTask(Math.floorMod(next.getAndIncrement(), 1 << 20))), close);
+            return response(
+                    200, String.valueOf(workload.runTask(Math.floorMod(next.getAndIncrement(), 1 << 20))), close);
         } catch (Exception e) {
             return response(500, "error: " + e, close);
         }
@@ -116,8 +118,9 @@ final class WorkServer implements AutoCloseable {
 
     private static byte[] response(int status, String text, boolean close) {
         byte[] body = (text + "\n").getBytes(StandardCharsets.UTF_8);
-        String reason = status == 200 ? "OK" : status == 404 ? "Not Found" : status == 405 ? "Method Not Allowed"
-                : "Internal Server Error";
+        String reason = status == 200
+                ? "OK"
+                : status == 404 ? "Not Found" : status == 405 ? "Method Not Allowed" : "Internal Server Error";
         String head = "HTTP/1.1 " + status + " " + reason + "\r\nContent-Type: text/plain; charset=utf-8\r\n"
                 + "Content-Length: " + body.length + "\r\n" + (close ? "Connection: close\r\n" : "") + "\r\n";
         byte[] headBytes = head.getBytes(StandardCharsets.ISO_8859_1);

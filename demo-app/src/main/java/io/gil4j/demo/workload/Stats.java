@@ -91,8 +91,15 @@ public final class Stats implements Workload, Serializable {
         double variance = n == 1 ? 0 : squares / (n - 1);
         double[] sorted = data.clone();
         Arrays.sort(sorted);
-        return new Summary(n, mean, variance, min, max,
-                percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99));
+        return new Summary(
+                n,
+                mean,
+                variance,
+                min,
+                max,
+                percentile(sorted, 0.50),
+                percentile(sorted, 0.90),
+                percentile(sorted, 0.99));
     }
 
     /**

@@ -43,17 +43,32 @@ class BenchOptionsTest {
 
     @Test
     void bench_reads_every_option_in_either_form_and_any_case() {
-        BenchCommand command = command("--workload", "io", "--size=small", "--tasks", "4", "--workers", "2",
-                "--rounds", "1", "--modes", "Native, gil", "--format", "CSV");
-        assertEquals(new BenchOptions(WorkloadKind.IO, Size.SMALL, 4, 2, 1, List.of(RowMode.NATIVE, RowMode.GIL)),
+        BenchCommand command = command(
+                "--workload",
+                "io",
+                "--size=small",
+                "--tasks",
+                "4",
+                "--workers",
+                "2",
+                "--rounds",
+                "1",
+                "--modes",
+                "Native, gil",
+                "--format",
+                "CSV");
+        assertEquals(
+                new BenchOptions(WorkloadKind.IO, Size.SMALL, 4, 2, 1, List.of(RowMode.NATIVE, RowMode.GIL)),
                 command.options());
         assertEquals(OutputFormat.CSV, command.output.format());
     }
 
     @Test
     void bench_rejects_an_unknown_mode_listing_the_accepted_ones() {
-        assertEquals("Invalid value for option '--modes' (LIST): expected one of sequential, gil, interpreters,"
-                + " processes, native but was 'threads'", usageError("--modes", "sequential,threads"));
+        assertEquals(
+                "Invalid value for option '--modes' (LIST): expected one of sequential, gil, interpreters,"
+                        + " processes, native but was 'threads'",
+                usageError("--modes", "sequential,threads"));
     }
 
     @Test
@@ -63,13 +78,17 @@ class BenchOptionsTest {
 
     @Test
     void bench_rejects_bad_values_naming_the_option() {
-        assertEquals("Invalid value for option '--workload': expected one of primes, stats, hash, io but was 'md5'",
+        assertEquals(
+                "Invalid value for option '--workload': expected one of primes, stats, hash, io but was 'md5'",
                 usageError("--workload", "md5"));
-        assertEquals("Invalid value for option '--format': expected one of table, csv but was 'json'",
+        assertEquals(
+                "Invalid value for option '--format': expected one of table, csv but was 'json'",
                 usageError("--format", "json"));
-        assertEquals("Invalid value for option '--size': expected one of small, default but was 'huge'",
+        assertEquals(
+                "Invalid value for option '--size': expected one of small, default but was 'huge'",
                 usageError("--size", "huge"));
-        assertEquals("Invalid value for option '--workers': must be a positive integer, got '0'",
+        assertEquals(
+                "Invalid value for option '--workers': must be a positive integer, got '0'",
                 usageError("--workers", "0"));
         assertTrue(usageError("--threads", "2").startsWith("Unknown options: '--threads'"));
         assertTrue(usageError("--tasks", "1", "--tasks", "2").contains("should be specified only once"));
@@ -77,9 +96,12 @@ class BenchOptionsTest {
 
     @Test
     void plan_puts_sequential_first_once_then_the_requested_modes_in_order() {
-        assertEquals(List.of(RowMode.SEQUENTIAL, RowMode.NATIVE, RowMode.GIL),
+        assertEquals(
+                List.of(RowMode.SEQUENTIAL, RowMode.NATIVE, RowMode.GIL),
                 parse("--modes", "native,sequential,gil").plan(true));
-        assertEquals(List.of(RowMode.SEQUENTIAL, RowMode.GIL), parse("--modes", "gil").plan(true));
+        assertEquals(
+                List.of(RowMode.SEQUENTIAL, RowMode.GIL),
+                parse("--modes", "gil").plan(true));
     }
 
     @Test

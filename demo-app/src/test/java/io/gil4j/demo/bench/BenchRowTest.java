@@ -11,11 +11,10 @@ class BenchRowTest {
     @Test
     void csv_has_cpython_ref_columns_with_3_decimal_seconds_and_2_decimal_speedups() {
         List<BenchRow> rows = List.of(
-                new BenchRow("sequential", 1, 8, 1.2344, 1.0),
-                new BenchRow("gil", 2, 8, 1.29951, 1.2344 / 1.29951));
-        assertEquals("mode,workers,tasks,seconds,speedup\n"
-                + "sequential,1,8,1.234,1.00\n"
-                + "gil,2,8,1.300,0.95\n", OutputFormat.CSV.render(BenchRow.report(rows)));
+                new BenchRow("sequential", 1, 8, 1.2344, 1.0), new BenchRow("gil", 2, 8, 1.29951, 1.2344 / 1.29951));
+        assertEquals(
+                "mode,workers,tasks,seconds,speedup\n" + "sequential,1,8,1.234,1.00\n" + "gil,2,8,1.300,0.95\n",
+                OutputFormat.CSV.render(BenchRow.report(rows)));
     }
 
     @Test

@@ -23,9 +23,11 @@ class BenchTest {
     void bench_runs_sequential_first_then_each_mode_and_restores_the_mode_it_found() throws Exception {
         RecordingModeControl modes = new RecordingModeControl(true, "gil");
         List<String> progress = new ArrayList<>();
-        List<BenchRow> rows = new Bench(options(2, RowMode.GIL, RowMode.NATIVE), modes, progress::add)
-                .run(new Primes(2000));
-        assertEquals(List.of("sequential", "gil", "native"), rows.stream().map(BenchRow::mode).toList());
+        List<BenchRow> rows =
+                new Bench(options(2, RowMode.GIL, RowMode.NATIVE), modes, progress::add).run(new Primes(2000));
+        assertEquals(
+                List.of("sequential", "gil", "native"),
+                rows.stream().map(BenchRow::mode).toList());
         assertEquals(List.of(1, 2, 2), rows.stream().map(BenchRow::workers).toList());
         assertEquals(List.of("native", "gil", "native", "gil"), modes.switches());
         assertEquals(1.0, rows.get(0).speedup());
@@ -37,17 +39,21 @@ class BenchTest {
     @Test
     void bench_without_the_agent_switches_nothing_and_skips_gil_rows() throws Exception {
         RecordingModeControl modes = new RecordingModeControl(false, "native");
-        List<BenchRow> rows = new Bench(options(1, RowMode.SEQUENTIAL, RowMode.GIL, RowMode.NATIVE), modes,
-                line -> {}).run(new Primes(2000));
-        assertEquals(List.of("sequential", "native"), rows.stream().map(BenchRow::mode).toList());
+        List<BenchRow> rows = new Bench(options(1, RowMode.SEQUENTIAL, RowMode.GIL, RowMode.NATIVE), modes, line -> {})
+                .run(new Primes(2000));
+        assertEquals(
+                List.of("sequential", "native"),
+                rows.stream().map(BenchRow::mode).toList());
         assertEquals(List.of(), modes.switches());
     }
 
     @Test
     void bench_reports_a_task_whose_pooled_result_differs_from_its_sequential_one_and_still_restores_the_mode() {
         RecordingModeControl modes = new RecordingModeControl(true, "gil");
-        Workload byThread = new NamedWorkload(i -> Thread.currentThread().getName().startsWith("bench-") ? -i : i);
-        ResultMismatchException e = assertThrows(ResultMismatchException.class,
+        Workload byThread =
+                new NamedWorkload(i -> Thread.currentThread().getName().startsWith("bench-") ? -i : i);
+        ResultMismatchException e = assertThrows(
+                ResultMismatchException.class,
                 () -> new Bench(options(1, RowMode.NATIVE), modes, line -> {}).run(byThread));
         assertEquals("native row, round 1: task 1 returned -1 but sequentially it returned 1", e.getMessage());
         assertEquals("gil", modes.mode());
@@ -62,8 +68,8 @@ class BenchTest {
             }
             return i;
         });
-        TaskFailedException e = assertThrows(TaskFailedException.class,
-                () -> new Bench(options(1, RowMode.GIL), modes, line -> {}).run(failing));
+        TaskFailedException e = assertThrows(
+                TaskFailedException.class, () -> new Bench(options(1, RowMode.GIL), modes, line -> {}).run(failing));
         assertEquals(2, e.taskIndex());
         assertEquals("boom", e.getCause().getMessage());
         assertEquals("gil", modes.mode());

@@ -20,6 +20,7 @@ class RunSubcommandTest {
     static final class Failing implements Subcommand {
         @Spec
         CommandSpec spec;
+
         RuntimeException failure;
         String usageError;
         int code;
@@ -37,8 +38,11 @@ class RunSubcommandTest {
     }
 
     private int run(Failing command, String... args) {
-        return new CommandLine(command).setErr(new PrintWriter(err, true)).setExecutionStrategy(new RunSubcommand())
-                .setParameterExceptionHandler(new OneLineErrors()).execute(args);
+        return new CommandLine(command)
+                .setErr(new PrintWriter(err, true))
+                .setExecutionStrategy(new RunSubcommand())
+                .setParameterExceptionHandler(new OneLineErrors())
+                .execute(args);
     }
 
     @Test
@@ -53,8 +57,12 @@ class RunSubcommandTest {
     void help_is_answered_without_running_the_command() {
         Failing command = new Failing();
         command.failure = new IllegalStateException("ran");
-        assertEquals(0, new CommandLine(command).setOut(new PrintWriter(new StringWriter()))
-                .setExecutionStrategy(new RunSubcommand()).execute("--help"));
+        assertEquals(
+                0,
+                new CommandLine(command)
+                        .setOut(new PrintWriter(new StringWriter()))
+                        .setExecutionStrategy(new RunSubcommand())
+                        .execute("--help"));
     }
 
     @Test

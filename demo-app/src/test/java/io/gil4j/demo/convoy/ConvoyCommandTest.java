@@ -39,16 +39,20 @@ class ConvoyCommandTest {
     @Test
     void convoy_rejects_modes_it_cannot_measure() {
         ParameterException e = assertThrows(ParameterException.class, () -> parse("--modes", "sequential"));
-        assertEquals("Invalid value for option '--modes' (LIST): expected one of native, gil but was 'sequential'",
+        assertEquals(
+                "Invalid value for option '--modes' (LIST): expected one of native, gil but was 'sequential'",
                 e.getMessage());
     }
 
     @Test
     void convoy_rejects_bench_options_and_bad_durations() {
-        assertTrue(assertThrows(ParameterException.class, () -> parse("--tasks", "4")).getMessage()
+        assertTrue(assertThrows(ParameterException.class, () -> parse("--tasks", "4"))
+                .getMessage()
                 .startsWith("Unknown options: '--tasks'"));
-        assertEquals("Invalid value for option '--duration': must be a positive duration such as 3s, 1.5s or"
-                + " 500ms, got '-1s'", assertThrows(ParameterException.class, () -> parse("--duration=-1s"))
-                .getMessage());
+        assertEquals(
+                "Invalid value for option '--duration': must be a positive duration such as 3s, 1.5s or"
+                        + " 500ms, got '-1s'",
+                assertThrows(ParameterException.class, () -> parse("--duration=-1s"))
+                        .getMessage());
     }
 }

@@ -14,19 +14,26 @@ class ConvoyTest {
     void convoy_measures_each_mode_alone_then_beside_a_cpu_thread_and_restores_the_mode() throws Exception {
         RecordingModeControl modes = new RecordingModeControl(true, "native");
         List<ConvoyRow> rows = new Convoy(Duration.ofMillis(100), modes, line -> {}).run(List.of("gil", "native"));
-        assertEquals(List.of("gil", "gil", "native", "native"), rows.stream().map(ConvoyRow::mode).toList());
-        assertEquals(List.of(0, 1, 0, 1), rows.stream().map(ConvoyRow::cpuThreads).toList());
+        assertEquals(
+                List.of("gil", "gil", "native", "native"),
+                rows.stream().map(ConvoyRow::mode).toList());
+        assertEquals(
+                List.of(0, 1, 0, 1), rows.stream().map(ConvoyRow::cpuThreads).toList());
         assertEquals(List.of("gil", "native", "native"), modes.switches());
         assertTrue(rows.stream().allMatch(r -> r.requestsPerSecond() > 0), rows.toString());
         assertEquals(1.0, rows.get(0).ratio());
-        assertEquals(rows.get(0).requestsPerSecond() / rows.get(1).requestsPerSecond(), rows.get(1).ratio(), 1e-9);
+        assertEquals(
+                rows.get(0).requestsPerSecond() / rows.get(1).requestsPerSecond(),
+                rows.get(1).ratio(),
+                1e-9);
     }
 
     @Test
     void convoy_without_the_agent_measures_native_only() throws Exception {
         RecordingModeControl modes = new RecordingModeControl(false, "native");
         List<ConvoyRow> rows = new Convoy(Duration.ofMillis(50), modes, line -> {}).run(List.of("native", "gil"));
-        assertEquals(List.of("native", "native"), rows.stream().map(ConvoyRow::mode).toList());
+        assertEquals(
+                List.of("native", "native"), rows.stream().map(ConvoyRow::mode).toList());
         assertEquals(List.of(), modes.switches());
     }
 

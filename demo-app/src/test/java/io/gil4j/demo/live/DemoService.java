@@ -23,10 +23,11 @@ import java.util.regex.Pattern;
  */
 public final class DemoService implements AutoCloseable {
 
-    public static final Path AGENT_JAR = Paths.get(System.getProperty("gil4j.agent.jar", "../agent/target/gil4j-agent.jar"));
+    public static final Path AGENT_JAR =
+            Paths.get(System.getProperty("gil4j.agent.jar", "../agent/target/gil4j-agent.jar"));
     public static final Path DEMO_JAR = Paths.get(System.getProperty("gil4j.demo.jar", "target/gil4j-demo.jar"));
-    public static final Path OTEL_JAVAAGENT = Paths.get(System.getProperty("gil4j.otel.javaagent.jar",
-            "target/otel-javaagent/opentelemetry-javaagent.jar"));
+    public static final Path OTEL_JAVAAGENT = Paths.get(
+            System.getProperty("gil4j.otel.javaagent.jar", "target/otel-javaagent/opentelemetry-javaagent.jar"));
 
     private static final Pattern SERVING = Pattern.compile("serve: .* on (http://[^/]+)/work");
 
@@ -56,8 +57,16 @@ public final class DemoService implements AutoCloseable {
      * switching through {@code modes}, {@code dwell} each, round and round.
      */
     public static DemoService serveCycling(int metricsPort, List<String> modes, Duration dwell) {
-        return start(List.of("-Xmx128m", "-Dgil4j.otel.exporter.prometheus.port=" + metricsPort, gil4j("workers=2")),
-                Map.of(), "serve", "--port", "0", "--cycle", String.join(",", modes), "--dwell", dwell.toSeconds() + "s");
+        return start(
+                List.of("-Xmx128m", "-Dgil4j.otel.exporter.prometheus.port=" + metricsPort, gil4j("workers=2")),
+                Map.of(),
+                "serve",
+                "--port",
+                "0",
+                "--cycle",
+                String.join(",", modes),
+                "--dwell",
+                dwell.toSeconds() + "s");
     }
 
     /** {@code -javaagent:} for gil4j's jar, with {@code argument} unless empty. */
@@ -76,18 +85,22 @@ public final class DemoService implements AutoCloseable {
 
     /** The base URL {@code serve} said it listens on, waiting up to {@code timeout} for the line that says so. */
     public String servingUrl(Duration timeout) throws IOException, InterruptedException {
-        return Eventually.awaitValue("the demo says where it serves", timeout, () -> {
-            for (String line : process.stderrLines()) {
-                Matcher m = SERVING.matcher(line);
-                if (m.find()) {
-                    return Optional.of(m.group(1));
-                }
-            }
-            if (!process.isAlive()) {
-                throw new AssertionError("the demo exited with " + process.exitValue() + ": " + this);
-            }
-            return Optional.empty();
-        }, this::toString);
+        return Eventually.awaitValue(
+                "the demo says where it serves",
+                timeout,
+                () -> {
+                    for (String line : process.stderrLines()) {
+                        Matcher m = SERVING.matcher(line);
+                        if (m.find()) {
+                            return Optional.of(m.group(1));
+                        }
+                    }
+                    if (!process.isAlive()) {
+                        throw new AssertionError("the demo exited with " + process.exitValue() + ": " + this);
+                    }
+                    return Optional.empty();
+                },
+                this::toString);
     }
 
     /** Standard error so far. */

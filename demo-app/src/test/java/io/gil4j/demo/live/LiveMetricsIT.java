@@ -28,15 +28,32 @@ class LiveMetricsIT {
 
     /** Every family of the catalogue (docs/metrics.md), as Prometheus names its samples. */
     private static final List<String> FAMILIES = List.of(
-            "gil4j_lock_wait_duration_seconds_bucket", "gil4j_lock_hold_duration_seconds_bucket",
-            "gil4j_lock_time_seconds_total", "gil4j_lock_switches_total", "gil4j_lock_acquisitions_total",
-            "gil4j_pool_threads", "gil4j_pool_queue_limit", "gil4j_pool_task_wait_time_seconds_bucket",
-            "gil4j_pool_worker_starts_total", "gil4j_task_duration_seconds_bucket", "gil4j_work_cpu_time_seconds_total",
-            "system_cpu_time_seconds_total", "gil4j_mode_active", "gil4j_mode_transitions_total", "gil4j_speedup",
-            "jvm_cpu_time_seconds_total", "jvm_threads", "jvm_memory_used_bytes", "jvm_gc_duration_seconds_count");
+            "gil4j_lock_wait_duration_seconds_bucket",
+            "gil4j_lock_hold_duration_seconds_bucket",
+            "gil4j_lock_time_seconds_total",
+            "gil4j_lock_switches_total",
+            "gil4j_lock_acquisitions_total",
+            "gil4j_pool_threads",
+            "gil4j_pool_queue_limit",
+            "gil4j_pool_task_wait_time_seconds_bucket",
+            "gil4j_pool_worker_starts_total",
+            "gil4j_task_duration_seconds_bucket",
+            "gil4j_work_cpu_time_seconds_total",
+            "system_cpu_time_seconds_total",
+            "gil4j_mode_active",
+            "gil4j_mode_transitions_total",
+            "gil4j_speedup",
+            "jvm_cpu_time_seconds_total",
+            "jvm_threads",
+            "jvm_memory_used_bytes",
+            "jvm_gc_duration_seconds_count");
     /** Families that are right to read zero in a healthy run: nothing waited, nobody was refused, nothing failed. */
-    private static final List<String> MAY_BE_ZERO = List.of("gil4j_lock_waiting", "gil4j_pool_queue_length",
-            "gil4j_pool_task_rejected_total", "gil4j_pool_worker_deaths_total", "gil4j_agent_failures_total");
+    private static final List<String> MAY_BE_ZERO = List.of(
+            "gil4j_lock_waiting",
+            "gil4j_pool_queue_length",
+            "gil4j_pool_task_rejected_total",
+            "gil4j_pool_worker_deaths_total",
+            "gil4j_agent_failures_total");
 
     private DemoService service;
     private DemoService load;
@@ -54,23 +71,40 @@ class LiveMetricsIT {
             prometheus = PrometheusTools.Server.start("gil4j", List.of("127.0.0.1:" + metricsPort));
         }
         Duration all = DWELL.multipliedBy(MODES.size());
-        load = DemoService.start(List.of(), Map.of(), "load", "--url", url + "/work", "--concurrency", "4",
-                "--duration", all.toSeconds() + "s");
+        load = DemoService.start(
+                List.of(),
+                Map.of(),
+                "load",
+                "--url",
+                url + "/work",
+                "--concurrency",
+                "4",
+                "--duration",
+                all.toSeconds() + "s");
         // the service's own mode comes before the cycle begins
-        Scrape.until(metricsUrl, Duration.ofSeconds(60), s -> active(s).equals(Optional.of(MODES.get(0))),
+        Scrape.until(
+                metricsUrl,
+                Duration.ofSeconds(60),
+                s -> active(s).equals(Optional.of(MODES.get(0))),
                 "the cycle's first mode, " + MODES.get(0));
         for (String mode : MODES) {
             boolean lastMode = mode.equals(MODES.get(MODES.size() - 1));
             long stayStarted = System.nanoTime();
             Scrape[] lastInStay = {null};
-            Scrape next = Scrape.until(metricsUrl, DWELL.plusSeconds(30), s -> {
-                if (!active(s).equals(Optional.of(mode))) {
-                    return active(s).isPresent(); // the next stay has begun
-                }
-                lastInStay[0] = s;
-                // the last stay has no successor to end it
-                return lastMode && System.nanoTime() - stayStarted > DWELL.minusMillis(1500).toNanos();
-            }, "the end of the " + mode + " stay");
+            Scrape next = Scrape.until(
+                    metricsUrl,
+                    DWELL.plusSeconds(30),
+                    s -> {
+                        if (!active(s).equals(Optional.of(mode))) {
+                            return active(s).isPresent(); // the next stay has begun
+                        }
+                        lastInStay[0] = s;
+                        // the last stay has no successor to end it
+                        return lastMode
+                                && System.nanoTime() - stayStarted
+                                        > DWELL.minusMillis(1500).toNanos();
+                    },
+                    "the end of the " + mode + " stay");
             Scrape end = lastMode ? next : lastInStay[0];
             assertTrue(end != null, "no scrape during the " + mode + " stay, the next began at once" + service);
             endOfStay.put(mode, end);
@@ -79,8 +113,10 @@ class LiveMetricsIT {
     }
 
     private static Optional<String> active(Scrape scrape) {
-        return scrape.samples("gil4j_mode_active").stream().filter(s -> s.value() == 1)
-                .map(s -> s.labels().replaceAll(".*gil4j_mode=\"([a-z]+)\".*", "$1")).findFirst();
+        return scrape.samples("gil4j_mode_active").stream()
+                .filter(s -> s.value() == 1)
+                .map(s -> s.labels().replaceAll(".*gil4j_mode=\"([a-z]+)\".*", "$1"))
+                .findFirst();
     }
 
     @AfterAll
@@ -107,19 +143,31 @@ class LiveMetricsIT {
     void each_mode_shows_its_own_marked_calls_locks_and_pools() {
         for (String mode : MODES) {
             Scrape scrape = endOfStay.get(mode);
-            assertTrue(scrape.samples("gil4j_task_duration_seconds_count").stream()
-                    .anyMatch(s -> s.has("gil4j_mode", mode) && s.value() > 0), "no marked calls in " + mode);
+            assertTrue(
+                    scrape.samples("gil4j_task_duration_seconds_count").stream()
+                            .anyMatch(s -> s.has("gil4j_mode", mode) && s.value() > 0),
+                    "no marked calls in " + mode);
         }
-        assertTrue(endOfStay.get("gil").samples("gil4j_lock_time_seconds_total").stream()
-                .anyMatch(s -> s.has("gil4j_lock", "main") && s.has("gil4j_mode", "gil") && s.has("gil4j_lock_state", "wait")
-                        && s.value() > 0), "nobody waited for the main lock under gil");
-        assertTrue(endOfStay.get("gil").samples("gil4j_lock_switches_total").stream()
-                .anyMatch(s -> s.has("gil4j_switch_reason", "forced") && s.value() > 0), "no forced switch under gil");
-        assertTrue(endOfStay.get("interpreters").samples("gil4j_lock_hold_duration_seconds_count").stream()
-                .anyMatch(s -> s.has("gil4j_lock", "interpreter-2") && s.value() > 0), "interpreter-2 never held");
+        assertTrue(
+                endOfStay.get("gil").samples("gil4j_lock_time_seconds_total").stream()
+                        .anyMatch(s -> s.has("gil4j_lock", "main")
+                                && s.has("gil4j_mode", "gil")
+                                && s.has("gil4j_lock_state", "wait")
+                                && s.value() > 0),
+                "nobody waited for the main lock under gil");
+        assertTrue(
+                endOfStay.get("gil").samples("gil4j_lock_switches_total").stream()
+                        .anyMatch(s -> s.has("gil4j_switch_reason", "forced") && s.value() > 0),
+                "no forced switch under gil");
+        assertTrue(
+                endOfStay.get("interpreters").samples("gil4j_lock_hold_duration_seconds_count").stream()
+                        .anyMatch(s -> s.has("gil4j_lock", "interpreter-2") && s.value() > 0),
+                "interpreter-2 never held");
         for (String pool : List.of("sequential", "interpreters", "processes")) {
-            assertTrue(endOfStay.get(pool).samples("gil4j_work_cpu_time_seconds_total").stream()
-                    .anyMatch(s -> s.has("gil4j_pool", pool) && s.value() > 0), "no CPU time on pool " + pool);
+            assertTrue(
+                    endOfStay.get(pool).samples("gil4j_work_cpu_time_seconds_total").stream()
+                            .anyMatch(s -> s.has("gil4j_pool", pool) && s.value() > 0),
+                    "no CPU time on pool " + pool);
         }
         assertTrue(endOfStay.get("native").samples("gil4j_work_cpu_time_seconds_total").stream()
                 .anyMatch(s -> s.has("gil4j_pool", "inline") && s.has("gil4j_mode", "native") && s.value() > 0));
@@ -134,15 +182,19 @@ class LiveMetricsIT {
     }
 
     private double speedupAtEndOf(String mode) {
-        return endOfStay.get(mode).samples("gil4j_speedup").stream().filter(s -> s.has("gil4j_mode", mode))
-                .mapToDouble(Scrape.Sample::value).findFirst()
-                .orElseThrow(() -> new AssertionError("no speedup at the end of " + mode + ":\n" + endOfStay.get(mode).text()));
+        return endOfStay.get(mode).samples("gil4j_speedup").stream()
+                .filter(s -> s.has("gil4j_mode", mode))
+                .mapToDouble(Scrape.Sample::value)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no speedup at the end of " + mode + ":\n"
+                        + endOfStay.get(mode).text()));
     }
 
     @Test
     void promtool_finds_nothing_to_lint_in_any_mode() throws Exception {
         for (Map.Entry<String, Scrape> stay : endOfStay.entrySet()) {
-            assertEquals("", PrometheusTools.lint(stay.getValue().text()), "promtool on the scrape of " + stay.getKey());
+            assertEquals(
+                    "", PrometheusTools.lint(stay.getValue().text()), "promtool on the scrape of " + stay.getKey());
         }
     }
 
@@ -157,8 +209,9 @@ class LiveMetricsIT {
                 "sum by (cpu_logical_number) (rate(system_cpu_time_seconds_total{cpu_mode!=\"idle\"}[1m]))",
                 "max_over_time(gil4j_speedup[5m])");
         for (String query : queries) {
-            assertTrue(prometheus.hasData(query), query + " returned nothing: " + prometheus.query(query)
-                    + "\n" + prometheus.log());
+            assertTrue(
+                    prometheus.hasData(query),
+                    query + " returned nothing: " + prometheus.query(query) + "\n" + prometheus.log());
         }
     }
 

@@ -25,45 +25,69 @@ class OtelAgentCoexistenceIT {
     @ParameterizedTest
     @ValueSource(booleans = {true, false})
     void both_agents_export_and_the_service_runs(boolean openTelemetryFirst) throws Exception {
-        assertTrue(Files.isRegularFile(DemoService.OTEL_JAVAAGENT), "OpenTelemetry agent jar: " + DemoService.OTEL_JAVAAGENT);
+        assertTrue(
+                Files.isRegularFile(DemoService.OTEL_JAVAAGENT),
+                "OpenTelemetry agent jar: " + DemoService.OTEL_JAVAAGENT);
         int metricsPort = DemoService.freePort();
         String metrics = "http://127.0.0.1:" + metricsPort + "/metrics";
         String openTelemetry = "-javaagent:" + DemoService.OTEL_JAVAAGENT.toAbsolutePath();
         String gil4j = DemoService.gil4j("log=info"); // names every class it instruments
         try (OtlpReceiver receiver = new OtlpReceiver();
-                DemoService service = DemoService.start(List.of(
-                        "-Dgil4j.otel.metrics.exporter=prometheus",
-                        "-Dgil4j.otel.exporter.prometheus.port=" + metricsPort,
-                        openTelemetryFirst ? openTelemetry : gil4j,
-                        openTelemetryFirst ? gil4j : openTelemetry), Map.of(
-                        "OTEL_METRICS_EXPORTER", "otlp",
-                        "OTEL_TRACES_EXPORTER", "none",
-                        "OTEL_LOGS_EXPORTER", "none",
-                        "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
-                        "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
-                        "OTEL_METRIC_EXPORT_INTERVAL", "500"),
-                        "serve", "--port", "0", "--size", "small", "--cycle", "gil,interpreters", "--dwell", "2s")) {
+                DemoService service = DemoService.start(
+                        List.of(
+                                "-Dgil4j.otel.metrics.exporter=prometheus",
+                                "-Dgil4j.otel.exporter.prometheus.port=" + metricsPort,
+                                openTelemetryFirst ? openTelemetry : gil4j,
+                                openTelemetryFirst ? gil4j : openTelemetry),
+                        Map.of(
+                                "OTEL_METRICS_EXPORTER", "otlp",
+                                "OTEL_TRACES_EXPORTER", "none",
+                                "OTEL_LOGS_EXPORTER", "none",
+                                "OTEL_EXPORTER_OTLP_PROTOCOL", "http/protobuf",
+                                "OTEL_EXPORTER_OTLP_ENDPOINT", receiver.endpoint(),
+                                "OTEL_METRIC_EXPORT_INTERVAL", "500"),
+                        "serve",
+                        "--port",
+                        "0",
+                        "--size",
+                        "small",
+                        "--cycle",
+                        "gil,interpreters",
+                        "--dwell",
+                        "2s")) {
             String url = service.servingUrl(TIMEOUT);
-            try (DemoService load = DemoService.start(List.of(), Map.of(), "load", "--url", url + "/work",
-                    "--concurrency", "2", "--duration", "5s")) {
+            try (DemoService load = DemoService.start(
+                    List.of(), Map.of(), "load", "--url", url + "/work", "--concurrency", "2", "--duration", "5s")) {
                 assertEquals(0, load.waitFor(TIMEOUT), load.toString());
                 String result = load.stdout().lines().skip(1).findFirst().orElseThrow();
                 assertEquals("0", result.trim().split("\\s+")[1], "requests failed: " + load.stdout());
             }
-            Scrape gil4jMetrics = Scrape.until(metrics, TIMEOUT,
+            Scrape gil4jMetrics = Scrape.until(
+                    metrics,
+                    TIMEOUT,
                     s -> s.hasData("gil4j_task_duration_seconds_count") && s.hasData("gil4j_lock_time_seconds_total"),
                     "gil4j's metrics on its endpoint");
             assertTrue(gil4jMetrics.hasData("jvm_cpu_time_seconds_total"));
-            Scrape.await(TIMEOUT, () -> receiver.latest(null, "jvm.thread.count").isPresent(),
+            Scrape.await(
+                    TIMEOUT,
+                    () -> receiver.latest(null, "jvm.thread.count").isPresent(),
                     "the OpenTelemetry agent's metrics pushed to the receiver: " + service);
             assertTrue(!receiver.anyScopeStartingWith("io.gil4j"), "gil4j pushed OTLP although told not to");
-            List<String> instrumented = service.agentLines().stream().filter(l -> l.startsWith("[gil4j] instrumented "))
+            List<String> instrumented = service.agentLines().stream()
+                    .filter(l -> l.startsWith("[gil4j] instrumented "))
                     .toList();
-            assertTrue(!instrumented.isEmpty() && instrumented.stream().allMatch(l -> l.startsWith("[gil4j] instrumented io.gil4j.demo.")),
+            assertTrue(
+                    !instrumented.isEmpty()
+                            && instrumented.stream().allMatch(l -> l.startsWith("[gil4j] instrumented io.gil4j.demo.")),
                     "only the application's classes, none of the OpenTelemetry agent's (its own or the libraries it"
-                    + " loads unrelocated):\n" + String.join("\n", instrumented));
-            assertEquals(List.of(), service.agentLines().stream().filter(l -> !l.startsWith("[gil4j] instrumented ")
-                    && !l.startsWith("[gil4j] started: ") && !l.startsWith("[gil4j] control endpoint on ")).toList());
+                            + " loads unrelocated):\n" + String.join("\n", instrumented));
+            assertEquals(
+                    List.of(),
+                    service.agentLines().stream()
+                            .filter(l -> !l.startsWith("[gil4j] instrumented ")
+                                    && !l.startsWith("[gil4j] started: ")
+                                    && !l.startsWith("[gil4j] control endpoint on "))
+                            .toList());
         }
     }
 }

@@ -27,8 +27,12 @@ final class OtlpReceiver implements AutoCloseable {
     /** One metric as received, with the resource and scope it came under. */
     record Received(ResourceMetrics resource, ScopeMetrics scope, Metric metric) {
         String resourceAttribute(String key) {
-            return resource.getResource().getAttributesList().stream().filter(a -> a.getKey().equals(key))
-                    .map(KeyValue::getValue).map(v -> v.getStringValue()).findFirst().orElse(null);
+            return resource.getResource().getAttributesList().stream()
+                    .filter(a -> a.getKey().equals(key))
+                    .map(KeyValue::getValue)
+                    .map(v -> v.getStringValue())
+                    .findFirst()
+                    .orElse(null);
         }
     }
 
@@ -86,7 +90,8 @@ final class OtlpReceiver implements AutoCloseable {
 
     /** True if any metric came under a scope whose name starts with {@code prefix}. */
     boolean anyScopeStartingWith(String prefix) {
-        return requests.stream().flatMap(r -> r.getResourceMetricsList().stream())
+        return requests.stream()
+                .flatMap(r -> r.getResourceMetricsList().stream())
                 .flatMap(r -> r.getScopeMetricsList().stream())
                 .anyMatch(s -> s.getScope().getName().startsWith(prefix));
     }

@@ -47,7 +47,9 @@ public final class PrometheusTools {
     /** What {@code promtool check metrics} says of {@code exposition}: empty when it finds nothing. */
     public static String lint(String exposition) throws IOException, InterruptedException {
         require(PROMTOOL);
-        Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics").redirectErrorStream(true).start();
+        Process promtool = new ProcessBuilder(PROMTOOL.toString(), "check", "metrics")
+                .redirectErrorStream(true)
+                .start();
         promtool.getOutputStream().write(exposition.getBytes(StandardCharsets.UTF_8));
         promtool.getOutputStream().close();
         String said = new String(promtool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -91,21 +93,29 @@ public final class PrometheusTools {
             for (Path file : ruleFiles) {
                 rules.append("  - '").append(file.toAbsolutePath()).append("'\n");
             }
-            Files.writeString(config, String.join("\n",
-                    "global:",
-                    "  scrape_interval: 1s",
-                    "  evaluation_interval: 1s",
-                    ruleFiles.isEmpty() ? "" : "rule_files:\n" + rules,
-                    "scrape_configs:",
-                    "  - job_name: " + job,
-                    "    static_configs:",
-                    "      - targets: ['" + String.join("', '", targets) + "']",
-                    ""));
+            Files.writeString(
+                    config,
+                    String.join(
+                            "\n",
+                            "global:",
+                            "  scrape_interval: 1s",
+                            "  evaluation_interval: 1s",
+                            ruleFiles.isEmpty() ? "" : "rule_files:\n" + rules,
+                            "scrape_configs:",
+                            "  - job_name: " + job,
+                            "    static_configs:",
+                            "      - targets: ['" + String.join("', '", targets) + "']",
+                            ""));
             int port = DemoService.freePort();
-            Process process = new ProcessBuilder(PROMETHEUS.toString(), "--config.file=" + config,
-                    "--storage.tsdb.path=" + directory.resolve("data"), "--web.listen-address=127.0.0.1:" + port,
-                    "--log.level=warn")
-                    .redirectErrorStream(true).redirectOutput(directory.resolve("prometheus.log").toFile()).start();
+            Process process = new ProcessBuilder(
+                            PROMETHEUS.toString(),
+                            "--config.file=" + config,
+                            "--storage.tsdb.path=" + directory.resolve("data"),
+                            "--web.listen-address=127.0.0.1:" + port,
+                            "--log.level=warn")
+                    .redirectErrorStream(true)
+                    .redirectOutput(directory.resolve("prometheus.log").toFile())
+                    .start();
             Server server = new Server(process, directory, port);
             Scrape.await(Duration.ofSeconds(30), server::ready, "Prometheus ready on port " + port);
             return server;
@@ -124,7 +134,8 @@ public final class PrometheusTools {
 
         /** The JSON answer to the instant query {@code promql}. */
         public String query(String promql) throws IOException, InterruptedException {
-            HttpResponse<String> answer = get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
+            HttpResponse<String> answer =
+                    get("/api/v1/query?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8));
             if (answer.statusCode() != 200) {
                 throw new AssertionError("query " + promql + " answered " + answer.statusCode() + ": " + answer.body());
             }
@@ -137,18 +148,20 @@ public final class PrometheusTools {
          */
         public String queryRange(String promql, Instant start, Instant end, Duration step)
                 throws IOException, InterruptedException {
-            HttpResponse<String> answer = get("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8)
-                    + "&start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond() + "&step=" + step.toSeconds());
+            HttpResponse<String> answer =
+                    get("/api/v1/query_range?query=" + URLEncoder.encode(promql, StandardCharsets.UTF_8) + "&start="
+                            + start.getEpochSecond() + "&end=" + end.getEpochSecond() + "&step=" + step.toSeconds());
             if (answer.statusCode() != 200) {
-                throw new AssertionError("range query " + promql + " answered " + answer.statusCode() + ": " + answer.body());
+                throw new AssertionError(
+                        "range query " + promql + " answered " + answer.statusCode() + ": " + answer.body());
             }
             return answer.body();
         }
 
         /** The JSON list of every metric name the server scraped between {@code start} and {@code end}. */
         public String metricNames(Instant start, Instant end) throws IOException, InterruptedException {
-            HttpResponse<String> answer = get("/api/v1/label/__name__/values?start=" + start.getEpochSecond()
-                    + "&end=" + end.getEpochSecond());
+            HttpResponse<String> answer = get(
+                    "/api/v1/label/__name__/values?start=" + start.getEpochSecond() + "&end=" + end.getEpochSecond());
             if (answer.statusCode() != 200) {
                 throw new AssertionError("metric names answered " + answer.statusCode() + ": " + answer.body());
             }
@@ -166,8 +179,11 @@ public final class PrometheusTools {
         }
 
         private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return CLIENT.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                    .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            return CLIENT.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         @Override
@@ -181,7 +197,8 @@ public final class PrometheusTools {
                 Thread.currentThread().interrupt();
             }
             try (var files = Files.walk(directory)) {
-                files.sorted((a, b) -> b.getNameCount() - a.getNameCount()).forEach(p -> p.toFile().delete());
+                files.sorted((a, b) -> b.getNameCount() - a.getNameCount())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }

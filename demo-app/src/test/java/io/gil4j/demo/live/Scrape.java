@@ -17,7 +17,8 @@ import java.util.function.Predicate;
 /** One scrape of a Prometheus text exposition, and the samples in it. */
 public record Scrape(String text) {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     /** A sample line: metric name, labels as written, value. */
     public record Sample(String name, String labels, double value) {
@@ -28,8 +29,11 @@ public record Scrape(String text) {
 
     /** Gets {@code url}; fails the test on any status but 200. */
     public static Scrape of(String url) throws IOException, InterruptedException {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new AssertionError("GET " + url + " answered " + response.statusCode() + ": " + response.body());
         }
@@ -44,14 +48,19 @@ public record Scrape(String text) {
             throws InterruptedException {
         Scrape[] last = {null};
         try {
-            return Eventually.awaitValue("a scrape of " + url + " showing " + what, timeout, EVERY, () -> {
-                try {
-                    last[0] = of(url);
-                } catch (IOException notYet) {
-                    return Optional.empty(); // the endpoint is not up yet
-                }
-                return condition.test(last[0]) ? Optional.of(last[0]) : Optional.empty();
-            }, () -> last[0] == null ? "the endpoint never answered" : "last:\n" + last[0].text());
+            return Eventually.awaitValue(
+                    "a scrape of " + url + " showing " + what,
+                    timeout,
+                    EVERY,
+                    () -> {
+                        try {
+                            last[0] = of(url);
+                        } catch (IOException notYet) {
+                            return Optional.empty(); // the endpoint is not up yet
+                        }
+                        return condition.test(last[0]) ? Optional.of(last[0]) : Optional.empty();
+                    },
+                    () -> last[0] == null ? "the endpoint never answered" : "last:\n" + last[0].text());
         } catch (IOException cannotHappen) {
             throw new UncheckedIOException(cannotHappen);
         }

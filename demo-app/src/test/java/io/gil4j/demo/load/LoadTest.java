@@ -25,7 +25,8 @@ class LoadTest {
         assertEquals(4, options.concurrency);
         String missing = assertThrows(ParameterException.class, () -> parse()).getMessage();
         assertEquals("Missing required option: '--url=URL'", missing);
-        String bad = assertThrows(ParameterException.class, () -> parse("--url", "ftp://x/")).getMessage();
+        String bad = assertThrows(ParameterException.class, () -> parse("--url", "ftp://x/"))
+                .getMessage();
         assertTrue(bad.startsWith("Invalid value for option '--url': must be an http URL"), bad);
     }
 
@@ -46,7 +47,9 @@ class LoadTest {
         assertEquals(99.0, result.latencyMillis(0.99), 1e-9);
         assertEquals(100.0, result.latencyMillis(1), 1e-9);
         assertEquals(50.0, result.throughput(), 1e-9);
-        assertEquals(List.of("100", "3", "2.0", "50.00", "50.0", "90.0", "99.0", "100.0"), result.report().rows().get(0));
+        assertEquals(
+                List.of("100", "3", "2.0", "50.00", "50.0", "90.0", "99.0", "100.0"),
+                result.report().rows().get(0));
     }
 
     @Test

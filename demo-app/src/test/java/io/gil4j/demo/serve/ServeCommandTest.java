@@ -36,8 +36,21 @@ class ServeCommandTest {
 
     @Test
     void serve_reads_every_option() {
-        ServeCommand options = parse("--host", "0.0.0.0", "--port", "0", "--workload", "hash", "--size", "small",
-                "--threads", "2", "--cycle", "sequential,interpreters", "--dwell", "5s");
+        ServeCommand options = parse(
+                "--host",
+                "0.0.0.0",
+                "--port",
+                "0",
+                "--workload",
+                "hash",
+                "--size",
+                "small",
+                "--threads",
+                "2",
+                "--cycle",
+                "sequential,interpreters",
+                "--dwell",
+                "5s");
         assertEquals("0.0.0.0", options.host);
         assertEquals(0, options.port);
         assertEquals(WorkloadKind.HASH, options.task.workload());
@@ -49,9 +62,11 @@ class ServeCommandTest {
 
     @Test
     void a_bad_port_or_mode_is_named_with_what_is_accepted() {
-        String port = assertThrows(ParameterException.class, () -> parse("--port", "70000")).getMessage();
+        String port = assertThrows(ParameterException.class, () -> parse("--port", "70000"))
+                .getMessage();
         assertTrue(port.contains("--port") && port.contains("0 to 65535"), port);
-        String mode = assertThrows(ParameterException.class, () -> parse("--cycle", "gil,fast")).getMessage();
+        String mode = assertThrows(ParameterException.class, () -> parse("--cycle", "gil,fast"))
+                .getMessage();
         assertTrue(mode.contains("'fast'") && mode.contains("native, gil, sequential, interpreters, processes"), mode);
     }
 }

@@ -28,8 +28,7 @@ public class OwnerController {
     @ResponseBody
     public OwnerPage list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
-                    "page must be >= 0 and size 1-" + MAX_PAGE_SIZE);
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "page must be >= 0 and size 1-" + MAX_PAGE_SIZE);
         }
         return owners.page(page, size);
     }
@@ -37,8 +36,8 @@ public class OwnerController {
     /** The owner's page, rendered by {@code templates/owner.mustache}; 404 for an unknown id. */
     @GetMapping(path = "/owners/{id}", produces = MediaType.TEXT_HTML_VALUE)
     public String show(@PathVariable long id, Model model) {
-        OwnerView owner = owners.find(id)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no owner " + id));
+        OwnerView owner =
+                owners.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no owner " + id));
         model.addAttribute("owner", owner);
         return "owner";
     }

@@ -10,7 +10,8 @@ import org.springframework.data.jpa.repository.Query;
 public interface OwnerRepository extends JpaRepository<Owner, Long> {
 
     /** A page of owners ordered by last name, then first name, then id. */
-    @Query(value = "select o from Owner o order by o.lastName, o.firstName, o.id",
+    @Query(
+            value = "select o from Owner o order by o.lastName, o.firstName, o.id",
             countQuery = "select count(o) from Owner o")
     Page<Owner> findPage(Pageable pageable);
 

@@ -20,7 +20,8 @@ public class OwnerService {
     /** Page {@code page} (from 0) of {@code size} owners, by name. */
     public OwnerPage page(int page, int size) {
         Page<Owner> found = owners.findPage(PageRequest.of(page, size));
-        return new OwnerPage(page, size, found.getTotalElements(), found.map(OwnerView::of).getContent());
+        return new OwnerPage(
+                page, size, found.getTotalElements(), found.map(OwnerView::of).getContent());
     }
 
     /** The owner with {@code id}, if there is one. */

@@ -13,9 +13,18 @@ public record OwnerView(long id, String firstName, String lastName, String city,
     public record PetView(long id, String name, String species, String birthDate) {}
 
     static OwnerView of(Owner owner) {
-        return new OwnerView(owner.getId(), owner.getFirstName(), owner.getLastName(), owner.getCity(),
-                owner.getTelephone(), owner.getPets().stream()
-                        .map(p -> new PetView(p.getId(), p.getName(), p.getSpecies(), p.getBirthDate().toString()))
+        return new OwnerView(
+                owner.getId(),
+                owner.getFirstName(),
+                owner.getLastName(),
+                owner.getCity(),
+                owner.getTelephone(),
+                owner.getPets().stream()
+                        .map(p -> new PetView(
+                                p.getId(),
+                                p.getName(),
+                                p.getSpecies(),
+                                p.getBirthDate().toString()))
                         .toList());
     }
 }

@@ -17,7 +17,8 @@ class DuplicateFinderTest {
 
     @Test
     void editDistance_is_symmetric() {
-        assertEquals(DuplicateFinder.editDistance("Rodriquez", "Rodriguez Jr"),
+        assertEquals(
+                DuplicateFinder.editDistance("Rodriquez", "Rodriguez Jr"),
                 DuplicateFinder.editDistance("Rodriguez Jr", "Rodriquez"));
     }
 }

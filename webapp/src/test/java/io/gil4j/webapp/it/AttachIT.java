@@ -49,8 +49,11 @@ class AttachIT {
             List<String> report = new ArrayList<>();
             List<Long> metaspace = new ArrayList<>();
             try (LoadJvm load = LoadJvm.start(service.url("/owners"), 4, LOAD)) {
-                Eventually.awaitValue("the load's first answers", TIMEOUT, () -> load.answeredSoFar() > 0
-                        ? Optional.of(true) : Optional.empty(), load::toString);
+                Eventually.awaitValue(
+                        "the load's first answers",
+                        TIMEOUT,
+                        () -> load.answeredSoFar() > 0 ? Optional.of(true) : Optional.empty(),
+                        load::toString);
                 for (int cycle = 1; cycle <= CYCLES; cycle++) {
                     double before = rate(load, 3);
                     long answered = load.answeredSoFar();
@@ -58,42 +61,69 @@ class AttachIT {
                     AgentCli attach = AgentCli.run(TIMEOUT, "attach", pid, "log=info");
                     double during = (load.answeredSoFar() - answered) / seconds(attach.wall());
                     assertEquals(0, attach.exit(), attach.toString());
-                    assertTrue(attach.wall().compareTo(ATTACH_BOUND) <= 0, "attach within " + ATTACH_BOUND + ": " + attach);
-                    assertTrue(during >= before / 2, String.format(Locale.ROOT, "cycle %d: %.0f req/s during the attach,"
-                            + " %.0f before", cycle, during, before));
+                    assertTrue(
+                            attach.wall().compareTo(ATTACH_BOUND) <= 0,
+                            "attach within " + ATTACH_BOUND + ": " + attach);
+                    assertTrue(
+                            during >= before / 2,
+                            String.format(
+                                    Locale.ROOT,
+                                    "cycle %d: %.0f req/s during the attach," + " %.0f before",
+                                    cycle,
+                                    during,
+                                    before));
 
                     ControlEndpoint control = ControlEndpoint.of(service.pid(), TIMEOUT);
                     long acquisitions = control.lockAcquisitions();
                     AgentCli gil = AgentCli.run(TIMEOUT, "mode", pid, "gil");
                     assertEquals(0, gil.exit(), gil.toString());
-                    Duration engaged = Eventually.awaitValue("lock.acquisitions growing under gil", ENGAGE_BOUND,
-                            () -> control.lockAcquisitions() > acquisitions ? Optional.of(gil.wall()) : Optional.empty(),
+                    Duration engaged = Eventually.awaitValue(
+                            "lock.acquisitions growing under gil",
+                            ENGAGE_BOUND,
+                            () -> control.lockAcquisitions() > acquisitions
+                                    ? Optional.of(gil.wall())
+                                    : Optional.empty(),
                             () -> "stayed at " + acquisitions + "; " + gil + service);
-                    assertEquals(controllersBefore + 1, controllerLines(service), "the controller, loaded before the"
-                            + " attach, instrumented once by the switch to gil: " + service);
+                    assertEquals(
+                            controllersBefore + 1,
+                            controllerLines(service),
+                            "the controller, loaded before the" + " attach, instrumented once by the switch to gil: "
+                                    + service);
 
                     // an advise window: JFR records stacks, and stops at the switch out of gil at the latest
-                    AgentCli advise = AgentCli.run(TIMEOUT, "advise", pid, "--duration", "6s", "--measure", "1s",
-                            "--top", "3");
+                    AgentCli advise =
+                            AgentCli.run(TIMEOUT, "advise", pid, "--duration", "6s", "--measure", "1s", "--top", "3");
                     assertEquals(0, advise.exit(), advise.toString());
 
                     AgentCli back = AgentCli.run(TIMEOUT, "mode", pid, "native");
                     assertEquals(0, back.exit(), back.toString());
                     AgentCli detach = AgentCli.run(TIMEOUT, "detach", pid);
                     assertEquals(0, detach.exit(), detach.toString());
-                    Eventually.awaitValue("every agent thread stopped after the detach", TIMEOUT, () ->
-                            agentThreads(pid).isEmpty() ? Optional.of(true) : Optional.empty(), () -> agentThreads(pid));
+                    Eventually.awaitValue(
+                            "every agent thread stopped after the detach",
+                            TIMEOUT,
+                            () -> agentThreads(pid).isEmpty() ? Optional.of(true) : Optional.empty(),
+                            () -> agentThreads(pid));
                     metaspace.add(metaspaceKibAfterGc(pid));
-                    report.add(String.format(Locale.ROOT, "cycle %d: attach %.2f s (%.0f req/s during, %.0f before),"
-                            + " gil in %.2f s, native in %.2f s, detach %.2f s, Metaspace after GC %d KiB", cycle,
-                            seconds(attach.wall()), during, before, seconds(engaged), seconds(back.wall()),
-                            seconds(detach.wall()), metaspace.get(metaspace.size() - 1)));
+                    report.add(String.format(
+                            Locale.ROOT,
+                            "cycle %d: attach %.2f s (%.0f req/s during, %.0f before),"
+                                    + " gil in %.2f s, native in %.2f s, detach %.2f s, Metaspace after GC %d KiB",
+                            cycle,
+                            seconds(attach.wall()),
+                            during,
+                            before,
+                            seconds(engaged),
+                            seconds(back.wall()),
+                            seconds(detach.wall()),
+                            metaspace.get(metaspace.size() - 1)));
                 }
                 assertEquals(0, load.failedSoFar(), "failed requests across the cycles" + load);
             }
             System.out.println("webapp attach under load: " + String.join("; ", report));
-            assertTrue(metaspace.get(CYCLES - 1) <= metaspace.get(0) * 1.05, "Metaspace grew from cycle to cycle: "
-                    + metaspace);
+            assertTrue(
+                    metaspace.get(CYCLES - 1) <= metaspace.get(0) * 1.05,
+                    "Metaspace grew from cycle to cycle: " + metaspace);
             assertEquals(List.of(), service.agentFailures(), "the agent reported failures" + service);
         }
     }
@@ -112,8 +142,12 @@ class AttachIT {
     }
 
     private static void awaitProgressLines(LoadJvm load, int count) throws IOException, InterruptedException {
-        Eventually.awaitValue(count + " progress lines from the load", TIMEOUT, Duration.ofMillis(10),
-                () -> load.progressLines() >= count ? Optional.of(true) : Optional.empty(), load::toString);
+        Eventually.awaitValue(
+                count + " progress lines from the load",
+                TIMEOUT,
+                Duration.ofMillis(10),
+                () -> load.progressLines() >= count ? Optional.of(true) : Optional.empty(),
+                load::toString);
     }
 
     private static double seconds(Duration duration) {
@@ -123,8 +157,11 @@ class AttachIT {
     /** The threads the agent or its telemetry started, from {@code jcmd Thread.print}; or why none could be read. */
     private static String agentThreads(String pid) {
         try {
-            return jcmd(pid, "Thread.print").lines().filter(l -> l.startsWith("\"gil4j-")
-                    || l.startsWith("\"prometheus-http") || l.startsWith("\"PeriodicMetricReader"))
+            return jcmd(pid, "Thread.print")
+                    .lines()
+                    .filter(l -> l.startsWith("\"gil4j-")
+                            || l.startsWith("\"prometheus-http")
+                            || l.startsWith("\"PeriodicMetricReader"))
                     .collect(joining("\n"));
         } catch (IOException | InterruptedException e) {
             return "jcmd Thread.print failed: " + e;
@@ -152,8 +189,13 @@ class AttachIT {
     }
 
     private static String jcmd(String pid, String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(Paths.get(System.getProperty("java.home"), "bin", "jcmd").toString(), pid,
-                command).redirectErrorStream(true).start();
+        Process jcmd = new ProcessBuilder(
+                        Paths.get(System.getProperty("java.home"), "bin", "jcmd")
+                                .toString(),
+                        pid,
+                        command)
+                .redirectErrorStream(true)
+                .start();
         String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!jcmd.waitFor(30, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
             throw new AssertionError("jcmd " + pid + " " + command + " failed: " + output);

@@ -25,7 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class ControlEndpoint {
 
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private final String url;
@@ -36,9 +37,12 @@ final class ControlEndpoint {
 
     /** Waits for the control file of {@code pid} to name the endpoint. */
     static ControlEndpoint of(long pid, Duration timeout) throws IOException, InterruptedException {
-        Path file = Paths.get(System.getProperty("java.io.tmpdir"), "gil4j-" + System.getProperty("user.name"),
-                pid + ".control");
-        return Eventually.awaitValue("the control file " + file, timeout, () -> read(file).map(ControlEndpoint::new),
+        Path file = Paths.get(
+                System.getProperty("java.io.tmpdir"), "gil4j-" + System.getProperty("user.name"), pid + ".control");
+        return Eventually.awaitValue(
+                "the control file " + file,
+                timeout,
+                () -> read(file).map(ControlEndpoint::new),
                 () -> Files.exists(file) ? "it has no url" : "it does not exist");
     }
 
@@ -54,10 +58,14 @@ final class ControlEndpoint {
 
     /** {@code GET /status}, parsed; fails the test on any answer but 200. */
     JsonNode status() throws IOException, InterruptedException {
-        HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(URI.create(url + "/status"))
-                .timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = CLIENT.send(
+                HttpRequest.newBuilder(URI.create(url + "/status"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
-            throw new AssertionError("GET " + url + "/status answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(
+                    "GET " + url + "/status answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
     }

@@ -22,7 +22,9 @@ final class Jars {
     }
 
     private static Path jar(String property, String fallback) {
-        return Paths.get(System.getProperty(property, fallback)).toAbsolutePath().normalize();
+        return Paths.get(System.getProperty(property, fallback))
+                .toAbsolutePath()
+                .normalize();
     }
 
     /** Fails with a hint on how to build {@code jar} if it is missing. */

@@ -34,9 +34,21 @@ final class LoadJvm implements AutoCloseable {
     static LoadJvm start(String url, int concurrency, Duration duration) {
         try {
             Path out = Files.createTempFile("gil4j-load", ".csv");
-            Process process = new ProcessBuilder(Jars.java(), "-jar", Jars.existing(Jars.DEMO).toString(), "load",
-                    "--url", url, "--concurrency", Integer.toString(concurrency), "--duration",
-                    duration.toSeconds() + "s", "--format", "csv").redirectOutput(out.toFile()).start();
+            Process process = new ProcessBuilder(
+                            Jars.java(),
+                            "-jar",
+                            Jars.existing(Jars.DEMO).toString(),
+                            "load",
+                            "--url",
+                            url,
+                            "--concurrency",
+                            Integer.toString(concurrency),
+                            "--duration",
+                            duration.toSeconds() + "s",
+                            "--format",
+                            "csv")
+                    .redirectOutput(out.toFile())
+                    .start();
             return new LoadJvm(process, out);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -55,7 +67,8 @@ final class LoadJvm implements AutoCloseable {
 
     /** How many progress lines the load has printed so far. */
     int progressLines() {
-        return (int) stderr.stream().filter(line -> PROGRESS.matcher(line).find()).count();
+        return (int)
+                stderr.stream().filter(line -> PROGRESS.matcher(line).find()).count();
     }
 
     private long fromLatestProgress(int group) {
@@ -82,8 +95,8 @@ final class LoadJvm implements AutoCloseable {
             throw new AssertionError("the load (exit " + process.exitValue() + ") printed no result" + this);
         }
         String[] row = lines.get(1).split(",");
-        return new Result(Long.parseLong(row[0]), Long.parseLong(row[1]), Double.parseDouble(row[3]),
-                Double.parseDouble(row[6]));
+        return new Result(
+                Long.parseLong(row[0]), Long.parseLong(row[1]), Double.parseDouble(row[3]), Double.parseDouble(row[6]));
     }
 
     @Override

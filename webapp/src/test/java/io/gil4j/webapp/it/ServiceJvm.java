@@ -31,7 +31,9 @@ final class ServiceJvm implements AutoCloseable {
     /** Agent lines that report something going wrong (the agent writes no level, only {@code [gil4j]}). */
     private static final Pattern AGENT_FAILURE =
             Pattern.compile("(?i)could not|fail|disabled|not started|not registered|error|exception|warn");
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String name;
     private final Process process;
@@ -75,29 +77,38 @@ final class ServiceJvm implements AutoCloseable {
      * @throws AssertionError if the JVM exits first, or at the deadline
      */
     Duration awaitFirstOk(String path, Duration timeout) throws IOException, InterruptedException {
-        return Eventually.awaitValue(name + " answers 200 on " + path, timeout, () -> {
-            if (!process.isAlive()) {
-                throw new AssertionError(name + " exited with " + process.exitValue() + this);
-            }
-            if (baseUrl == null) {
-                Matcher port = PORT.matcher(log());
-                if (!port.find()) {
-                    return Optional.empty();
-                }
-                baseUrl = "http://127.0.0.1:" + port.group(1);
-            }
-            try {
-                int status = get(path).statusCode();
-                return status == 200 ? Optional.of(Duration.ofNanos(System.nanoTime() - launchedNanos)) : Optional.empty();
-            } catch (IOException notYet) {
-                return Optional.empty();
-            }
-        }, this::toString);
+        return Eventually.awaitValue(
+                name + " answers 200 on " + path,
+                timeout,
+                () -> {
+                    if (!process.isAlive()) {
+                        throw new AssertionError(name + " exited with " + process.exitValue() + this);
+                    }
+                    if (baseUrl == null) {
+                        Matcher port = PORT.matcher(log());
+                        if (!port.find()) {
+                            return Optional.empty();
+                        }
+                        baseUrl = "http://127.0.0.1:" + port.group(1);
+                    }
+                    try {
+                        int status = get(path).statusCode();
+                        return status == 200
+                                ? Optional.of(Duration.ofNanos(System.nanoTime() - launchedNanos))
+                                : Optional.empty();
+                    } catch (IOException notYet) {
+                        return Optional.empty();
+                    }
+                },
+                this::toString);
     }
 
     /** {@code GET path}, once the service is up ({@link #awaitFirstOk}). */
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return CLIENT.send(HttpRequest.newBuilder(URI.create(url(path))).timeout(Duration.ofSeconds(30)).build(),
+        return CLIENT.send(
+                HttpRequest.newBuilder(URI.create(url(path)))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -130,7 +141,9 @@ final class ServiceJvm implements AutoCloseable {
 
     /** The agent's lines that report a failure: a class it could not instrument, a part that did not start. */
     List<String> agentFailures() {
-        return agentLines().stream().filter(line -> AGENT_FAILURE.matcher(line).find()).toList();
+        return agentLines().stream()
+                .filter(line -> AGENT_FAILURE.matcher(line).find())
+                .toList();
     }
 
     /** Standard error lines that are not the agent's (the JVM's own warnings, say). */
@@ -140,7 +153,9 @@ final class ServiceJvm implements AutoCloseable {
 
     /** The application's log lines at WARN or ERROR. */
     List<String> logProblems() {
-        return log().lines().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList();
+        return log().lines()
+                .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
+                .toList();
     }
 
     private String log() {

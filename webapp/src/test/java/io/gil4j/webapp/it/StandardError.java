@@ -13,16 +13,18 @@ final class StandardError {
     private final List<String> lines = new CopyOnWriteArrayList<>();
 
     StandardError(Process process, String threadName) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(
-                    new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
-                for (String line = in.readLine(); line != null; line = in.readLine()) {
-                    lines.add(line);
-                }
-            } catch (IOException e) {
-                lines.add("(standard error lost: " + e + ")");
-            }
-        }, threadName);
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader in = new BufferedReader(
+                            new InputStreamReader(process.getErrorStream(), StandardCharsets.UTF_8))) {
+                        for (String line = in.readLine(); line != null; line = in.readLine()) {
+                            lines.add(line);
+                        }
+                    } catch (IOException e) {
+                        lines.add("(standard error lost: " + e + ")");
+                    }
+                },
+                threadName);
         reader.setDaemon(true);
         reader.start();
     }

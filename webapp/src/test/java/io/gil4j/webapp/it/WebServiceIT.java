@@ -30,6 +30,7 @@ class WebServiceIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
     /** Long enough for three CLI runs on a loaded two-core machine (each a JVM start, seconds there). */
     private static final Duration LOAD = Duration.ofSeconds(20);
+
     private static final int OWNERS = 300;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
 
@@ -67,18 +68,29 @@ class WebServiceIT {
 
             HttpResponse<String> html = service.get("/owners/" + first.at("/id").asLong());
             assertEquals(200, html.statusCode(), html.body());
-            assertTrue(html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"), html.headers().toString());
-            assertTrue(html.body().contains("<h1>" + first.at("/firstName").asString() + " "
-                    + first.at("/lastName").asString() + "</h1>"), html.body());
+            assertTrue(
+                    html.headers().firstValue("Content-Type").orElse("").startsWith("text/html"),
+                    html.headers().toString());
+            assertTrue(
+                    html.body()
+                            .contains("<h1>" + first.at("/firstName").asString() + " "
+                                    + first.at("/lastName").asString() + "</h1>"),
+                    html.body());
             assertEquals(404, service.get("/owners/999999").statusCode(), "an unknown owner");
 
             JsonNode work = json(service, "/work?n=60");
             assertEquals(60 * 59 / 2, work.at("/comparisons").asLong(), work.toString());
             assertEquals("ok", service.get("/health").body());
 
-            System.out.printf(Locale.ROOT, "webapp %-13s start-up to first 200 of /owners %6.2f s, RSS after start-up"
-                    + " %4d MiB, agent lines %d, JVM warnings %s%n", configuration, startup.toNanos() / 1e9,
-                    residentKib / 1024, service.agentLines().size(), service.otherStderr());
+            System.out.printf(
+                    Locale.ROOT,
+                    "webapp %-13s start-up to first 200 of /owners %6.2f s, RSS after start-up"
+                            + " %4d MiB, agent lines %d, JVM warnings %s%n",
+                    configuration,
+                    startup.toNanos() / 1e9,
+                    residentKib / 1024,
+                    service.agentLines().size(),
+                    service.otherStderr());
             assertEquals(List.of(), service.agentFailures(), "the agent reported failures" + service);
             assertEquals(List.of(), service.logProblems(), "the application logged warnings or errors" + service);
             if (configuration.agentArgument == null) {
@@ -95,33 +107,51 @@ class WebServiceIT {
             String pid = Long.toString(service.pid());
             List<String> switches = new ArrayList<>();
             try (LoadJvm load = LoadJvm.start(service.url("/owners"), 4, LOAD)) {
-                Eventually.awaitValue("the load's first answers", TIMEOUT, () -> load.answeredSoFar() > 0
-                        ? Optional.of(true) : Optional.empty(), load::toString);
+                Eventually.awaitValue(
+                        "the load's first answers",
+                        TIMEOUT,
+                        () -> load.answeredSoFar() > 0 ? Optional.of(true) : Optional.empty(),
+                        load::toString);
                 long before = control.lockAcquisitions();
                 AgentCli status = AgentCli.run(TIMEOUT, "status", pid);
                 assertEquals(0, status.exit(), status.toString());
-                switches.add(String.format(Locale.ROOT, "status (the CLI's own cost) in %.2f s",
+                switches.add(String.format(
+                        Locale.ROOT,
+                        "status (the CLI's own cost) in %.2f s",
                         status.wall().toNanos() / 1e9));
 
                 switches.add(switchMode(pid, "gil"));
                 assertEquals("gil", control.status().at("/mode").asString());
-                long underGil = Eventually.awaitValue("lock.acquisitions growing under gil", TIMEOUT, () -> {
-                    long now = control.lockAcquisitions();
-                    return now > before ? Optional.of(now) : Optional.empty();
-                }, () -> "lock.acquisitions stayed at " + before);
+                long underGil = Eventually.awaitValue(
+                        "lock.acquisitions growing under gil",
+                        TIMEOUT,
+                        () -> {
+                            long now = control.lockAcquisitions();
+                            return now > before ? Optional.of(now) : Optional.empty();
+                        },
+                        () -> "lock.acquisitions stayed at " + before);
                 assertTrue(load.isAlive(), "the lock was taken while the load ran" + load);
                 JsonNode instrumentation = control.status().at("/instrumentation");
-                assertTrue(instrumentation.at("/selection").asString().startsWith("io.gil4j.webapp.**")
-                        && instrumentation.at("/classes").asLong() > 0, "the application's classes got the lock's code: "
-                        + instrumentation);
+                assertTrue(
+                        instrumentation.at("/selection").asString().startsWith("io.gil4j.webapp.**")
+                                && instrumentation.at("/classes").asLong() > 0,
+                        "the application's classes got the lock's code: " + instrumentation);
 
                 switches.add(switchMode(pid, "native"));
                 assertEquals("native", control.status().at("/mode").asString());
 
                 LoadJvm.Result result = load.awaitResult(LOAD.plus(TIMEOUT));
-                System.out.printf(Locale.ROOT, "webapp switch under load: %s; lock acquisitions %d -> %d; load %d"
-                        + " requests, %d errors, %.1f req/s, p99 %.1f ms%n", String.join(", ", switches), before,
-                        underGil, result.requests(), result.errors(), result.throughput(), result.p99Millis());
+                System.out.printf(
+                        Locale.ROOT,
+                        "webapp switch under load: %s; lock acquisitions %d -> %d; load %d"
+                                + " requests, %d errors, %.1f req/s, p99 %.1f ms%n",
+                        String.join(", ", switches),
+                        before,
+                        underGil,
+                        result.requests(),
+                        result.errors(),
+                        result.throughput(),
+                        result.p99Millis());
                 assertEquals(0, result.errors(), "failed requests across the switches" + load + service);
                 assertTrue(result.requests() > 0, load.toString());
             }
@@ -145,7 +175,8 @@ class WebServiceIT {
 
     /** The agent with {@code argument}, its Prometheus endpoint on a free port (not the fixed 9464). */
     static List<String> agentOptions(String argument) {
-        return List.of("-javaagent:" + Jars.existing(Jars.AGENT) + (argument.isEmpty() ? "" : "=" + argument),
+        return List.of(
+                "-javaagent:" + Jars.existing(Jars.AGENT) + (argument.isEmpty() ? "" : "=" + argument),
                 "-Dgil4j.otel.exporter.prometheus.port=0");
     }
 }

@@ -27,7 +27,9 @@ class SeedDataTest {
 
     private static String describe(Owner owner) {
         return owner.getFirstName() + " " + owner.getLastName() + ", " + owner.getCity() + ", " + owner.getTelephone()
-                + ", " + owner.getPets().stream().map(p -> p.getName() + "/" + p.getSpecies() + "/" + p.getBirthDate())
+                + ", "
+                + owner.getPets().stream()
+                        .map(p -> p.getName() + "/" + p.getSpecies() + "/" + p.getBirthDate())
                         .toList();
     }
 }

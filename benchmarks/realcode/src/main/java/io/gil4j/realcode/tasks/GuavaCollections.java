@@ -64,12 +64,15 @@ public final class GuavaCollections {
         ImmutableTable.Builder<Character, Integer, Integer> table = ImmutableTable.builder();
         for (Map.Entry<Character, Collection<String>> row : byInitial.asMap().entrySet()) {
             ImmutableSortedMap<Integer, Integer> lengths = row.getValue().stream()
-                    .collect(ImmutableSortedMap.toImmutableSortedMap(Ordering.natural(), String::length, w -> 1,
-                            Integer::sum));
+                    .collect(ImmutableSortedMap.toImmutableSortedMap(
+                            Ordering.natural(), String::length, w -> 1, Integer::sum));
             lengths.forEach((length, n) -> table.put(row.getKey(), length, n));
             hasher.putString(Ordering.natural().max(row.getValue()), StandardCharsets.UTF_8);
         }
-        table.build().cellSet().forEach(cell ->
-                hasher.putChar(cell.getRowKey()).putInt(cell.getColumnKey()).putInt(cell.getValue()));
+        table.build()
+                .cellSet()
+                .forEach(cell -> hasher.putChar(cell.getRowKey())
+                        .putInt(cell.getColumnKey())
+                        .putInt(cell.getValue()));
     }
 }

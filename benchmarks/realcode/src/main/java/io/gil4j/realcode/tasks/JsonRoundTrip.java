@@ -57,7 +57,11 @@ public final class JsonRoundTrip {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return checksum + orders.stream().flatMap(o -> o.lines().stream()).mapToLong(Line::quantity).sum();
+        return checksum
+                + orders.stream()
+                        .flatMap(o -> o.lines().stream())
+                        .mapToLong(Line::quantity)
+                        .sum();
     }
 
     private static List<Order> orders(Random random) {
@@ -65,8 +69,11 @@ public final class JsonRoundTrip {
         for (int i = 0; i < ORDER_COUNT; i++) {
             List<Line> lines = new ArrayList<>();
             for (int l = random.nextInt(6); l >= 0; l--) {
-                lines.add(new Line(Words.word(random).toUpperCase(), 1 + random.nextInt(20),
-                        random.nextInt(100_000) / 100.0, List.of(Words.sentence(random, 1 + random.nextInt(5)))));
+                lines.add(new Line(
+                        Words.word(random).toUpperCase(),
+                        1 + random.nextInt(20),
+                        random.nextInt(100_000) / 100.0,
+                        List.of(Words.sentence(random, 1 + random.nextInt(5)))));
             }
             Map<String, Integer> tags = new LinkedHashMap<>();
             for (int t = random.nextInt(4); t > 0; t--) {

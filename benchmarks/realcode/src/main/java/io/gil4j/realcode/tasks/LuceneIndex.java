@@ -86,13 +86,17 @@ public final class LuceneIndex {
             case 0:
                 return new TermQuery(first);
             case 1:
-                return new BooleanQuery.Builder().add(new TermQuery(first), Occur.SHOULD)
-                        .add(new TermQuery(second), Occur.SHOULD).build();
+                return new BooleanQuery.Builder()
+                        .add(new TermQuery(first), Occur.SHOULD)
+                        .add(new TermQuery(second), Occur.SHOULD)
+                        .build();
             case 2:
                 return new PhraseQuery(1, "body", first.bytes(), second.bytes());
             default:
-                return new BooleanQuery.Builder().add(new TermQuery(first), Occur.MUST)
-                        .add(IntPoint.newRangeQuery("year", 2000, 2010), Occur.FILTER).build();
+                return new BooleanQuery.Builder()
+                        .add(new TermQuery(first), Occur.MUST)
+                        .add(IntPoint.newRangeQuery("year", 2000, 2010), Occur.FILTER)
+                        .build();
         }
     }
 }

@@ -45,8 +45,8 @@ public final class MustacheRender {
      * @return the CRC-32 of the report, and its length, folded together
      */
     public static long run(int seed) {
-        Map<String, Object> scope = Map.of("title", "Invoices <" + seed + ">",
-                "customers", customers(new Random(seed)));
+        Map<String, Object> scope =
+                Map.of("title", "Invoices <" + seed + ">", "customers", customers(new Random(seed)));
         Mustache report = new DefaultMustacheFactory().compile(new StringReader(TEMPLATE), "report");
         long checksum = 0;
         for (int i = 0; i < RENDERS; i++) {
@@ -68,7 +68,10 @@ public final class MustacheRender {
                 items.add(new Item(Words.sentence(random, 2), 1 + random.nextInt(9), price, random.nextInt(4) == 0));
             }
             String name = Words.word(random);
-            customers.add(new Customer(name, name + "@" + Words.word(random) + ".example", items,
+            customers.add(new Customer(
+                    name,
+                    name + "@" + Words.word(random) + ".example",
+                    items,
                     "\"" + Words.sentence(random, 12) + "\" & <more>"));
         }
         return customers;
