@@ -30,8 +30,12 @@ final class Advice {
 
     /** What rerouting code with {@code share} of the hold time, called as {@code calls} says, would do. */
     Prediction predict(double share, Map<String, Object> calls) {
-        return Prediction.of(share, workers, spareCores(),
-                (long) ControlClient.number(window, "dispatchNanos"), (long) ControlClient.number(calls, "count"),
+        return Prediction.of(
+                share,
+                workers,
+                spareCores(),
+                (long) ControlClient.number(window, "dispatchNanos"),
+                (long) ControlClient.number(calls, "count"),
                 callNanos(calls));
     }
 
@@ -83,7 +87,9 @@ final class Advice {
     }
 
     private java.util.Optional<Map<String, Object>> firstRecommended() {
-        return rows.stream().filter(r -> Boolean.TRUE.equals(r.get("recommended"))).findFirst();
+        return rows.stream()
+                .filter(r -> Boolean.TRUE.equals(r.get("recommended")))
+                .findFirst();
     }
 
     /** The A/B experiment that tried {@link #recommended()}: its JSON, as {@code /experiment} answers. */
@@ -97,8 +103,8 @@ final class Advice {
         verification.put("high", experiment.get("high"));
         verification.put("state", experiment.get("state"));
         Object measured = experiment.get("speedup");
-        verification.put("error", measured instanceof Number
-                ? predicted / ((Number) measured).doubleValue() - 1 : null);
+        verification.put(
+                "error", measured instanceof Number ? predicted / ((Number) measured).doubleValue() - 1 : null);
     }
 
     /** How {@link #recommended()}'s calls scaled with the workers: the JSON of a {@link ScalingRun}. */
@@ -108,8 +114,8 @@ final class Advice {
 
     Map<String, Object> json() {
         Map<String, Object> json = new LinkedHashMap<>();
-        for (String key : List.of("seconds", "samples", "held", "stacks", "meanWaiters", "cores", "otherCores",
-                "dispatchNanos")) {
+        for (String key : List.of(
+                "seconds", "samples", "held", "stacks", "meanWaiters", "cores", "otherCores", "dispatchNanos")) {
             json.put(key, window.get(key));
         }
         json.put("workers", workers);
@@ -121,45 +127,90 @@ final class Advice {
     }
 
     String table() {
-        StringBuilder s = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder s = new StringBuilder();
+        appendWindow(s);
+        appendRows(s);
+        appendVerification(s);
+        if (scaling != null) {
+            s.append(ScalingRun.table(scaling));
+        }
+        return s.toString();
+    }
+
+    /** What the window saw: its length, the samples, the lock's hold and the machine. */
+    private void appendWindow(StringBuilder s) {
+        s.append(String.format(
+                Locale.ROOT,
                 "advise: %.0f s, %.0f samples, the lock held in %.0f %% of them, %.1f threads waiting on average;"
                         + " %.0f cores (%.1f kept busy by other processes), %d workers, a hand-over of %.1f us%n%n",
-                ControlClient.number(window, "seconds"), ControlClient.number(window, "samples"),
+                ControlClient.number(window, "seconds"),
+                ControlClient.number(window, "samples"),
                 100 * ControlClient.number(window, "held") / Math.max(1, ControlClient.number(window, "samples")),
-                ControlClient.number(window, "meanWaiters"), ControlClient.number(window, "cores"),
-                ControlClient.number(window, "otherCores"), workers,
+                ControlClient.number(window, "meanWaiters"),
+                ControlClient.number(window, "cores"),
+                ControlClient.number(window, "otherCores"),
+                workers,
                 ControlClient.number(window, "dispatchNanos") / 1e3));
         double stacks = ControlClient.number(window, "stacks");
         if (stacks < FEW_STACKS) {
-            s.append(String.format(Locale.ROOT, "only %.0f stacks of a lock holder: a share of one half is uncertain by"
-                    + " +-%.0f points; sample longer (--duration) or raise gil4j.hold.sample-rate%n%n", stacks,
+            s.append(String.format(
+                    Locale.ROOT,
+                    "only %.0f stacks of a lock holder: a share of one half is uncertain by"
+                            + " +-%.0f points; sample longer (--duration) or raise gil4j.hold.sample-rate%n%n",
+                    stacks,
                     100 * Math.sqrt(0.25 / Math.max(1, stacks))));
         }
-        s.append(String.format(Locale.ROOT, "%-4s %6s %6s %9s %10s %7s %8s  %s%n", "rank", "hold%", "self%",
-                "calls/s", "mean us", "alone", "with ^", "method: verdict"));
+    }
+
+    /** One line per candidate, the recommended ones with their offload pattern. */
+    private void appendRows(StringBuilder s) {
+        s.append(String.format(
+                Locale.ROOT,
+                "%-4s %6s %6s %9s %10s %7s %8s  %s%n",
+                "rank",
+                "hold%",
+                "self%",
+                "calls/s",
+                "mean us",
+                "alone",
+                "with ^",
+                "method: verdict"));
         for (Map<String, Object> row : rows) {
             Object together = row.get("speedupTogether");
-            s.append(String.format(Locale.ROOT, "%-4d %6.1f %6.1f %9.0f %10.1f %6.2fx %8s  %s: %s%n",
-                    (Integer) row.get("rank"), 100 * (Double) row.get("holdShare"), 100 * (Double) row.get("selfShare"),
-                    (Double) row.get("callsPerSecond"), (Double) row.get("meanCallMicros"), (Double) row.get("speedup"),
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%-4d %6.1f %6.1f %9.0f %10.1f %6.2fx %8s  %s: %s%n",
+                    (Integer) row.get("rank"),
+                    100 * (Double) row.get("holdShare"),
+                    100 * (Double) row.get("selfShare"),
+                    (Double) row.get("callsPerSecond"),
+                    (Double) row.get("meanCallMicros"),
+                    (Double) row.get("speedup"),
                     together == null ? "-" : String.format(Locale.ROOT, "%.2fx", (Double) together),
-                    row.get("method"), row.get("verdict")));
+                    row.get("method"),
+                    row.get("verdict")));
             if (Boolean.TRUE.equals(row.get("recommended"))) {
                 s.append("     offload=").append(row.get("offload")).append('\n');
             }
         }
         s.append("\n\"with ^\": rerouting this and the recommended ones above it together.\n");
+    }
+
+    /** The measured speedup of the recommendation, if verified. */
+    private void appendVerification(StringBuilder s) {
         if (verification != null) {
             Object error = verification.get("error");
-            s.append(String.format(Locale.ROOT, "%nverified offload=%s: predicted %.2fx, measured %s (95 %% interval"
-                    + " %s to %s)%s%n", verification.get("offload"), (Double) verification.get("predicted"),
-                    verification.get("measured"), verification.get("low"), verification.get("high"),
-                    error == null ? "" : String.format(Locale.ROOT, ", the prediction %+.0f %% off",
-                            100 * (Double) error)));
+            s.append(String.format(
+                    Locale.ROOT,
+                    "%nverified offload=%s: predicted %.2fx, measured %s (95 %% interval" + " %s to %s)%s%n",
+                    verification.get("offload"),
+                    (Double) verification.get("predicted"),
+                    verification.get("measured"),
+                    verification.get("low"),
+                    verification.get("high"),
+                    error == null
+                            ? ""
+                            : String.format(Locale.ROOT, ", the prediction %+.0f %% off", 100 * (Double) error)));
         }
-        if (scaling != null) {
-            s.append(ScalingRun.table(scaling));
-        }
-        return s.toString();
     }
 }

@@ -30,35 +30,36 @@ final class LockMetrics {
     private LockMetrics() {}
 
     static void register(Meter meter, HistogramExport histograms, LockLedger ledger, Supplier<Mode> mode) {
-        ObservableDoubleMeasurement time = meter.counterBuilder("gil4j.lock.time").ofDoubles().setUnit("s")
+        ObservableDoubleMeasurement time = meter.counterBuilder("gil4j.lock.time")
+                .ofDoubles()
+                .setUnit("s")
                 .setDescription("Time the lock was held (gil4j.lock.state=held; its rate is the lock's utilization)"
                         + " and waited for, summed over waiting threads (wait; its rate is the average number of"
                         + " waiters)")
                 .buildObserver();
-        ObservableLongMeasurement switches = meter.counterBuilder("gil4j.lock.switches").setUnit("{switch}")
+        ObservableLongMeasurement switches = meter.counterBuilder("gil4j.lock.switches")
+                .setUnit("{switch}")
                 .setDescription("Hand-overs of the lock to another thread, by the reason the holder gave it up")
                 .buildObserver();
         ObservableLongMeasurement acquisitions = meter.counterBuilder("gil4j.lock.acquisitions")
                 .setUnit("{acquisition}")
                 .setDescription("Times the lock was taken, contended (the taker waited) or not")
                 .buildObserver();
-        ObservableLongMeasurement waiting = meter.upDownCounterBuilder("gil4j.lock.waiting").setUnit("{thread}")
-                .setDescription("Threads waiting for the lock now").buildObserver();
-        meter.batchCallback(() -> {
-            ledger.settle(mode.get());
-            ledger.forEach((lock, inMode, totals) -> {
-                Attributes attributes = Attributes.of(LOCK, lock, MODE, inMode.configName());
-                time.record(HistogramExport.seconds(totals.holdNanos), with(attributes, LOCK_STATE, "held"));
-                time.record(HistogramExport.seconds(totals.waitNanos), with(attributes, LOCK_STATE, "wait"));
-                for (SwitchReason reason : SwitchReason.values()) {
-                    switches.record(totals.switches[reason.ordinal()],
-                            with(attributes, SWITCH_REASON, reason.name().toLowerCase(Locale.ROOT)));
-                }
-                acquisitions.record(totals.contended, with(attributes, LOCK_CONTENDED, true));
-                acquisitions.record(totals.acquisitions - totals.contended, with(attributes, LOCK_CONTENDED, false));
-            });
-            ledger.waiters().forEach((lock, threads) -> waiting.record(threads, Attributes.of(LOCK, lock)));
-        }, time, switches, acquisitions, waiting);
+        ObservableLongMeasurement waiting = meter.upDownCounterBuilder("gil4j.lock.waiting")
+                .setUnit("{thread}")
+                .setDescription("Threads waiting for the lock now")
+                .buildObserver();
+        meter.batchCallback(
+                () -> {
+                    ledger.settle(mode.get());
+                    ledger.forEach(
+                            (lock, inMode, totals) -> record(time, switches, acquisitions, lock, inMode, totals));
+                    ledger.waiters().forEach((lock, threads) -> waiting.record(threads, Attributes.of(LOCK, lock)));
+                },
+                time,
+                switches,
+                acquisitions,
+                waiting);
         histograms.add(sink -> {
             ledger.settle(mode.get());
             ledger.forEach((lock, inMode, totals) -> {
@@ -69,4 +70,23 @@ final class LockMetrics {
         });
     }
 
+    /** One lock's counters in one mode. */
+    private static void record(
+            ObservableDoubleMeasurement time,
+            ObservableLongMeasurement switches,
+            ObservableLongMeasurement acquisitions,
+            String lock,
+            Mode inMode,
+            LockLedger.Totals totals) {
+        Attributes attributes = Attributes.of(LOCK, lock, MODE, inMode.configName());
+        time.record(HistogramExport.seconds(totals.holdNanos), with(attributes, LOCK_STATE, "held"));
+        time.record(HistogramExport.seconds(totals.waitNanos), with(attributes, LOCK_STATE, "wait"));
+        for (SwitchReason reason : SwitchReason.values()) {
+            switches.record(
+                    totals.switches[reason.ordinal()],
+                    with(attributes, SWITCH_REASON, reason.name().toLowerCase(Locale.ROOT)));
+        }
+        acquisitions.record(totals.contended, with(attributes, LOCK_CONTENDED, true));
+        acquisitions.record(totals.acquisitions - totals.contended, with(attributes, LOCK_CONTENDED, false));
+    }
 }
