@@ -18,23 +18,7 @@ class BenchIT {
     @Test
     void bench_under_the_agent_prints_sequential_gil_and_native_rows_as_csv() throws Exception {
         Path agent = DemoJvm.agentJarOrSkip();
-        ForkedProcess.Result run = DemoJvm.run(
-                agent,
-                "bench",
-                "--workload",
-                "primes",
-                "--size",
-                "small",
-                "--tasks",
-                "4",
-                "--workers",
-                "2",
-                "--modes",
-                "sequential,gil,native",
-                "--rounds",
-                "1",
-                "--format",
-                "csv");
+        ForkedProcess.Result run = DemoJvm.run(agent, DemoJvm.SMALL_BENCH_CSV);
         assertEquals(0, run.exitCode(), run.toString());
         assertFalse(run.stderr().contains("not attached"), run.toString());
         CsvShape.assertBenchCsv(run.stdoutLines(), List.of("sequential", "gil", "native"), 4, 2);

@@ -20,6 +20,25 @@ import org.junit.jupiter.api.Assumptions;
  */
 final class DemoJvm {
 
+    /** A short {@code bench} of primes in {@code sequential}, {@code gil} and {@code native}: 4 tasks, 2 workers, CSV. */
+    static final String[] SMALL_BENCH_CSV = {
+        "bench",
+        "--workload",
+        "primes",
+        "--size",
+        "small",
+        "--tasks",
+        "4",
+        "--workers",
+        "2",
+        "--modes",
+        "sequential,gil,native",
+        "--rounds",
+        "1",
+        "--format",
+        "csv"
+    };
+
     private static final Duration TIMEOUT = Duration.ofMinutes(3);
 
     private DemoJvm() {}

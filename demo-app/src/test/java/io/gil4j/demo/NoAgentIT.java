@@ -12,23 +12,7 @@ class NoAgentIT {
 
     @Test
     void bench_without_the_agent_says_so_and_prints_sequential_and_native_rows() throws Exception {
-        ForkedProcess.Result run = DemoJvm.run(
-                null,
-                "bench",
-                "--workload",
-                "primes",
-                "--size",
-                "small",
-                "--tasks",
-                "4",
-                "--workers",
-                "2",
-                "--modes",
-                "sequential,gil,native",
-                "--rounds",
-                "1",
-                "--format",
-                "csv");
+        ForkedProcess.Result run = DemoJvm.run(null, DemoJvm.SMALL_BENCH_CSV);
         assertEquals(0, run.exitCode(), run.toString());
         assertTrue(run.stderr().contains("gil4j agent is not attached"), run.toString());
         CsvShape.assertBenchCsv(run.stdoutLines(), List.of("sequential", "native"), 4, 2);
