@@ -30,7 +30,6 @@ public final class Config {
 
     private final Map<Option<?>, String> text = new HashMap<>();
     private final Map<Option<?>, Object> values = new HashMap<>();
-    private final Map<String, String> otelOverrides;
     private final SelectionConfig selection;
     private final LockConfig lock;
     private final PoolConfig pools;
@@ -49,7 +48,6 @@ public final class Config {
                         + option.accepted());
             }
         }
-        otelOverrides = sources.otelOverrides();
         selection = new SelectionConfig(get(Option.INCLUDE), get(Option.EXCLUDE), get(Option.OFFLOAD));
         lock = new LockConfig(
                 get(Option.GIL), get(Option.SWITCH_INTERVAL), get(Option.CHECK_INTERVAL), get(Option.HOLD_SAMPLE_RATE));
@@ -68,7 +66,7 @@ public final class Config {
                 get(Option.CONTROL_TOKEN),
                 get(Option.MODE_FILE),
                 verbose());
-        telemetry = new TelemetryConfig(otelOverrides, get(Option.SPEEDUP_BASELINE));
+        telemetry = new TelemetryConfig(sources.otelOverrides(), get(Option.SPEEDUP_BASELINE));
     }
 
     /** The defaults alone. */
@@ -153,8 +151,13 @@ public final class Config {
                     .append(secret ? "(set, not shown)" : value)
                     .append('\n');
         }
-        otelOverrides.forEach((key, value) ->
-                out.append("gil4j.").append(key).append('=').append(value).append('\n'));
+        telemetry
+                .otelOverrides()
+                .forEach((key, value) -> out.append("gil4j.")
+                        .append(key)
+                        .append('=')
+                        .append(value)
+                        .append('\n'));
         return out.toString();
     }
 }
