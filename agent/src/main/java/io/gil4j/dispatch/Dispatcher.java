@@ -90,6 +90,10 @@ public final class Dispatcher implements Rerouting {
     private Offloaded route(Mode mode, Class<?> type, String method, Object receiver, Object[] arguments)
             throws NoSuchMethodException {
         MarkedCall call = MarkedCall.of(type, method, receiver, arguments);
+        return call.deliverable(runOn(mode, call));
+    }
+
+    private Offloaded runOn(Mode mode, MarkedCall call) {
         switch (mode) {
             case SEQUENTIAL:
                 return lane().run(call);

@@ -1,5 +1,7 @@
 package io.gil4j.dispatch;
 
+import io.gil4j.bootstrap.Hooks;
+import io.gil4j.bootstrap.Offloaded;
 import java.lang.invoke.MethodType;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -95,6 +97,37 @@ final class MarkedCall {
         } catch (InvocationTargetException e) {
             throw MarkedCall.<RuntimeException>unchecked(e.getCause());
         }
+    }
+
+    /**
+     * {@code outcome} as the caller may receive it: unchanged, unless it is a value this method cannot return
+     * (which the exit advice's cast would fail on in the caller). The call has run, so it cannot run inline
+     * again; that outcome becomes a {@link ClassCastException} naming both types, thrown to the caller as
+     * the call's outcome, and counted as one of the runtime's failures.
+     *
+     * @param outcome how a route's worker ended the call, or null if the call has not run
+     */
+    Offloaded deliverable(Offloaded outcome) {
+        if (outcome == null || outcome.thrown() != null || fits(method.getReturnType(), outcome.value())) {
+            return outcome;
+        }
+        Hooks.recordFailure();
+        Object value = outcome.value();
+        String got = value == null ? "null" : value.getClass().getName();
+        return Offloaded.threw(
+                outcome.mode(),
+                new ClassCastException("gil4j: the " + outcome.mode() + " route returned " + got + " from " + describe()
+                        + ", which returns " + method.getReturnType().getName()));
+    }
+
+    private static boolean fits(Class<?> returns, Object value) {
+        if (returns == void.class) {
+            return true; // the exit advice ignores the value
+        }
+        if (returns.isPrimitive()) {
+            return MethodType.methodType(returns).wrap().returnType().isInstance(value);
+        }
+        return value == null || returns.isInstance(value);
     }
 
     /** Throws {@code thrown} as it is, checked or not: {@code throw unchecked(e)}. */

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
-import net.bytebuddy.asm.Advice;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
@@ -110,7 +109,7 @@ public final class Instrumenter {
         AsmVisitorWrapper checkpoints = new AsmVisitorWrapper.ForDeclaredMethods()
                 .method(methods, new CheckpointInserter(BlockingCalls.standard()));
         // read from the agent jar once, here: not per class, and not after the jar was replaced on disk
-        AsmVisitorWrapper offload = Advice.to(OffloadAdvice.class).on(marked);
+        AsmVisitorWrapper offload = OffloadAdvice.on(marked);
         return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
                 .disableClassFormatChanges()
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)

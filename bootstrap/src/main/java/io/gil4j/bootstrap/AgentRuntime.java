@@ -50,7 +50,8 @@ public interface AgentRuntime {
      *
      * <p>Contract: returning null means the call has not run and the caller must run it inline; throwing
      * means the same. Once the call has been handed to a worker, every outcome — the method's own
-     * exception, a value that cannot cross, a dead worker — is returned as an {@link Offloaded}.
+     * exception, a value that cannot cross, a dead worker — is returned as an {@link Offloaded}, whose value
+     * the method can return (boxed for a primitive type), because the offload advice casts it to that type.
      *
      * @param type the class declaring the method
      * @param method the method's name followed by its descriptor, e.g. {@code quote(ILjava/lang/String;)J}
