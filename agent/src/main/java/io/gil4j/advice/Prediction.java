@@ -29,6 +29,8 @@ public record Prediction(double speedup, boolean recommended, String verdict) {
     static final double WORTHWHILE = 1.05;
 
     /**
+     * The prediction for a method (or methods) holding the lock {@code share} of the time.
+     *
      * @param share the share of the lock's hold time spent in the method (or methods together), 0 to 1
      * @param workers the interpreters' workers
      * @param cores the cores the service may use, less those other processes keep busy

@@ -206,16 +206,15 @@ public final class AgentInstaller {
         AgentFailures failures = new AgentFailures(Hooks::failures, instrumenter::failedTransformations);
         AgentStatus status = new AgentStatus(
                 controller, parts.lock(), parts.dispatcher(), speedup, work, instrumenter::status, advisor, failures);
-        ticker.scheduleAtFixedRate(status::tick, 0, 1, TimeUnit.SECONDS);
-        ticker.scheduleAtFixedRate(failures::warnOnce, 1, 1, TimeUnit.SECONDS);
+        everySecond(ticker, 0, status::tick);
+        everySecond(ticker, 1, failures::warnOnce);
         if (parts.metrics()) {
             Hooks.record(parts.failing() != null ? parts.failing() : work);
-            ticker.scheduleAtFixedRate(
-                    () -> speedup.tick(
-                            System.nanoTime(), work.completed(), controller.current(), controller.transitions()),
+            everySecond(
+                    ticker,
                     0,
-                    1,
-                    TimeUnit.SECONDS);
+                    () -> speedup.tick(
+                            System.nanoTime(), work.completed(), controller.current(), controller.transitions()));
             Telemetry.Sources sources = new Telemetry.Sources(
                     parts.lock(),
                     parts.dispatcher(),
@@ -233,11 +232,31 @@ public final class AgentInstaller {
         return status;
     }
 
+    /**
+     * Runs {@code task} every second after {@code delaySeconds}; a throwable of one run is counted as a
+     * failure of the runtime, and the next run comes as planned (a scheduled task that throws is never run
+     * again, silently).
+     */
+    @SuppressWarnings("FutureReturnValueIgnored") // the task never throws: its future never holds a failure
+    private static void everySecond(ScheduledExecutorService ticker, long delaySeconds, Runnable task) {
+        ticker.scheduleAtFixedRate(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (Throwable t) {
+                        Hooks.recordFailure();
+                    }
+                },
+                delaySeconds,
+                1,
+                TimeUnit.SECONDS);
+    }
+
     private static void startTelemetry(TelemetryConfig config, Telemetry.Sources sources, StartedParts parts) {
         try {
             Telemetry telemetry = Telemetry.start(config, sources);
             parts.onExit(telemetry::close, "gil4j-telemetry-shutdown");
-            parts.add(telemetry::close);
+            parts.add(telemetry);
         } catch (Throwable t) {
             AgentLog.warn("metrics disabled, the rest of the agent runs on: " + t);
         }

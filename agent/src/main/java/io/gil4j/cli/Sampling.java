@@ -109,7 +109,7 @@ final class Sampling {
         for (int j = 0; j < rows.size(); j++) {
             Map<String, Object> inner = rows.get(j);
             boolean deeper = number(inner, "self") > number(outer, "self")
-                    || number(inner, "self") == number(outer, "self") && j > i;
+                    || (number(inner, "self") == number(outer, "self") && j > i);
             if (j != i
                     && alone.get(j).recommended()
                     && deeper

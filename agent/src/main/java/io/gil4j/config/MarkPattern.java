@@ -27,6 +27,8 @@ public final class MarkPattern {
     }
 
     /**
+     * The pattern written as {@code text}.
+     *
      * @throws IllegalArgumentException if {@code text} is neither {@code @name} nor {@code glob#glob}
      */
     public static MarkPattern of(String text) {

@@ -35,7 +35,6 @@ public final class AgentStatus {
     private final InterpreterLock mainLock;
     private final Dispatcher dispatcher;
     private final SpeedupTracker speedup;
-    private final MarkedWork work;
     private final Supplier<Map<String, Object>> instrumentation;
     private final Advisor advisor;
     private final AgentFailures failures;
@@ -62,7 +61,6 @@ public final class AgentStatus {
         this.mainLock = mainLock;
         this.dispatcher = dispatcher;
         this.speedup = speedup;
-        this.work = work;
         this.experiments = new Experiments(modes, work, this::engagements);
         this.instrumentation = instrumentation;
         this.advisor = advisor;

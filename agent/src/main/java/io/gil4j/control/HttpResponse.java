@@ -11,6 +11,7 @@ import java.util.Map;
  * @param headers headers other than {@code Content-Length} and {@code Connection}, which framing adds
  * @param body the body's bytes
  */
+@SuppressWarnings("ArrayRecordComponent") // an answer written once, never compared
 record HttpResponse(int status, Map<String, String> headers, byte[] body) {
 
     /** A JSON error answer: {@code {"error": message}}. */

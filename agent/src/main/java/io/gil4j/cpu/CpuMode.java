@@ -15,6 +15,8 @@ public enum CpuMode {
     STEAL("steal", 7);
 
     private final String label;
+
+    @SuppressWarnings("ImmutableEnumChecker") // never written after construction, never handed out
     private final int[] columns;
 
     CpuMode(String label, int... columns) {

@@ -131,7 +131,7 @@ final class MarkedCall {
     }
 
     /** Throws {@code thrown} as it is, checked or not: {@code throw unchecked(e)}. */
-    @SuppressWarnings("unchecked")
+    @SuppressWarnings({"unchecked", "TypeParameterUnusedInFormals"}) // the sneaky throw: T is inferred unchecked
     static <T extends Throwable> T unchecked(Throwable thrown) throws T {
         throw (T) thrown;
     }

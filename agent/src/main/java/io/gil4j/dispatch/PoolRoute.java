@@ -75,6 +75,7 @@ final class PoolRoute {
         return () -> Thread.currentThread() == caller ? RUN_IN_CALLER : work.call();
     }
 
+    @SuppressWarnings("FutureReturnValueIgnored") // callbacks registered: they complete done, which the caller gets
     private Offloaded async(MarkedCall call) {
         CompletableFuture<Object> done = new CompletableFuture<>();
         CompletableFuture<Object> submitted;

@@ -120,7 +120,7 @@ public final class Instrumenter {
                 .ignore(type -> TypeSelection.isIgnoredName(type.getName()))
                 .type(type -> {
                     ClassFilter.Decision decision = ClassFilter.current();
-                    return decision.lock && selection.matches(type) || decision.marks && marked.anyIn(type);
+                    return (decision.lock && selection.matches(type)) || (decision.marks && marked.anyIn(type));
                 })
                 .transform((builder, type, loader, module, domain) -> {
                     ClassFilter.Decision decision = ClassFilter.current();
@@ -211,7 +211,7 @@ public final class Instrumenter {
 
     /** On an attach: a class the lock's code goes into, or one whose marked methods can be named. */
     private boolean needsCode(Class<?> type) {
-        return lockCode && isSelected(type) || marked.mayMarkLoaded(type);
+        return (lockCode && isSelected(type)) || marked.mayMarkLoaded(type);
     }
 
     private static void preload() {

@@ -44,6 +44,7 @@ final class OffloadAdvice {
     }
 
     @Advice.OnMethodEnter(skipOn = Advice.OnNonDefaultValue.class, suppress = Throwable.class)
+    @SuppressWarnings("UnusedVariable") // cpuStarted is an advice local: written here, read by the exit
     static Offloaded enter(
             @Advice.Origin Class<?> type,
             @Advice.Origin("#m#d") String method,

@@ -31,7 +31,7 @@ final class LockLedger {
         long contended;
         long holdNanos;
         long waitNanos;
-        final long[] switches = new long[SwitchReason.values().length];
+        final Map<SwitchReason, Long> switches = new EnumMap<>(SwitchReason.class);
         HistogramSnapshot waits = HistogramSnapshot.EMPTY;
         HistogramSnapshot holds = HistogramSnapshot.EMPTY;
 
@@ -41,7 +41,7 @@ final class LockLedger {
             holdNanos += now.holdNanos() - before.holdNanos();
             waitNanos += now.waitNanos() - before.waitNanos();
             for (SwitchReason reason : SwitchReason.values()) {
-                switches[reason.ordinal()] += now.switches(reason) - before.switches(reason);
+                switches.merge(reason, now.switches(reason) - before.switches(reason), Long::sum);
             }
             waits = waits.plus(now.waits().minus(before.waits()));
             holds = holds.plus(now.holds().minus(before.holds()));

@@ -83,7 +83,7 @@ final class LockMetrics {
         time.record(HistogramExport.seconds(totals.waitNanos), with(attributes, LOCK_STATE, "wait"));
         for (SwitchReason reason : SwitchReason.values()) {
             switches.record(
-                    totals.switches[reason.ordinal()],
+                    totals.switches.getOrDefault(reason, 0L),
                     with(attributes, SWITCH_REASON, reason.name().toLowerCase(Locale.ROOT)));
         }
         acquisitions.record(totals.contended, with(attributes, LOCK_CONTENDED, true));

@@ -64,6 +64,8 @@ public enum Mode {
     }
 
     /**
+     * The mode named {@code name}, in any case, blanks around it ignored.
+     *
      * @throws IllegalArgumentException naming the accepted values if {@code name} is no mode
      */
     public static Mode of(String name) {

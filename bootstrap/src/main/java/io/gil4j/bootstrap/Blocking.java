@@ -131,6 +131,7 @@ public final class Blocking {
      * @param monitor the object to wait on, whose monitor the caller holds
      * @throws InterruptedException if the calling thread is interrupted, as the original throws it
      */
+    @SuppressWarnings("WaitNotInLoop") // stands in for the application's own wait(), inside its own loop
     public static void waitOn(Object monitor) throws InterruptedException {
         released(() -> monitor.wait(), true);
     }
@@ -143,6 +144,7 @@ public final class Blocking {
      * @param millis the longest wait, in milliseconds; 0 waits for ever
      * @throws InterruptedException if the calling thread is interrupted, as the original throws it
      */
+    @SuppressWarnings("WaitNotInLoop") // stands in for the application's own wait(), inside its own loop
     public static void waitOn(Object monitor, long millis) throws InterruptedException {
         released(() -> monitor.wait(millis), true);
     }
@@ -156,6 +158,7 @@ public final class Blocking {
      * @param nanos the additional nanoseconds
      * @throws InterruptedException if the calling thread is interrupted, as the original throws it
      */
+    @SuppressWarnings("WaitNotInLoop") // stands in for the application's own wait(), inside its own loop
     public static void waitOn(Object monitor, long millis, int nanos) throws InterruptedException {
         released(() -> monitor.wait(millis, nanos), true);
     }

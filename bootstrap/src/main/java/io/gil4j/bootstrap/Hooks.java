@@ -173,6 +173,7 @@ public final class Hooks {
         }
     }
 
+    @SuppressWarnings("UnusedMethod") // called through slowCheckpoint, the handle found by name above
     private static void checkpointSlow() {
         try {
             AgentRuntime r = runtime;

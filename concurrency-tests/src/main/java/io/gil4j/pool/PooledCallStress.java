@@ -25,6 +25,7 @@ public final class PooledCallStress {
 
     private PooledCallStress() {}
 
+    @SuppressWarnings("StaticAssignmentOfThrowable") // the reason a rejection carries; the test never throws it
     private static final RejectedExecutionException SHUTDOWN = new RejectedExecutionException("stress");
 
     private static PooledCall call() {

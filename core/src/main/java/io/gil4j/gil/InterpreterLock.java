@@ -273,6 +273,7 @@ public final class InterpreterLock {
         return acquireContended(me, watchHolder);
     }
 
+    @SuppressWarnings("NonAtomicVolatileUpdate") // one writer, the mutex holder; readers without it see the volatile
     private boolean acquireContended(Thread me, boolean watchHolder) {
         long start = System.nanoTime();
         boolean interrupted = false;
@@ -348,6 +349,7 @@ public final class InterpreterLock {
      * One wait of a contended taker, under the mutex; with {@code watchHolder}, in slices that end early
      * when the holder cannot run ({@link #cannotRun}). Returns true if the thread was interrupted.
      */
+    @SuppressWarnings("WaitNotInLoop") // one wait of the loop in acquireContended, which checks again
     private boolean awaitTurn(boolean watchHolder) {
         try {
             if (!watchHolder && (algorithm == Algorithm.LEGACY || timedWaiters >= TIMED_WAITERS)) {
@@ -411,6 +413,7 @@ public final class InterpreterLock {
      * Bookkeeping of a new holder; runs with the lock held, before anything is published. {@code now} is the
      * clock a contended taker read, or 0 on the fast path, which reads none.
      */
+    @SuppressWarnings("EnumOrdinal") // a counter slot per switch reason
     private void taken(Thread me, long waitedNanos, long now) {
         long acquisitions = countAtomically(ACQUISITIONS);
         if (waitedNanos > 0) {
@@ -552,6 +555,7 @@ public final class InterpreterLock {
      * {@code FutureTask.get} parked for good while its task was done). Whoever holds the mutex holds it for a
      * few writes, or waits on a condition, which frees it.
      */
+    @SuppressWarnings("ThreadPriorityCheck") // gives the mutex holder a core while it makes a few writes
     private void lockMutexWithoutParking() {
         for (int spins = 0; !mutex.tryLock(); spins++) {
             if ((spins & 63) == 63) {
@@ -672,6 +676,7 @@ public final class InterpreterLock {
     }
 
     /** Under the mutex: tell the listener who may pass check points now. */
+    @SuppressWarnings("NonAtomicVolatileUpdate") // one writer, the mutex holder
     private void publish() {
         publications++; // single writer: the mutex holder
         Thread holder = owner;
@@ -767,6 +772,7 @@ public final class InterpreterLock {
     }
 
     /** The counters now; see {@link LockStats}. */
+    @SuppressWarnings("EnumOrdinal") // a counter slot per switch reason
     public LockStats stats() {
         long acquisitions = count(ACQUISITIONS);
         long contended = count(CONTENDED);

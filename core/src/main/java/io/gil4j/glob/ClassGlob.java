@@ -18,6 +18,8 @@ public final class ClassGlob {
     }
 
     /**
+     * The glob written as {@code glob}.
+     *
      * @throws IllegalArgumentException if {@code glob} is empty or holds characters no class name has
      */
     public static ClassGlob of(String glob) {

@@ -236,6 +236,7 @@ public final class WorkerPool {
      *     is shut down
      * @throws IllegalStateException if called from one of this pool's workers
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // a callback registered: it cancels, never fails
     public CompletableFuture<Object> submit(Callable<Object> work) {
         CompletableFuture<Object> future = new CompletableFuture<>();
         PooledCall call = PooledCall.completing(work, future);

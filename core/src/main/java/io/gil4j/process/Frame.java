@@ -10,6 +10,7 @@ import java.io.IOException;
  * kind}, payload. The parent sends {@link #CALL}s; the worker answers each with one {@link #VALUE} or {@link
  * #THROWN} of the same id. Before the first frame the worker sends its token ({@code writeUTF}).
  */
+@SuppressWarnings("ArrayRecordComponent") // a message passed on once, never compared
 record Frame(long id, byte kind, byte[] payload) {
 
     /** Parent to worker: a {@link Call}. */

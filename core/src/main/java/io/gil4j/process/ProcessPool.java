@@ -307,6 +307,7 @@ public final class ProcessPool implements AutoCloseable {
     }
 
     /** Called by the launcher as soon as the process exists. */
+    @SuppressWarnings("FutureReturnValueIgnored") // a callback registered on the exit; nothing waits on it
     private void register(Worker worker) {
         running.add(worker);
         worker.process().onExit().thenRun(() -> {

@@ -131,12 +131,13 @@ final class Rendezvous implements AutoCloseable {
     }
 
     /** Reads what the connection sent; true if it is the whole hello, and closes it if it cannot be. */
+    @SuppressWarnings("ByteBufferBackingArray") // the buffer is ByteBuffer.allocate's: offset 0
     private boolean presented(SelectionKey key, byte[] hello) {
         ByteBuffer received = (ByteBuffer) key.attachment();
         try {
             int read = ((SocketChannel) key.channel()).read(received);
             boolean lengthRight = received.position() < 2
-                    || received.get(0) == hello[0] && received.get(1) == hello[1]; // the length is no secret
+                    || (received.get(0) == hello[0] && received.get(1) == hello[1]); // the length is no secret
             if (read >= 0 && lengthRight && received.hasRemaining()) {
                 return false;
             }

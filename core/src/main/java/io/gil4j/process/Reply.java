@@ -109,5 +109,6 @@ final class Reply {
         throw WorkerStackTrace.attach(failure, worker, callerStack);
     }
 
+    @SuppressWarnings("ArrayRecordComponent") // a description passed on once, never compared
     private record Described(String type, String message, StackTraceElement[] stack, String whyNotSent) {}
 }

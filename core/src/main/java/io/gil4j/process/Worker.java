@@ -23,6 +23,8 @@ final class Worker {
     /** Told once, on the reader thread, when a connected worker's connection has ended. */
     interface Listener {
         /**
+         * The connection of {@code worker} has ended.
+         *
          * @param unexpected {@code true} unless the pool retired or stopped the worker
          */
         void ended(Worker worker, boolean unexpected);
@@ -66,6 +68,7 @@ final class Worker {
      * Takes the worker's authenticated connection, makes it {@link State#IDLE} and starts its reader. Called
      * once, by the launcher.
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // a callback registered on the exit; nothing waits on it
     void connected(SocketChannel connection, long startupNanos) throws IOException {
         if (connection.supportedOptions().contains(StandardSocketOptions.TCP_NODELAY)) {
             connection.setOption(StandardSocketOptions.TCP_NODELAY, true);
@@ -115,6 +118,7 @@ final class Worker {
      * Closes an idle worker's connection, so it exits, and destroys it if it has not exited within {@code
      * grace}. Does nothing to a worker that is not idle.
      */
+    @SuppressWarnings("FutureReturnValueIgnored") // a callback registered on the exit; nothing waits on it
     void retire(Duration grace) {
         synchronized (this) {
             if (state != State.IDLE) {

@@ -7,8 +7,10 @@ import io.gil4j.demo.convoy.ConvoyCommand;
 import io.gil4j.demo.load.LoadCommand;
 import io.gil4j.demo.mode.ModeControl;
 import io.gil4j.demo.serve.ServeCommand;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import picocli.AutoComplete;
@@ -59,8 +61,8 @@ public final class Main {
                 .addSubcommand(new LoadCommand())
                 .addSubcommand(new HelpCommand())
                 .addSubcommand(new AutoComplete.GenerateCompletion());
-        PrintWriter outWriter = new PrintWriter(out, true);
-        PrintWriter errWriter = new PrintWriter(err, true);
+        PrintWriter outWriter = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+        PrintWriter errWriter = new PrintWriter(new OutputStreamWriter(err, StandardCharsets.UTF_8), true);
         commandLine
                 .setOut(outWriter)
                 .setErr(errWriter)

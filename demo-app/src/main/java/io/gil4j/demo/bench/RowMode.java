@@ -24,6 +24,8 @@ public enum RowMode {
 
     private final String agentMode;
     private final boolean needsAgent;
+
+    @SuppressWarnings("ImmutableEnumChecker") // a stateless lambda
     private final IntFunction<TaskRunner> runners;
 
     RowMode(String agentMode, boolean needsAgent, IntFunction<TaskRunner> runners) {

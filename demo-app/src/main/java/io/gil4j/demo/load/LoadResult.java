@@ -14,6 +14,7 @@ import java.util.Locale;
  * @param seconds wall-clock time of the load
  * @param latenciesNanos the latency of each answered request, sorted ascending
  */
+@SuppressWarnings("ArrayRecordComponent") // a result read once, never compared
 public record LoadResult(long requests, long errors, double seconds, long[] latenciesNanos) {
 
     /** The column names of {@link #report()}. */

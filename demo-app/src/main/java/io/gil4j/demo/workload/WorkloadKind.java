@@ -14,6 +14,7 @@ public enum WorkloadKind {
     /** I/O-bound: request/response round trips to a loopback server that answers after a latency. */
     IO(RoundTrips::ofSize);
 
+    @SuppressWarnings("ImmutableEnumChecker") // a stateless constructor reference
     private final Function<Size, Workload> factory;
 
     WorkloadKind(Function<Size, Workload> factory) {
