@@ -122,6 +122,7 @@ public final class Eventually {
      * A bounded negative check: polls {@code invariant} for the whole {@code period}, yielding between polls, and
      * fails as soon as it breaks. Only for properties that cannot be observed otherwise; keep the period short.
      */
+    @SuppressWarnings("ThreadPriorityCheck") // the yield keeps the polling thread RUNNABLE, which the invariant needs
     public static void holdsThroughout(String what, Duration period, BooleanSupplier invariant) {
         long deadline = System.nanoTime() + period.toNanos();
         do {
