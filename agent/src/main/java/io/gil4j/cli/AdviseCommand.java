@@ -1,9 +1,9 @@
 package io.gil4j.cli;
 
 import io.gil4j.advice.Prediction;
+import io.gil4j.api.Mode;
 import io.gil4j.control.ControlFile;
 import io.gil4j.control.Json;
-import io.gil4j.mode.Mode;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -1,8 +1,8 @@
 package io.gil4j.cli;
 
+import io.gil4j.api.Mode;
 import io.gil4j.control.ControlFile;
 import io.gil4j.control.Json;
-import io.gil4j.mode.Mode;
 import java.io.PrintStream;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;

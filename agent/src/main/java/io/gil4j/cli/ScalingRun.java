@@ -1,7 +1,7 @@
 package io.gil4j.cli;
 
 import io.gil4j.advice.ScalingLaw;
-import io.gil4j.mode.Mode;
+import io.gil4j.api.Mode;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;

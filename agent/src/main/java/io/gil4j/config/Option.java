@@ -1,8 +1,8 @@
 package io.gil4j.config;
 
+import io.gil4j.api.Mode;
 import io.gil4j.gil.Algorithm;
 import io.gil4j.glob.ClassGlob;
-import io.gil4j.mode.Mode;
 import io.gil4j.pool.QueuePolicy;
 import java.nio.file.Path;
 import java.nio.file.Paths;

@@ -1,6 +1,6 @@
 package io.gil4j.config;
 
-import io.gil4j.mode.Mode;
+import io.gil4j.api.Mode;
 import java.util.Map;
 
 /**

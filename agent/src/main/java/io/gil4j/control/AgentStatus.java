@@ -1,6 +1,7 @@
 package io.gil4j.control;
 
 import io.gil4j.advice.Advisor;
+import io.gil4j.api.Mode;
 import io.gil4j.cpu.CoreUtilization;
 import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.experiment.ExperimentOutcome;
@@ -9,7 +10,6 @@ import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.LockStats;
 import io.gil4j.gil.SwitchReason;
 import io.gil4j.log.AgentFailures;
-import io.gil4j.mode.Mode;
 import io.gil4j.mode.ModeController;
 import io.gil4j.pool.PoolStats;
 import io.gil4j.pool.WorkerPool;

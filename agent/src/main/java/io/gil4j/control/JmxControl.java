@@ -1,6 +1,6 @@
 package io.gil4j.control;
 
-import io.gil4j.mode.Mode;
+import io.gil4j.api.Mode;
 import java.lang.management.ManagementFactory;
 import javax.management.JMException;
 import javax.management.MBeanServer;

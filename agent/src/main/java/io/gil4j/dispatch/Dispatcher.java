@@ -1,12 +1,12 @@
 package io.gil4j.dispatch;
 
+import io.gil4j.api.Mode;
 import io.gil4j.bootstrap.Offloaded;
 import io.gil4j.bootstrap.WorkerThread;
 import io.gil4j.config.PoolConfig;
 import io.gil4j.config.ProcessConfig;
 import io.gil4j.config.Selection;
 import io.gil4j.gil.InterpreterLock;
-import io.gil4j.mode.Mode;
 import io.gil4j.mode.Rerouting;
 import io.gil4j.pool.WorkerPool;
 import io.gil4j.process.ProcessPool;

@@ -1,10 +1,10 @@
 package io.gil4j.dispatch;
 
+import io.gil4j.api.Mode;
 import io.gil4j.bootstrap.Offloaded;
 import io.gil4j.config.ProcessConfig;
 import io.gil4j.config.Selection;
 import io.gil4j.glob.ClassGlob;
-import io.gil4j.mode.Mode;
 import io.gil4j.process.Call;
 import io.gil4j.process.ProcessPool;
 import io.gil4j.process.WorkerMain;

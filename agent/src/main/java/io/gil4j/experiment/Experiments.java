@@ -1,6 +1,6 @@
 package io.gil4j.experiment;
 
-import io.gil4j.mode.Mode;
+import io.gil4j.api.Mode;
 import io.gil4j.mode.ModeController;
 import io.gil4j.stats.HistogramSnapshot;
 import io.gil4j.work.MarkedWork;

@@ -1,9 +1,9 @@
 package io.gil4j.metrics;
 
+import io.gil4j.api.Mode;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.LockStats;
 import io.gil4j.gil.SwitchReason;
-import io.gil4j.mode.Mode;
 import io.gil4j.stats.HistogramSnapshot;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;

@@ -7,8 +7,8 @@ import static io.gil4j.metrics.AttributeKeys.MODE;
 import static io.gil4j.metrics.AttributeKeys.SWITCH_REASON;
 import static io.gil4j.metrics.AttributeKeys.with;
 
+import io.gil4j.api.Mode;
 import io.gil4j.gil.SwitchReason;
-import io.gil4j.mode.Mode;
 import io.opentelemetry.api.common.Attributes;
 import io.opentelemetry.api.metrics.Meter;
 import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;

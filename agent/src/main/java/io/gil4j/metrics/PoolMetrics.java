@@ -4,8 +4,8 @@ import static io.gil4j.metrics.AttributeKeys.POOL;
 import static io.gil4j.metrics.AttributeKeys.POOL_THREAD_STATE;
 import static io.gil4j.metrics.AttributeKeys.with;
 
+import io.gil4j.api.Mode;
 import io.gil4j.dispatch.Dispatcher;
-import io.gil4j.mode.Mode;
 import io.gil4j.pool.PoolStats;
 import io.gil4j.pool.WorkerPool;
 import io.gil4j.process.ProcessPool;

@@ -1,13 +1,13 @@
 package io.gil4j.metrics;
 
 import io.gil4j.advice.Advisor;
+import io.gil4j.api.Mode;
 import io.gil4j.config.TelemetryConfig;
 import io.gil4j.dispatch.Dispatcher;
 import io.gil4j.experiment.ExperimentOutcome;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.log.AgentFailures;
 import io.gil4j.log.AgentLog;
-import io.gil4j.mode.Mode;
 import io.gil4j.mode.ModeController;
 import io.gil4j.pool.WorkerPool;
 import io.gil4j.work.MarkedWork;

@@ -6,8 +6,8 @@ import static io.gil4j.metrics.AttributeKeys.MODE;
 import static io.gil4j.metrics.AttributeKeys.POOL;
 import static io.gil4j.metrics.AttributeKeys.SPEEDUP_BASELINE;
 
+import io.gil4j.api.Mode;
 import io.gil4j.dispatch.Dispatcher;
-import io.gil4j.mode.Mode;
 import io.gil4j.mode.ModeController;
 import io.gil4j.pool.WorkerPool;
 import io.gil4j.process.ProcessPool;

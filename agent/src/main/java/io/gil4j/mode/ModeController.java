@@ -1,5 +1,6 @@
 package io.gil4j.mode;
 
+import io.gil4j.api.Mode;
 import io.gil4j.bootstrap.AgentRuntime;
 import io.gil4j.bootstrap.Hooks;
 import io.gil4j.bootstrap.Offloaded;

@@ -1,5 +1,7 @@
 package io.gil4j.mode;
 
+import io.gil4j.api.Mode;
+
 /** Told of every mode switch, in order, by the {@link ModeController}. */
 @FunctionalInterface
 public interface ModeListener {

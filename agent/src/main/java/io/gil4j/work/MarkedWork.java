@@ -1,7 +1,7 @@
 package io.gil4j.work;
 
+import io.gil4j.api.Mode;
 import io.gil4j.bootstrap.MarkedCallRecorder;
-import io.gil4j.mode.Mode;
 import io.gil4j.stats.DurationHistogram;
 import io.gil4j.stats.HistogramSnapshot;
 import java.lang.management.ManagementFactory;
@@ -76,8 +76,7 @@ public final class MarkedWork implements MarkedCallRecorder {
             Object returned,
             Throwable thrown,
             boolean nested) {
-        Mode routed = mode == null ? null : Mode.byConfigName(mode);
-        Mode ranIn = routed == null ? currentMode.get() : routed;
+        Mode ranIn = mode == null ? currentMode.get() : Mode.of(mode);
         String function = function(type, method);
         if (cpuNanos > 0) {
             inlineCpu.get(ranIn).add(cpuNanos);

@@ -1,6 +1,6 @@
 package io.gil4j.work;
 
-import io.gil4j.mode.Mode;
+import io.gil4j.api.Mode;
 import java.util.ArrayDeque;
 import java.util.EnumMap;
 import java.util.Map;

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.api.Mode;
 import io.gil4j.gil.Algorithm;
-import io.gil4j.mode.Mode;
 import io.gil4j.pool.QueuePolicy;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

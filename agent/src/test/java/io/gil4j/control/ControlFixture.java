@@ -1,6 +1,7 @@
 package io.gil4j.control;
 
 import io.gil4j.advice.Advisor;
+import io.gil4j.api.Mode;
 import io.gil4j.config.Config;
 import io.gil4j.config.MarkPattern;
 import io.gil4j.config.Selection;
@@ -11,7 +12,6 @@ import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.log.AgentFailures;
 import io.gil4j.mode.LockCode;
-import io.gil4j.mode.Mode;
 import io.gil4j.mode.ModeController;
 import io.gil4j.mode.Rerouting;
 import java.util.List;

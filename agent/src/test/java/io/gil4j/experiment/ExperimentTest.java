@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.api.Mode;
 import io.gil4j.gil.Algorithm;
 import io.gil4j.gil.ClearanceListener;
 import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.mode.LockCode;
-import io.gil4j.mode.Mode;
 import io.gil4j.mode.ModeController;
 import io.gil4j.mode.Rerouting;
 import io.gil4j.stats.HistogramSnapshot;

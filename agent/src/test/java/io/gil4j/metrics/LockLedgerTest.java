@@ -3,12 +3,12 @@ package io.gil4j.metrics;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import io.gil4j.api.Mode;
 import io.gil4j.gil.Algorithm;
 import io.gil4j.gil.ClearanceListener;
 import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
 import io.gil4j.gil.SwitchReason;
-import io.gil4j.mode.Mode;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -3,7 +3,7 @@ package io.gil4j.work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import io.gil4j.mode.Mode;
+import io.gil4j.api.Mode;
 import io.gil4j.stats.HistogramSnapshot;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

@@ -3,7 +3,7 @@ package io.gil4j.work;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.gil4j.mode.Mode;
+import io.gil4j.api.Mode;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 

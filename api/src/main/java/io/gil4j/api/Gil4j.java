@@ -3,20 +3,18 @@ package io.gil4j.api;
 import java.lang.invoke.MethodHandle;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.MethodType;
+import java.util.Objects;
 
 /**
  * Reads and switches gil4j's execution mode from inside the application.
  *
  * <p>Without the agent every method is harmless: {@link #isAgentPresent()} is false, {@link #mode()} is
- * {@code "native"} (the JVM as it is) and {@link #switchMode} returns false. This class has no
- * dependencies; it reaches the agent through the bootstrap class loader by name, and looks again (at most
- * every 100 ms) while it has not found it, so an agent attached by PID after this class was loaded is seen
- * from then on.
+ * {@link Mode#NATIVE} (the JVM as it is) and {@link #switchMode} returns false. This class has no
+ * dependencies; it reaches the agent through the bootstrap class loader by name, passing a mode as its
+ * {@link Mode#configName() name}, and looks again (at most every 100 ms) while it has not found it, so an
+ * agent attached by PID after this class was loaded is seen from then on.
  */
 public final class Gil4j {
-
-    /** The mode of a JVM without the agent: the JVM as it is. */
-    public static final String NATIVE = "native";
 
     /** How long a failed look-up of the agent is trusted before the next call looks again. */
     private static final long RETRY_NANOS = 100_000_000L;
@@ -41,28 +39,28 @@ public final class Gil4j {
     /**
      * The execution mode in force.
      *
-     * @return the current mode's name ({@code native}, {@code gil}, …); {@code native} without the agent
+     * @return the current mode; {@link Mode#NATIVE} without the agent
      */
-    public static String mode() {
+    public static Mode mode() {
         String mode = currentMode();
-        return mode == null ? NATIVE : mode;
+        return mode == null ? Mode.NATIVE : Mode.of(mode);
     }
 
     /**
      * Switches every instrumented class to {@code mode}, live.
      *
-     * @param mode the name of the mode to switch to, as the agent's {@code mode} option spells it
+     * @param mode the mode to switch to
      * @return true if the agent switched; false without the agent
-     * @throws IllegalArgumentException if the agent does not accept {@code mode}; the message names the
-     *     accepted values
+     * @throws NullPointerException if {@code mode} is null
      */
-    public static boolean switchMode(String mode) {
+    public static boolean switchMode(Mode mode) {
+        String name = Objects.requireNonNull(mode, "mode").configName();
         Agent found = agent();
         if (found == null) {
             return false;
         }
         try {
-            return (boolean) found.switchMode().invokeExact(mode);
+            return (boolean) found.switchMode().invokeExact(name);
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable t) {

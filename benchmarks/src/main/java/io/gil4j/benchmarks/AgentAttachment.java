@@ -1,7 +1,7 @@
 package io.gil4j.benchmarks;
 
 import io.gil4j.api.Gil4j;
-import java.util.Objects;
+import io.gil4j.api.Mode;
 
 /**
  * How a benchmark fork runs with respect to the gil4j agent, and the check that it really runs so.
@@ -24,13 +24,13 @@ public enum AgentAttachment {
     /** No agent: the plain JVM, the baseline. */
     NONE(null),
     /** The agent in {@code native} mode: every hook takes its pass-through fast path, no lock is in force. */
-    NATIVE("native"),
+    NATIVE(Mode.NATIVE),
     /** The agent in {@code gil} mode: instrumented code runs only while holding the interpreter lock. */
-    GIL("gil"),
+    GIL(Mode.GIL),
     /** The agent in {@code interpreters} mode: marked calls run on the interpreter pool. */
-    INTERPRETERS("interpreters"),
+    INTERPRETERS(Mode.INTERPRETERS),
     /** The agent in {@code processes} mode: marked calls run in worker JVMs. */
-    PROCESSES("processes");
+    PROCESSES(Mode.PROCESSES);
 
     /** The {@code -javaagent} option up to the {@code include} globs: native mode. */
     public static final String NATIVE_AGENT = "-javaagent:agent/target/gil4j-agent.jar=log=info,mode=native,include=";
@@ -44,9 +44,9 @@ public enum AgentAttachment {
     public static final String PROCESSES_AGENT =
             "-javaagent:agent/target/gil4j-agent.jar=log=info,mode=processes,include=";
 
-    private final String mode;
+    private final Mode mode;
 
-    AgentAttachment(String mode) {
+    AgentAttachment(Mode mode) {
         this.mode = mode;
     }
 
@@ -57,15 +57,15 @@ public enum AgentAttachment {
      * @throws IllegalStateException if it does not
      */
     public void verify() {
-        String actual = Gil4j.isAgentPresent() ? Gil4j.mode() : null;
-        if (!Objects.equals(actual, mode)) {
+        Mode actual = Gil4j.isAgentPresent() ? Gil4j.mode() : null;
+        if (actual != mode) {
             throw new IllegalStateException("this fork should run " + describe(mode) + " but runs "
                     + describe(actual) + "; run the benchmarks from the repository root, after building the"
                     + " agent, without JMH's -jvmArgsAppend");
         }
     }
 
-    private static String describe(String mode) {
-        return mode == null ? "without the agent" : "with the agent in " + mode + " mode";
+    private static String describe(Mode mode) {
+        return mode == null ? "without the agent" : "with the agent in " + mode.configName() + " mode";
     }
 }

@@ -1,13 +1,13 @@
 package io.gil4j.benchmarks;
 
 import io.gil4j.api.Gil4j;
+import io.gil4j.api.Mode;
 import io.gil4j.benchmarks.marked.Trivial;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
@@ -28,7 +28,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * ./mvnw -B -DskipTests package && java -jar benchmarks/target/gil4j-benchmarks.jar StartupBenchmark
  * }</pre>
  */
-@BenchmarkMode(Mode.SingleShotTime)
+@BenchmarkMode(org.openjdk.jmh.annotations.Mode.SingleShotTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
 @Warmup(iterations = 0)
 @Measurement(iterations = 1)
@@ -37,9 +37,9 @@ public abstract class StartupBenchmark {
 
     private static final int WARM_UP_CALLS = 10_000;
 
-    private final String mode;
+    private final Mode mode;
 
-    StartupBenchmark(String mode) {
+    StartupBenchmark(Mode mode) {
         this.mode = mode;
     }
 
@@ -47,7 +47,7 @@ public abstract class StartupBenchmark {
     @Setup
     public void warmUpThenSwitch() {
         AgentAttachment.NATIVE.verify();
-        Gil4j.switchMode("sequential");
+        Gil4j.switchMode(Mode.SEQUENTIAL);
         for (int i = 0; i < WARM_UP_CALLS; i++) {
             Trivial.echo(i);
         }
@@ -64,7 +64,7 @@ public abstract class StartupBenchmark {
     @Fork(value = 10, jvmArgsAppend = AgentAttachment.NATIVE_AGENT + DispatchBenchmark.MARKED)
     public static class Interpreters extends StartupBenchmark {
         public Interpreters() {
-            super("interpreters");
+            super(Mode.INTERPRETERS);
         }
     }
 
@@ -72,7 +72,7 @@ public abstract class StartupBenchmark {
     @Fork(value = 10, jvmArgsAppend = AgentAttachment.NATIVE_AGENT + DispatchBenchmark.MARKED)
     public static class Processes extends StartupBenchmark {
         public Processes() {
-            super("processes");
+            super(Mode.PROCESSES);
         }
     }
 }

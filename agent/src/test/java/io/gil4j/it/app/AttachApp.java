@@ -1,6 +1,7 @@
 package io.gil4j.it.app;
 
 import io.gil4j.api.Gil4j;
+import io.gil4j.api.Mode;
 import io.gil4j.testing.Eventually;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,8 @@ public final class AttachApp {
 
     public static void main(String[] args) throws Exception {
         String agentJar = args[0];
-        System.out.println("before: present=" + Gil4j.isAgentPresent() + " mode=" + Gil4j.mode());
+        System.out.println("before: present=" + Gil4j.isAgentPresent() + " mode="
+                + Gil4j.mode().configName());
         System.out.println("unknown key: " + attach(agentJar, "switch-intervall=5ms"));
         System.out.println("bad value: " + attach(agentJar, "mode=turbo"));
         String onlyTheCounter = "include=" + SharedCounter.class.getName();
@@ -33,8 +35,9 @@ public final class AttachApp {
                 "the attached agent in gil",
                 Duration.ofSeconds(5),
                 Duration.ofMillis(20),
-                () -> Gil4j.mode().equals("gil"));
-        System.out.println("after: present=" + Gil4j.isAgentPresent() + " mode=" + Gil4j.mode());
+                () -> Gil4j.mode() == Mode.GIL);
+        System.out.println("after: present=" + Gil4j.isAgentPresent() + " mode="
+                + Gil4j.mode().configName());
         System.out.println("second attach: " + attach(agentJar, "mode=native,control.port=0"));
         int threads = 4;
         int perThread = 500_000;
@@ -47,8 +50,8 @@ public final class AttachApp {
         for (Thread worker : workers) {
             worker.join();
         }
-        System.out.println(
-                "count=" + SharedCounter.count() + " expected=" + (long) threads * perThread + " mode=" + Gil4j.mode());
+        System.out.println("count=" + SharedCounter.count() + " expected=" + (long) threads * perThread + " mode="
+                + Gil4j.mode().configName());
     }
 
     /** Runs {@code attach <own pid> argument}; "exit N: its standard error on one line". */

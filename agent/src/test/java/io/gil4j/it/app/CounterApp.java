@@ -1,5 +1,7 @@
 package io.gil4j.it.app;
 
+import io.gil4j.api.Gil4j;
+import io.gil4j.api.Mode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -13,7 +15,7 @@ public final class CounterApp {
     private static long count;
 
     public static void main(String[] args) throws Exception {
-        if (args.length > 0 && !io.gil4j.api.Gil4j.switchMode(args[0])) {
+        if (args.length > 0 && !Gil4j.switchMode(Mode.of(args[0]))) {
             throw new IllegalStateException("could not switch to " + args[0]);
         }
         int threads = 4;

@@ -1,6 +1,7 @@
 package io.gil4j.it.app;
 
 import io.gil4j.api.Gil4j;
+import io.gil4j.api.Mode;
 import io.gil4j.api.Offload;
 import io.gil4j.testing.Eventually;
 import java.time.Duration;
@@ -28,7 +29,7 @@ public final class GracefulShutdownApp {
     }
 
     public static void main(String[] args) throws InterruptedException {
-        Gil4j.switchMode(args[0]);
+        Gil4j.switchMode(Mode.of(args[0]));
         List<Thread> callers = new ArrayList<>();
         for (int i = 0; i < 2; i++) {
             Thread caller = new Thread(

@@ -1,6 +1,7 @@
 package io.gil4j.it.app;
 
 import io.gil4j.api.Gil4j;
+import io.gil4j.api.Mode;
 import io.gil4j.api.Offload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 public final class ModeSwitchSoakApp {
 
-    private static final String[] MODES = {"native", "gil", "sequential", "interpreters", "processes"};
+    private static final Mode[] MODES = Mode.values();
 
     private ModeSwitchSoakApp() {}
 

@@ -1,6 +1,7 @@
 package io.gil4j.it.app;
 
 import io.gil4j.api.Gil4j;
+import io.gil4j.api.Mode;
 import io.gil4j.api.Offload;
 import io.gil4j.testing.Eventually;
 import java.io.IOException;
@@ -42,7 +43,7 @@ public final class ShutdownApp {
         String[] modes = args[2].split(",");
         List<Thread> callers = new ArrayList<>();
         for (String mode : modes) {
-            Gil4j.switchMode(mode);
+            Gil4j.switchMode(Mode.of(mode));
             Path marker = markers.resolve(mode);
             marker.toFile().deleteOnExit();
             CountDownLatch started = new CountDownLatch(THREADS);

@@ -1,5 +1,6 @@
 package io.gil4j.demo.bench;
 
+import io.gil4j.api.Mode;
 import io.gil4j.demo.mode.ModeControl;
 import io.gil4j.demo.workload.Workload;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class Bench {
     public List<BenchRow> run(Workload workload)
             throws ResultMismatchException, TaskFailedException, InterruptedException {
         boolean agent = modes.agentPresent();
-        String previous = modes.mode();
+        Mode previous = modes.mode();
         List<BenchRow> rows = new ArrayList<>();
         Reference reference = new Reference();
         try {

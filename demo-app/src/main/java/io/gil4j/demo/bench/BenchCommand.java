@@ -111,7 +111,7 @@ public final class BenchCommand implements Subcommand {
                 options.tasks(),
                 options.workers(),
                 options.rounds(),
-                modeControl.mode());
+                modeControl.mode().configName());
         try (Workload tasks = options.workload().create(options.size())) {
             List<BenchRow> rows = new Bench(options, modeControl, err::println).run(tasks);
             output.print(BenchRow.report(rows));

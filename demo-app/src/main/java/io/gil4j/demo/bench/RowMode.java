@@ -1,8 +1,7 @@
 package io.gil4j.demo.bench;
 
-import io.gil4j.demo.mode.ModeControl;
+import io.gil4j.api.Mode;
 import java.util.Locale;
-import java.util.function.IntFunction;
 
 /**
  * The kinds of bench rows: which agent mode a row runs in and how its tasks are run. Every pooled row
@@ -12,26 +11,22 @@ import java.util.function.IntFunction;
  */
 public enum RowMode {
     /** The baseline: mode {@code native}, one task after another on the calling thread. */
-    SEQUENTIAL(ModeControl.NATIVE, false, workers -> new SequentialRunner()),
+    SEQUENTIAL(Mode.NATIVE, false),
     /** Mode {@code gil}: a thread pool whose threads share one interpreter lock. Needs the agent. */
-    GIL(ModeControl.GIL, true, workers -> new ThreadPoolRunner("gil", workers)),
+    GIL(Mode.GIL, true),
     /** Mode {@code interpreters}: the tasks' marked methods run on workers with a lock each. Needs the agent. */
-    INTERPRETERS(ModeControl.INTERPRETERS, true, workers -> new ThreadPoolRunner("interpreters", workers)),
+    INTERPRETERS(Mode.INTERPRETERS, true),
     /** Mode {@code processes}: the tasks' marked methods run in worker JVMs. Needs the agent. */
-    PROCESSES(ModeControl.PROCESSES, true, workers -> new ThreadPoolRunner("processes", workers)),
+    PROCESSES(Mode.PROCESSES, true),
     /** Mode {@code native}: a thread pool on the JVM as it is. */
-    NATIVE(ModeControl.NATIVE, false, workers -> new ThreadPoolRunner("native", workers));
+    NATIVE(Mode.NATIVE, false);
 
-    private final String agentMode;
+    private final Mode agentMode;
     private final boolean needsAgent;
 
-    @SuppressWarnings("ImmutableEnumChecker") // a stateless lambda
-    private final IntFunction<TaskRunner> runners;
-
-    RowMode(String agentMode, boolean needsAgent, IntFunction<TaskRunner> runners) {
+    RowMode(Mode agentMode, boolean needsAgent) {
         this.agentMode = agentMode;
         this.needsAgent = needsAgent;
-        this.runners = runners;
     }
 
     /** The name on the command line and in the first column of the output. */
@@ -40,7 +35,7 @@ public enum RowMode {
     }
 
     /** The agent mode the bench switches to before the row. */
-    public String agentMode() {
+    public Mode agentMode() {
         return agentMode;
     }
 
@@ -49,8 +44,11 @@ public enum RowMode {
         return needsAgent;
     }
 
-    /** A runner for one row with {@code workers} threads (ignored by the sequential row); the caller closes it. */
+    /**
+     * A runner for one row with {@code workers} threads (ignored by the sequential row), its threads named
+     * after {@link #label()}; the caller closes it.
+     */
     TaskRunner newRunner(int workers) {
-        return runners.apply(workers);
+        return this == SEQUENTIAL ? new SequentialRunner() : new ThreadPoolRunner(label(), workers);
     }
 }

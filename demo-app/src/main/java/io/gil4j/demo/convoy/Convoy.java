@@ -1,5 +1,6 @@
 package io.gil4j.demo.convoy;
 
+import io.gil4j.api.Mode;
 import io.gil4j.demo.mode.ModeControl;
 import io.gil4j.demo.net.EchoServer;
 import java.io.IOException;
@@ -31,19 +32,19 @@ public final class Convoy {
     }
 
     /**
-     * Measures every mode in {@code modeNames} that can run (all but {@code native} need the agent).
+     * Measures every mode in {@code measured} that can run (all but {@code native} need the agent).
      *
      * @return two rows per mode: 0 then 1 CPU-bound threads
      * @throws IOException if the server cannot start or a round trip fails
      * @throws InterruptedException if the calling thread was interrupted
      */
-    public List<ConvoyRow> run(List<String> modeNames) throws IOException, InterruptedException {
+    public List<ConvoyRow> run(List<Mode> measured) throws IOException, InterruptedException {
         boolean agent = modes.agentPresent();
-        String previous = modes.mode();
+        Mode previous = modes.mode();
         List<ConvoyRow> rows = new ArrayList<>();
         try (EchoServer server = EchoServer.start(1, 0)) {
-            for (String mode : modeNames) {
-                if (!agent && !mode.equals(ModeControl.NATIVE)) {
+            for (Mode mode : measured) {
+                if (!agent && mode != Mode.NATIVE) {
                     continue;
                 }
                 if (agent) {
@@ -62,7 +63,7 @@ public final class Convoy {
         return rows;
     }
 
-    private double measure(EchoServer server, String mode, boolean withCpu) throws IOException, InterruptedException {
+    private double measure(EchoServer server, Mode mode, boolean withCpu) throws IOException, InterruptedException {
         CpuHog hog = withCpu ? CpuHog.start() : null;
         double perSecond;
         try {
@@ -78,7 +79,7 @@ public final class Convoy {
             }
         }
         progress.accept(String.format(
-                Locale.ROOT, "[%s] cpu threads %d ... %.0f requests/s", mode, withCpu ? 1 : 0, perSecond));
+                Locale.ROOT, "[%s] cpu threads %d ... %.0f requests/s", mode.configName(), withCpu ? 1 : 0, perSecond));
         return Math.max(perSecond, Double.MIN_VALUE);
     }
 }

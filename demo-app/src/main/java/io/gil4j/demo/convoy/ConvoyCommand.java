@@ -1,5 +1,6 @@
 package io.gil4j.demo.convoy;
 
+import io.gil4j.api.Mode;
 import io.gil4j.demo.cli.Choice;
 import io.gil4j.demo.cli.Converters;
 import io.gil4j.demo.cli.ReportOutput;
@@ -41,7 +42,7 @@ public final class ConvoyCommand implements Subcommand {
             converter = Modes.class,
             completionCandidates = Modes.class,
             description = "comma list of ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE})")
-    private List<String> modes;
+    private List<Mode> modes;
 
     @Option(
             names = "--duration",
@@ -62,13 +63,13 @@ public final class ConvoyCommand implements Subcommand {
     }
 
     /** The modes to measure, in order; parsing has run. */
-    List<String> modes() {
+    List<Mode> modes() {
         return new Modes().distinct(spec, "--modes", modes);
     }
 
     @Override
     public int run() throws InterruptedException {
-        List<String> measured = modes();
+        List<Mode> measured = modes();
         PrintWriter err = output.err();
         if (!modeControl.agentPresent()) {
             err.println(ModeControl.agentMissing("native rows"));
@@ -84,9 +85,9 @@ public final class ConvoyCommand implements Subcommand {
     }
 
     /** The agent modes the convoy can measure, for {@code --modes}. */
-    static final class Modes extends Choice<String> {
+    static final class Modes extends Choice<Mode> {
         Modes() {
-            super(mode -> mode, ModeControl.NATIVE, ModeControl.GIL);
+            super(Mode::configName, Mode.NATIVE, Mode.GIL);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.gil4j.demo.convoy;
 
+import io.gil4j.api.Mode;
 import io.gil4j.demo.report.Report;
 import java.util.List;
 import java.util.Locale;
@@ -12,7 +13,7 @@ import java.util.Locale;
  * @param requestsPerSecond the I/O thread's round trips per second
  * @param ratio this mode's throughput alone divided by this row's (1 for the row alone)
  */
-public record ConvoyRow(String mode, int cpuThreads, double requestsPerSecond, double ratio) {
+public record ConvoyRow(Mode mode, int cpuThreads, double requestsPerSecond, double ratio) {
 
     /** The column names. */
     public static final List<String> HEADER = List.of("mode", "cpu_threads", "requests_per_second", "ratio");
@@ -20,7 +21,7 @@ public record ConvoyRow(String mode, int cpuThreads, double requestsPerSecond, d
     /** The row's cells: requests per second with no decimals, ratio with 2. */
     public List<String> cells() {
         return List.of(
-                mode,
+                mode.configName(),
                 Integer.toString(cpuThreads),
                 String.format(Locale.ROOT, "%.0f", requestsPerSecond),
                 String.format(Locale.ROOT, "%.2f", ratio));

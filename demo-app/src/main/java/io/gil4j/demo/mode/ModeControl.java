@@ -1,36 +1,24 @@
 package io.gil4j.demo.mode;
 
 import io.gil4j.api.Gil4j;
+import io.gil4j.api.Mode;
 
 /**
  * Reads and switches the execution mode of this JVM.
  *
  * <p>Callers that switch restore the mode they found, in a {@code finally} block. Without the agent
- * {@link #agentPresent()} is false, {@link #mode()} is {@code native} and switching changes nothing.
+ * {@link #agentPresent()} is false, {@link #mode()} is {@link Mode#NATIVE} and switching changes nothing.
  */
 public interface ModeControl {
-
-    /** The mode of the JVM as it is, without the interpreter lock. */
-    String NATIVE = Gil4j.NATIVE;
-    /** The mode in which instrumented code runs under one global interpreter lock. */
-    String GIL = "gil";
-    /** The mode in which {@code @Offload} methods run on workers with a lock each. */
-    String INTERPRETERS = "interpreters";
-    /** The mode in which {@code @Offload} methods run in worker JVMs. */
-    String PROCESSES = "processes";
 
     /** True when the gil4j agent is attached and can switch modes. */
     boolean agentPresent();
 
-    /** The current mode's name. */
-    String mode();
+    /** The current mode. */
+    Mode mode();
 
-    /**
-     * Switches every instrumented class to {@code mode}; does nothing without the agent.
-     *
-     * @throws IllegalArgumentException if the agent does not accept {@code mode}
-     */
-    void switchTo(String mode);
+    /** Switches every instrumented class to {@code mode}; does nothing without the agent. */
+    void switchTo(Mode mode);
 
     /**
      * The line printed on standard error when the agent is missing.
@@ -51,12 +39,12 @@ public interface ModeControl {
             }
 
             @Override
-            public String mode() {
+            public Mode mode() {
                 return Gil4j.mode();
             }
 
             @Override
-            public void switchTo(String mode) {
+            public void switchTo(Mode mode) {
                 Gil4j.switchMode(mode);
             }
         };

@@ -1,5 +1,6 @@
 package io.gil4j.demo.serve;
 
+import io.gil4j.api.Mode;
 import io.gil4j.demo.mode.ModeControl;
 import java.time.Duration;
 import java.util.List;
@@ -15,13 +16,13 @@ final class ModeCycler {
     private ModeCycler() {}
 
     /** Starts cycling through {@code modes} (not empty), from the first, until the JVM exits. */
-    static Thread start(ModeControl control, List<String> modes, Duration dwell, Consumer<String> log) {
+    static Thread start(ModeControl control, List<Mode> modes, Duration dwell, Consumer<String> log) {
         Thread thread = new Thread(
                 () -> {
                     try {
                         for (int i = 0; ; i = (i + 1) % modes.size()) {
                             control.switchTo(modes.get(i));
-                            log.accept("serve: mode " + modes.get(i) + " for " + dwell.toSeconds() + " s");
+                            log.accept("serve: mode " + modes.get(i).configName() + " for " + dwell.toSeconds() + " s");
                             Thread.sleep(dwell.toMillis());
                         }
                     } catch (InterruptedException e) {

@@ -1,5 +1,6 @@
 package io.gil4j.demo.serve;
 
+import io.gil4j.api.Mode;
 import io.gil4j.demo.cli.Choice;
 import io.gil4j.demo.cli.Converters;
 import io.gil4j.demo.cli.Subcommand;
@@ -69,7 +70,7 @@ public final class ServeCommand implements Subcommand {
             completionCandidates = Modes.class,
             description = "modes to switch through, a comma list of ${COMPLETION-CANDIDATES} (default: none, the"
                     + " mode stays as the agent started it)")
-    private List<String> cycle;
+    private List<Mode> cycle;
 
     @Option(
             names = "--dwell",
@@ -92,13 +93,13 @@ public final class ServeCommand implements Subcommand {
     }
 
     /** The modes of {@code --cycle}, in order, or none; parsing has run. */
-    List<String> cycle() {
+    List<Mode> cycle() {
         return cycle == null ? List.of() : new Modes().distinct(spec, "--cycle", cycle);
     }
 
     @Override
     public int run() throws InterruptedException {
-        List<String> cycled = cycle();
+        List<Mode> cycled = cycle();
         PrintWriter err = spec.commandLine().getErr();
         if (!cycled.isEmpty() && !modes.agentPresent()) {
             err.println(ModeControl.agentMissing("in the JVM's own mode, without --cycle"));
@@ -107,7 +108,11 @@ public final class ServeCommand implements Subcommand {
                 WorkServer server = WorkServer.start(host, port, threads, workload)) {
             err.printf(
                     "serve: %s (%s) on http://%s:%d/work, mode %s%n",
-                    workload.name(), task.size().label(), host, server.port(), modes.mode());
+                    workload.name(),
+                    task.size().label(),
+                    host,
+                    server.port(),
+                    modes.mode().configName());
             Thread cycler = cycled.isEmpty() || !modes.agentPresent()
                     ? null
                     : ModeCycler.start(modes, cycled, dwell, err::println);
@@ -126,9 +131,9 @@ public final class ServeCommand implements Subcommand {
     }
 
     /** The agent modes {@code --cycle} accepts. */
-    static final class Modes extends Choice<String> {
+    static final class Modes extends Choice<Mode> {
         Modes() {
-            super(mode -> mode, "native", "gil", "sequential", "interpreters", "processes");
+            super(Mode::configName, Mode.values());
         }
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.api.Mode;
 import io.gil4j.demo.mode.RecordingModeControl;
 import io.gil4j.demo.report.OutputFormat;
 import io.gil4j.demo.workload.Size;
@@ -20,7 +21,7 @@ class BenchOptionsTest {
     }
 
     private static BenchCommand command(String... args) {
-        BenchCommand command = new BenchCommand(new RecordingModeControl(false, "native"));
+        BenchCommand command = new BenchCommand(new RecordingModeControl(false, Mode.NATIVE));
         new CommandLine(command).parseArgs(args);
         return command;
     }

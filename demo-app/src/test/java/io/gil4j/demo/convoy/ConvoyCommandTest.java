@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.api.Mode;
 import io.gil4j.demo.mode.RecordingModeControl;
 import io.gil4j.demo.report.OutputFormat;
 import java.time.Duration;
@@ -15,7 +16,7 @@ import picocli.CommandLine.ParameterException;
 class ConvoyCommandTest {
 
     private static ConvoyCommand parse(String... args) {
-        ConvoyCommand command = new ConvoyCommand(new RecordingModeControl(false, "native"));
+        ConvoyCommand command = new ConvoyCommand(new RecordingModeControl(false, Mode.NATIVE));
         new CommandLine(command).parseArgs(args);
         return command;
     }
@@ -23,7 +24,7 @@ class ConvoyCommandTest {
     @Test
     void convoy_defaults_to_native_then_gil_for_3_seconds_as_csv() {
         ConvoyCommand command = parse();
-        assertEquals(List.of("native", "gil"), command.modes());
+        assertEquals(List.of(Mode.NATIVE, Mode.GIL), command.modes());
         assertEquals(Duration.ofSeconds(3), command.duration);
         assertEquals(OutputFormat.CSV, command.output.format());
     }
@@ -31,7 +32,7 @@ class ConvoyCommandTest {
     @Test
     void convoy_reads_every_option() {
         ConvoyCommand command = parse("--modes", "gil", "--duration", "500ms", "--format", "table");
-        assertEquals(List.of("gil"), command.modes());
+        assertEquals(List.of(Mode.GIL), command.modes());
         assertEquals(Duration.ofMillis(500), command.duration);
         assertEquals(OutputFormat.TABLE, command.output.format());
     }

@@ -1,5 +1,6 @@
 package io.gil4j.demo.mode;
 
+import io.gil4j.api.Mode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -7,11 +8,11 @@ import java.util.List;
 public final class RecordingModeControl implements ModeControl {
 
     private final boolean present;
-    private final List<String> switches = new ArrayList<>();
-    private String mode;
+    private final List<Mode> switches = new ArrayList<>();
+    private Mode mode;
 
     /** An agent that is {@code present} or not, now in {@code mode}. */
-    public RecordingModeControl(boolean present, String mode) {
+    public RecordingModeControl(boolean present, Mode mode) {
         this.present = present;
         this.mode = mode;
     }
@@ -22,18 +23,18 @@ public final class RecordingModeControl implements ModeControl {
     }
 
     @Override
-    public String mode() {
+    public Mode mode() {
         return mode;
     }
 
     @Override
-    public void switchTo(String next) {
+    public void switchTo(Mode next) {
         switches.add(next);
         mode = next;
     }
 
     /** Every mode switched to, in order. */
-    public List<String> switches() {
+    public List<Mode> switches() {
         return List.copyOf(switches);
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.api.Mode;
 import io.gil4j.demo.mode.RecordingModeControl;
 import io.gil4j.demo.workload.Size;
 import io.gil4j.demo.workload.WorkloadKind;
@@ -17,7 +18,7 @@ import picocli.CommandLine.ParameterException;
 class ServeCommandTest {
 
     private static ServeCommand parse(String... args) {
-        ServeCommand command = new ServeCommand(new RecordingModeControl(false, "native"), new CountDownLatch(0));
+        ServeCommand command = new ServeCommand(new RecordingModeControl(false, Mode.NATIVE), new CountDownLatch(0));
         new CommandLine(command).parseArgs(args);
         return command;
     }
@@ -56,7 +57,7 @@ class ServeCommandTest {
         assertEquals(WorkloadKind.HASH, options.task.workload());
         assertEquals(Size.SMALL, options.task.size());
         assertEquals(2, options.threads);
-        assertEquals(List.of("sequential", "interpreters"), options.cycle());
+        assertEquals(List.of(Mode.SEQUENTIAL, Mode.INTERPRETERS), options.cycle());
         assertEquals(Duration.ofSeconds(5), options.dwell);
     }
 
