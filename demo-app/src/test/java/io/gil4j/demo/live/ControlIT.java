@@ -29,7 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ControlIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
-    private static final Duration CLI_TIMEOUT = Duration.ofSeconds(30);
+    /** A bound on one CLI run; the longest, the experiment (three rounds of two 4 s stays), takes about 40 s. */
+    private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
+
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @Test
@@ -219,9 +221,9 @@ class ControlIT {
     private record Cli(int exit, String out, String err) {}
 
     /**
-     * Runs {@code java -jar gil4j-agent.jar args...}, for at most 30 s: a run still going then has its threads
-     * dumped and is killed, and the test fails ({@link ForkedProcess#awaitExit}); exit -1 if this thread was
-     * interrupted.
+     * Runs {@code java -jar gil4j-agent.jar args...}, for at most {@link #CLI_TIMEOUT}: a run still going then has
+     * its threads dumped and is killed, and the test fails ({@link ForkedProcess#awaitExit}); exit -1 if this
+     * thread was interrupted.
      */
     private static Cli cli(String... args) {
         List<String> command = new ArrayList<>(List.of(
