@@ -11,10 +11,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.testing.Eventually;
 import io.gil4j.testing.Forked;
+import io.gil4j.testing.ForkedProcess;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -152,18 +154,15 @@ class ProcessPoolLifecycleTest {
         Path pidFile = temp.resolve("pid");
         List<String> line = new ArrayList<>(Workers.command(OrphanParentMain.class));
         line.add(pidFile.toString());
-        Process orphaning = new ProcessBuilder(line).inheritIO().start();
-        try {
+        try (ForkedProcess orphaning = ForkedProcess.start(line, Map.of())) {
             long workerPid = Workers.awaitPid(pidFile, WAIT);
-            assertTrue(orphaning.waitFor(WAIT.toSeconds(), TimeUnit.SECONDS), "the parent did not halt");
+            orphaning.awaitExit(WAIT); // the parent halts: its worker is an orphan
 
             Eventually.await(
                     "the orphaned worker to exit",
                     Duration.ofSeconds(10),
                     Workers.POLL,
                     () -> !Workers.isAlive(workerPid));
-        } finally {
-            orphaning.destroyForcibly();
         }
     }
 

@@ -7,9 +7,8 @@ import io.gil4j.demo.live.DemoService;
 import io.gil4j.demo.live.PrometheusTools;
 import io.gil4j.demo.live.Scrape;
 import io.gil4j.testing.Eventually;
+import io.gil4j.testing.ForkedProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -113,8 +112,9 @@ class DashboardQueriesIT {
                 Duration.ofMillis(50),
                 () -> gilSwitches() > switchesBefore,
                 service::toString);
-        Process advise = new ProcessBuilder(
-                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ForkedProcess.Result advise = ForkedProcess.run(
+                List.of(
+                        ForkedProcess.currentJava(),
                         "-jar",
                         DemoService.AGENT_JAR.toAbsolutePath().toString(),
                         "advise",
@@ -124,11 +124,10 @@ class DashboardQueriesIT {
                         "--measure",
                         "2s",
                         "--top",
-                        "3")
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(advise.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, advise.waitFor(), "advise during the gil stay:\n" + output);
+                        "3"),
+                Map.of(),
+                timeout);
+        assertEquals(0, advise.exitCode(), "advise during the gil stay:\n" + advise);
     }
 
     private long gilSwitches() {

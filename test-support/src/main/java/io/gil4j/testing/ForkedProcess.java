@@ -7,20 +7,25 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A child JVM started for a test, the one launcher every module's tests use. Its standard output and standard
  * error each go to a temporary file, readable at any time while it runs ({@link #stdout()}, {@link
- * #stderrLines()}) and after.
+ * #stderrLines()}: a test follows a JVM's progress by reading them again) and after.
  *
  * <p>Contract: {@link #awaitExit(Duration)} returns what a JVM that exited in time printed; a JVM still running at
  * the deadline has its threads dumped ({@link #threadDump()}: {@code jcmd <pid> Thread.print}) before it is
  * killed, and the test fails with its output and that dump, so a hang shows where it hangs. {@link #close()}
- * kills the JVM if it still runs, waits for it, and deletes the files; use try-with-resources for a JVM that runs
- * until stopped. One test thread drives an instance; the reads may come from any thread.
+ * kills the JVM and every process it started if they still run, waits for them, and deletes the files; use
+ * try-with-resources for a JVM that runs until stopped, or {@link #stop(Duration)} to end it as an orchestrator
+ * does. {@link #jcmd(String...)} runs a diagnostic command against it. One test thread drives an instance; the
+ * reads may come from any thread.
  */
 public final class ForkedProcess implements AutoCloseable {
 
@@ -71,8 +76,8 @@ public final class ForkedProcess implements AutoCloseable {
     }
 
     /**
-     * Starts {@code command}, whose first element is a {@code java} executable, with {@code environment} added to
-     * the inherited one.
+     * Starts {@code command}, whose first element is a launcher of a JDK ({@code java}, or one of its tools such
+     * as {@code jcmd}), with {@code environment} added to the inherited one.
      */
     public static ForkedProcess start(List<String> command, Map<String, String> environment) {
         try {
@@ -117,36 +122,41 @@ public final class ForkedProcess implements AutoCloseable {
     /**
      * The JVM's threads as {@code jcmd <pid> Thread.print} prints them, with the {@code jcmd} of the JDK the JVM
      * runs on when there is one (a JDK 17 {@code jcmd} cannot always attach to a later JVM); or why there is none.
+     * Never fails: it serves the failure of a test.
      */
     public String threadDump() {
         if (!process.isAlive()) {
             return "no thread dump: the JVM exited with " + process.exitValue();
         }
-        Path jcmd = Paths.get(command.get(0)).resolveSibling("jcmd");
-        if (!Files.isExecutable(jcmd)) {
-            jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
-        }
-        try {
-            Path text = Files.createTempFile("gil4j-forked-", ".threads");
-            try {
-                Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
-                        .redirectErrorStream(true)
-                        .redirectOutput(text.toFile())
-                        .start();
-                if (!dump.waitFor(BRIEF.toNanos(), TimeUnit.NANOSECONDS)) {
-                    dump.destroyForcibly();
-                    return "no thread dump: jcmd did not finish within " + BRIEF + "\n" + read(text);
-                }
-                return "thread dump (" + jcmd + "):\n" + read(text);
-            } finally {
-                Files.deleteIfExists(text);
+        try (ForkedProcess jcmd = start(jcmdCommand("Thread.print"), Map.of())) {
+            if (!jcmd.process.waitFor(BRIEF.toNanos(), TimeUnit.NANOSECONDS)) {
+                return "no thread dump: jcmd did not finish within " + BRIEF + "\n" + jcmd.stdout() + jcmd.stderr();
             }
-        } catch (IOException e) {
-            return "no thread dump: " + e;
+            return "thread dump (" + jcmd.command.get(0) + "):\n" + jcmd.stdout() + jcmd.stderr();
+        } catch (UncheckedIOException e) {
+            return "no thread dump: " + e.getCause();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "no thread dump: interrupted";
         }
+    }
+
+    /**
+     * Runs {@code jcmd <pid> arguments} against the JVM, with the {@code jcmd} that {@link #threadDump()} uses,
+     * and waits for it as {@link #awaitExit} does, for at most 30 s; what it printed.
+     */
+    public Result jcmd(String... arguments) throws InterruptedException {
+        return run(jcmdCommand(arguments), Map.of(), BRIEF);
+    }
+
+    private List<String> jcmdCommand(String... arguments) {
+        Path jcmd = Paths.get(command.get(0)).resolveSibling("jcmd");
+        if (!Files.isExecutable(jcmd)) {
+            jcmd = Paths.get(System.getProperty("java.home"), "bin", "jcmd");
+        }
+        List<String> line = new ArrayList<>(List.of(jcmd.toString(), Long.toString(process.pid())));
+        line.addAll(List.of(arguments));
+        return line;
     }
 
     /** Standard output so far. */
@@ -188,14 +198,42 @@ public final class ForkedProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    /** Kills the JVM if it still runs, waits for it, and deletes its output files. */
-    @Override
-    public void close() {
-        process.destroyForcibly();
+    /**
+     * Ends the JVM as an orchestrator does: {@code SIGTERM}, so that its shutdown hooks run, and {@code SIGKILL}
+     * if it still runs after {@code grace}; then as {@link #close()}, the processes it had started included.
+     */
+    public void stop(Duration grace) {
+        List<ProcessHandle> started = process.descendants().toList();
+        process.destroy();
         try {
-            process.waitFor(BRIEF.toNanos(), TimeUnit.NANOSECONDS);
+            process.waitFor(grace.toNanos(), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        end(started);
+    }
+
+    /**
+     * Kills the JVM and every process it started if they still run, waits for each (a process that does not end
+     * within 30 s is left to the operating system), and deletes the output files.
+     */
+    @Override
+    public void close() {
+        end(process.descendants().toList());
+    }
+
+    private void end(List<ProcessHandle> started) {
+        process.destroyForcibly();
+        started.forEach(ProcessHandle::destroyForcibly);
+        try {
+            process.waitFor(BRIEF.toNanos(), TimeUnit.NANOSECONDS);
+            for (ProcessHandle child : started) {
+                child.onExit().get(BRIEF.toNanos(), TimeUnit.NANOSECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // left to the operating system
         }
         try {
             Files.deleteIfExists(stdout);

@@ -3,11 +3,11 @@ package io.gil4j.it.app;
 import io.gil4j.api.Gil4j;
 import io.gil4j.api.Mode;
 import io.gil4j.testing.Eventually;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import io.gil4j.testing.ForkedProcess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs without the agent and reads the API; attaches the agent to itself by PID through the agent's CLI
@@ -19,9 +19,12 @@ import java.util.List;
  * here republishes the clearance after the second attach: a losing attach that published its own (everyone
  * may pass, in its initial {@code native}) would let the threads race for as long as nobody asks the lock.
  *
- * <p>Argument: the agent jar. Prints {@code key=value} lines.
+ * <p>Argument: the agent jar. Prints {@code key=value} lines. Needs the test support on its class path.
  */
 public final class AttachApp {
+
+    /** Within the deadline of the test that runs this JVM: a hung attach shows its own threads. */
+    private static final Duration CLI_TIMEOUT = Duration.ofSeconds(30);
 
     public static void main(String[] args) throws Exception {
         String agentJar = args[0];
@@ -54,19 +57,21 @@ public final class AttachApp {
                 + Gil4j.mode().configName());
     }
 
-    /** Runs {@code attach <own pid> argument}; "exit N: its standard error on one line". */
-    static String attach(String agentJar, String argument) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Process cli = new ProcessBuilder(
-                        java,
+    /**
+     * Runs {@code attach <own pid> argument} on this JVM's JDK, for at most {@link #CLI_TIMEOUT} (then its threads
+     * are dumped and it is killed: {@link ForkedProcess#awaitExit}); "exit N: its standard error on one line".
+     */
+    static String attach(String agentJar, String argument) throws InterruptedException {
+        ForkedProcess.Result cli = ForkedProcess.run(
+                List.of(
+                        ForkedProcess.currentJava(),
                         "-jar",
                         agentJar,
                         "attach",
                         Long.toString(ProcessHandle.current().pid()),
-                        argument)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        String err = new String(cli.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        return "exit " + cli.waitFor() + ": " + err.strip().replace('\n', ' ');
+                        argument),
+                Map.of(),
+                CLI_TIMEOUT);
+        return "exit " + cli.exitCode() + ": " + cli.stderr().strip().replace('\n', ' ');
     }
 }

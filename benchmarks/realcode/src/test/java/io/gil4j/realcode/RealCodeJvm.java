@@ -1,20 +1,19 @@
 package io.gil4j.realcode;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import io.gil4j.testing.ForkedProcess;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /**
- * Runs the packaged benchmark jar in a fresh JVM, with or without the agent, and reads back its CSV line.
- * A run that fails, prints no CSV line, outlives {@value #DEADLINE_SECONDS} s, or was given the agent and
- * ran without it (the agent disables itself on a bad option) is an {@link AssertionError} carrying the
- * command and everything the JVM printed.
+ * Runs the packaged benchmark jar in a fresh JVM ({@link ForkedProcess}), with or without the agent, and reads
+ * back its CSV line. A run that fails, prints no CSV line, outlives {@link #DEADLINE} (its threads dumped before
+ * it is killed), or was given the agent and ran without it (the agent disables itself on a bad option) is an
+ * {@link AssertionError} carrying the command and everything the JVM printed.
  */
 final class RealCodeJvm {
 
@@ -39,7 +38,7 @@ final class RealCodeJvm {
 
     private static final Path BENCHMARK_JAR =
             Paths.get(System.getProperty("gil4j.realcode.jar", "target/gil4j-realcode.jar"));
-    private static final long DEADLINE_SECONDS = 120;
+    private static final Duration DEADLINE = Duration.ofSeconds(120);
     /** What the agent prints when it gives up at start (a bad option, a failure) and lets the JVM run on. */
     private static final String AGENT_DISABLED = "agent disabled, the application runs without it";
 
@@ -52,9 +51,9 @@ final class RealCodeJvm {
      *
      * @param agentArgument the agent argument ({@code mode=gil,...}); null runs without the agent
      */
-    static Row run(String agentArgument, String... args) throws IOException, InterruptedException {
+    static Row run(String agentArgument, String... args) throws InterruptedException {
         List<String> command = new ArrayList<>();
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add(ForkedProcess.currentJava());
         if (agentArgument != null) {
             command.add("-Dgil4j.otel.exporter.prometheus.port=0");
             command.add("-javaagent:" + AGENT_JAR.toAbsolutePath() + "=" + agentArgument);
@@ -62,27 +61,13 @@ final class RealCodeJvm {
         command.addAll(List.of("-jar", BENCHMARK_JAR.toAbsolutePath().toString()));
         command.addAll(Arrays.asList(args));
 
-        Path output = Files.createTempFile("gil4j-realcode-", ".out");
-        try {
-            Process process = new ProcessBuilder(command)
-                    .redirectErrorStream(true)
-                    .redirectOutput(output.toFile())
-                    .start();
-            boolean finished = process.waitFor(DEADLINE_SECONDS, TimeUnit.SECONDS);
-            if (!finished) {
-                process.destroyForcibly().waitFor();
-            }
-            String printed = Files.readString(output, StandardCharsets.UTF_8);
-            List<String> rows = printed.lines().filter(l -> l.matches(CSV_LINE)).toList();
-            boolean agentOff = agentArgument != null && printed.contains(AGENT_DISABLED);
-            if (!finished || process.exitValue() != 0 || rows.size() != 1 || agentOff) {
-                throw new AssertionError(
-                        (finished ? "exit " + process.exitValue() : "killed after " + DEADLINE_SECONDS + " s") + ": "
-                                + String.join(" ", command) + "\n" + printed);
-            }
-            return Row.parse(rows.get(0));
-        } finally {
-            Files.deleteIfExists(output);
+        ForkedProcess.Result run = ForkedProcess.run(command, Map.of(), DEADLINE);
+        List<String> rows =
+                run.stdoutLines().stream().filter(l -> l.matches(CSV_LINE)).toList();
+        boolean agentOff = agentArgument != null && run.stderr().contains(AGENT_DISABLED);
+        if (run.exitCode() != 0 || rows.size() != 1 || agentOff) {
+            throw new AssertionError(String.join(" ", command) + "\n" + run);
         }
+        return Row.parse(rows.get(0));
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.util.EnumMap;
@@ -142,7 +141,7 @@ class RealCodeSmokeIT {
                         + "× as fast as gil on 1 thread (2 threads without the agent: " + free + "×)");
     }
 
-    private static Runs runs(Task task) throws IOException, InterruptedException {
+    private static Runs runs(Task task) throws InterruptedException {
         Runs runs = RUNS.get(task);
         if (runs == null) {
             double loadBefore = loadAverage();
@@ -167,7 +166,7 @@ class RealCodeSmokeIT {
     }
 
     private static RealCodeJvm.Row run(String agentArgument, Task task, int threads, int rounds)
-            throws IOException, InterruptedException {
+            throws InterruptedException {
         return RealCodeJvm.run(
                 agentArgument,
                 "--task",

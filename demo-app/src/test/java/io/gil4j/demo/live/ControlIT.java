@@ -3,12 +3,13 @@ package io.gil4j.demo.live;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.AgentOutput;
+import io.gil4j.testing.ForkedProcess;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,6 +29,9 @@ import org.junit.jupiter.api.io.TempDir;
 class ControlIT {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(60);
+    /** A bound on one CLI run; the longest, the experiment (three rounds of two 4 s stays), takes about 40 s. */
+    private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
+
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     @Test
@@ -174,7 +177,9 @@ class ControlIT {
             assertEquals(0, detached.exit(), detached.toString());
             assertEquals(1, cli("status", pid).exit(), "no control endpoint after the detach");
             Scrape.await(
-                    TIMEOUT, () -> agentThreads(pid).isEmpty(), "every agent thread stopped: " + agentThreads(pid));
+                    TIMEOUT,
+                    () -> agentThreads(service).isEmpty(),
+                    "every agent thread stopped: " + agentThreads(service));
             assertEquals(
                     200,
                     CLIENT.send(
@@ -192,25 +197,10 @@ class ControlIT {
         }
     }
 
-    /** The threads of {@code pid} that the agent or its telemetry started, from {@code jcmd Thread.print}. */
-    private static List<String> agentThreads(String pid) {
+    /** The threads of {@code service} that the agent or its telemetry started, from {@code jcmd Thread.print}. */
+    private static List<String> agentThreads(DemoService service) {
         try {
-            Process jcmd = new ProcessBuilder(
-                            Paths.get(System.getProperty("java.home"), "bin", "jcmd")
-                                    .toString(),
-                            pid,
-                            "Thread.print")
-                    .redirectErrorStream(true)
-                    .start();
-            String dump = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            jcmd.waitFor(30, TimeUnit.SECONDS);
-            return dump.lines()
-                    .filter(l -> l.startsWith("\"gil4j-")
-                            || l.startsWith("\"prometheus-http")
-                            || l.startsWith("\"PeriodicMetricReader"))
-                    .toList();
-        } catch (IOException e) {
-            return List.of(e.toString());
+            return AgentOutput.agentThreads(service.jcmd("Thread.print").stdout());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return List.of(e.toString());
@@ -230,24 +220,20 @@ class ControlIT {
 
     private record Cli(int exit, String out, String err) {}
 
-    /** Runs {@code java -jar gil4j-agent.jar args...}. */
+    /**
+     * Runs {@code java -jar gil4j-agent.jar args...}, for at most {@link #CLI_TIMEOUT}: a run still going then has
+     * its threads dumped and is killed, and the test fails ({@link ForkedProcess#awaitExit}); exit -1 if this
+     * thread was interrupted.
+     */
     private static Cli cli(String... args) {
         List<String> command = new ArrayList<>(List.of(
-                Paths.get(System.getProperty("java.home"), "bin", "java").toString(),
+                ForkedProcess.currentJava(),
                 "-jar",
                 DemoService.AGENT_JAR.toAbsolutePath().toString()));
         command.addAll(List.of(args));
         try {
-            Process process = new ProcessBuilder(command).start();
-            String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                return new Cli(-1, out, err);
-            }
-            return new Cli(process.exitValue(), out, err);
-        } catch (IOException e) {
-            return new Cli(-1, "", e.toString());
+            ForkedProcess.Result run = ForkedProcess.run(command, Map.of(), CLI_TIMEOUT);
+            return new Cli(run.exitCode(), run.stdout(), run.stderr());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Cli(-1, "", e.toString());

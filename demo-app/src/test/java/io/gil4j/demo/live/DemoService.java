@@ -134,11 +134,16 @@ public final class DemoService implements AutoCloseable {
         return process.pid();
     }
 
+    /** Runs {@code jcmd <pid> command} against the JVM ({@link ForkedProcess#jcmd}). */
+    public ForkedProcess.Result jcmd(String command) throws InterruptedException {
+        return process.jcmd(command);
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }
 
-    /** Kills the JVM if it still runs and waits for it. */
+    /** Kills the JVM and whatever it started, and waits for them ({@link ForkedProcess#close}). */
     @Override
     public void close() {
         process.close();

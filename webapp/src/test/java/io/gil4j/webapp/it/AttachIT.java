@@ -1,19 +1,17 @@
 package io.gil4j.webapp.it;
 
-import static java.util.stream.Collectors.joining;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gil4j.testing.AgentOutput;
 import io.gil4j.testing.Eventually;
+import io.gil4j.testing.ForkedProcess;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -105,9 +103,9 @@ class AttachIT {
                     Eventually.awaitValue(
                             "every agent thread stopped after the detach",
                             TIMEOUT,
-                            () -> agentThreads(pid).isEmpty() ? Optional.of(true) : Optional.empty(),
-                            () -> agentThreads(pid));
-                    metaspace.add(metaspaceKibAfterGc(pid));
+                            () -> agentThreads(service).isEmpty() ? Optional.of(true) : Optional.empty(),
+                            () -> agentThreads(service));
+                    metaspace.add(metaspaceKibAfterGc(service));
                     report.add(String.format(
                             Locale.ROOT,
                             "cycle %d: attach %.2f s (%.0f req/s during, %.0f before),"
@@ -131,7 +129,7 @@ class AttachIT {
                     "Metaspace after the last cycle within 5 % of the first's",
                     METASPACE_SETTLE,
                     () -> {
-                        later.add(metaspaceKibAfterGc(pid));
+                        later.add(metaspaceKibAfterGc(service));
                         return later.get(later.size() - 1) <= metaspace.get(0) * 1.05
                                 ? Optional.of(true)
                                 : Optional.empty();
@@ -169,15 +167,11 @@ class AttachIT {
     }
 
     /** The threads the agent or its telemetry started, from {@code jcmd Thread.print}; or why none could be read. */
-    private static String agentThreads(String pid) {
+    private static String agentThreads(ServiceJvm service) {
         try {
-            return jcmd(pid, "Thread.print")
-                    .lines()
-                    .filter(l -> l.startsWith("\"gil4j-")
-                            || l.startsWith("\"prometheus-http")
-                            || l.startsWith("\"PeriodicMetricReader"))
-                    .collect(joining("\n"));
-        } catch (IOException | InterruptedException e) {
+            return String.join("\n", AgentOutput.agentThreads(jcmd(service, "Thread.print")));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return "jcmd Thread.print failed: " + e;
         }
     }
@@ -191,10 +185,10 @@ class AttachIT {
      * Metaspace in use after full collections, from {@code jcmd GC.run} and {@code GC.heap_info}: two, since
      * the class loader of the agent just detached may be found unreachable only by the second.
      */
-    private static long metaspaceKibAfterGc(String pid) throws IOException, InterruptedException {
-        jcmd(pid, "GC.run");
-        jcmd(pid, "GC.run");
-        String heap = jcmd(pid, "GC.heap_info");
+    private static long metaspaceKibAfterGc(ServiceJvm service) throws InterruptedException {
+        jcmd(service, "GC.run");
+        jcmd(service, "GC.run");
+        String heap = jcmd(service, "GC.heap_info");
         Matcher used = METASPACE.matcher(heap);
         if (!used.find()) {
             throw new AssertionError("no Metaspace line in jcmd GC.heap_info: " + heap);
@@ -202,18 +196,12 @@ class AttachIT {
         return Long.parseLong(used.group(1));
     }
 
-    private static String jcmd(String pid, String command) throws IOException, InterruptedException {
-        Process jcmd = new ProcessBuilder(
-                        Paths.get(System.getProperty("java.home"), "bin", "jcmd")
-                                .toString(),
-                        pid,
-                        command)
-                .redirectErrorStream(true)
-                .start();
-        String output = new String(jcmd.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!jcmd.waitFor(30, TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
-            throw new AssertionError("jcmd " + pid + " " + command + " failed: " + output);
+    /** {@code jcmd <pid> command} against the service; what it printed, once it succeeded. */
+    private static String jcmd(ServiceJvm service, String command) throws InterruptedException {
+        ForkedProcess.Result jcmd = service.jcmd(command);
+        if (jcmd.exitCode() != 0) {
+            throw new AssertionError("jcmd " + service.pid() + " " + command + " failed: " + jcmd);
         }
-        return output;
+        return jcmd.stdout();
     }
 }

@@ -16,11 +16,6 @@ final class Jars {
 
     private Jars() {}
 
-    /** The {@code java} launcher of the JVM running the tests. */
-    static String java() {
-        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
     private static Path jar(String property, String fallback) {
         return Paths.get(System.getProperty(property, fallback))
                 .toAbsolutePath()

@@ -1,29 +1,26 @@
 package io.gil4j.webapp.it;
 
 import io.gil4j.testing.Eventually;
+import io.gil4j.testing.ForkedProcess;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Spring Boot service in a JVM of its own, {@code java <options> -jar gil4j-webapp.jar --server.port=0},
- * its log (standard output) kept in a file and its standard error line by line. Closing it kills it and
- * every process it started, and waits for them.
+ * The Spring Boot service in a JVM of its own, {@code java <options> -jar gil4j-webapp.jar --server.port=0}, a
+ * {@link ForkedProcess}: its log (standard output) and its standard error readable while it runs. Closing it
+ * stops it as an orchestrator does and kills every process it started ({@link ForkedProcess#stop}).
  */
 final class ServiceJvm implements AutoCloseable {
 
@@ -35,19 +32,18 @@ final class ServiceJvm implements AutoCloseable {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    /** How long the service may take to end after {@code SIGTERM} before it is killed. */
+    private static final Duration STOP_GRACE = Duration.ofSeconds(10);
+
     private final String name;
-    private final Process process;
+    private final ForkedProcess process;
     private final long launchedNanos;
-    private final Path log;
-    private final List<String> stderr;
     private volatile String baseUrl;
 
-    private ServiceJvm(String name, Process process, long launchedNanos, Path log) {
+    private ServiceJvm(String name, ForkedProcess process, long launchedNanos) {
         this.name = name;
         this.process = process;
         this.launchedNanos = launchedNanos;
-        this.log = log;
-        this.stderr = new StandardError(process, "webapp-stderr").lines();
     }
 
     /**
@@ -57,17 +53,11 @@ final class ServiceJvm implements AutoCloseable {
      */
     static ServiceJvm start(String name, List<String> jvmOptions) {
         List<String> command = new ArrayList<>();
-        command.add(Jars.java());
+        command.add(ForkedProcess.currentJava());
         command.addAll(jvmOptions);
         command.addAll(List.of("-jar", Jars.existing(Jars.WEBAPP).toString(), "--server.port=0"));
-        try {
-            Path log = Files.createTempFile("gil4j-webapp", ".log");
-            ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(log.toFile());
-            long launched = System.nanoTime();
-            return new ServiceJvm(name, builder.start(), launched, log);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        long launched = System.nanoTime();
+        return new ServiceJvm(name, ForkedProcess.start(command, Map.of()), launched);
     }
 
     /**
@@ -85,7 +75,7 @@ final class ServiceJvm implements AutoCloseable {
                         throw new AssertionError(name + " exited with " + process.exitValue() + this);
                     }
                     if (baseUrl == null) {
-                        Matcher port = PORT.matcher(log());
+                        Matcher port = PORT.matcher(process.stdout());
                         if (!port.find()) {
                             return Optional.empty();
                         }
@@ -134,9 +124,16 @@ final class ServiceJvm implements AutoCloseable {
         return process.pid();
     }
 
+    /** Runs {@code jcmd <pid> command} against the service ({@link ForkedProcess#jcmd}). */
+    ForkedProcess.Result jcmd(String command) throws InterruptedException {
+        return process.jcmd(command);
+    }
+
     /** The lines of standard error that the gil4j agent wrote. */
     List<String> agentLines() {
-        return stderr.stream().filter(line -> line.startsWith("[gil4j]")).toList();
+        return process.stderrLines().stream()
+                .filter(line -> line.startsWith("[gil4j]"))
+                .toList();
     }
 
     /** The agent's lines that report a failure: a class it could not instrument, a part that did not start. */
@@ -148,52 +145,30 @@ final class ServiceJvm implements AutoCloseable {
 
     /** Standard error lines that are not the agent's (the JVM's own warnings, say). */
     List<String> otherStderr() {
-        return stderr.stream().filter(line -> !line.startsWith("[gil4j]")).toList();
+        return process.stderrLines().stream()
+                .filter(line -> !line.startsWith("[gil4j]"))
+                .toList();
     }
 
     /** The application's log lines at WARN or ERROR. */
     List<String> logProblems() {
-        return log().lines()
+        return process.stdout()
+                .lines()
                 .filter(line -> line.contains(" WARN ") || line.contains(" ERROR "))
                 .toList();
     }
 
-    private String log() {
-        try {
-            return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(log unreadable: " + e + ")";
-        }
-    }
-
     /**
-     * Stops the JVM as an orchestrator does: SIGTERM, so that the agent runs its exit hooks (its control file
-     * is deleted), then after 10 s SIGKILL; then kills whatever it started and waits for each.
+     * Stops the JVM with {@code SIGTERM} and 10 s of grace ({@link ForkedProcess#stop}), so that the agent runs its
+     * exit hooks (its control file is deleted); whatever it started is killed.
      */
     @Override
-    public void close() throws IOException {
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-            children.forEach(ProcessHandle::destroyForcibly);
-            for (ProcessHandle child : children) {
-                child.onExit().get(10, TimeUnit.SECONDS);
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            children.forEach(ProcessHandle::destroyForcibly);
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            // a child that does not end within the bound is left to the operating system
-        }
-        Files.deleteIfExists(log);
+    public void close() {
+        process.stop(STOP_GRACE);
     }
 
     @Override
     public String toString() {
-        return "\n--- " + name + ": log\n" + log() + "--- standard error\n" + String.join("\n", stderr);
+        return "\n--- " + name + ": log\n" + process.stdout() + "--- standard error\n" + process.stderr();
     }
 }
