@@ -3,6 +3,7 @@ package io.gil4j.gil;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import io.gil4j.stress.StressLocks;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -27,12 +28,27 @@ public final class RevocationStress {
 
     private RevocationStress() {}
 
-    /** 10 s: longer than jcstress waits for an actor, so no waiter ever asks for a drop. */
-    private static final long LONG_INTERVAL_NANOS = 10_000_000_000L;
+    /**
+     * One lock with a 10 s interval ({@link StressLocks}): longer than jcstress waits for an actor, so no
+     * waiter ever asks for a drop.
+     */
+    abstract static class OneLock {
+        final InterpreterLock lock = StressLocks.longInterval(Algorithm.NEW);
 
-    static InterpreterLock lock() {
-        return new InterpreterLock(
-                Algorithm.NEW, LONG_INTERVAL_NANOS, 100, ClearanceListener.IGNORE, HoldTiming.SAMPLED);
+        /**
+         * Takes the lock, runs a check point and releases: two counts on the mark, an acquisition and a
+         * check point, whether or not the lock is revoked meanwhile (a revoked holder's check point takes
+         * the lock back, and counts that acquisition instead).
+         */
+        void holdThroughCheckpoint() {
+            lock.acquire();
+            lock.checkpoint();
+            lock.release(SwitchReason.EXIT);
+        }
+
+        int mark() {
+            return (int) lock.progressMark();
+        }
     }
 
     /**
@@ -55,27 +71,21 @@ public final class RevocationStress {
             desc = "a count was lost, or a revoked holder did not take the lock back")
     @Outcome(expect = FORBIDDEN, desc = "the lock still held after both released it")
     @State
-    public static class RevokeVersusCheckpoint {
-        private final InterpreterLock lock = lock();
-
+    public static class RevokeVersusCheckpoint extends OneLock {
         @Actor
         public void holder() {
-            lock.acquire();
-            lock.checkpoint();
-            lock.release(SwitchReason.EXIT);
+            holdThroughCheckpoint();
         }
 
         @Actor
         public void watchdogThenTaker(III_Result r) {
             r.r1 = lock.revokeHolder() ? 1 : 0;
-            lock.acquire();
-            lock.checkpoint();
-            lock.release(SwitchReason.EXIT);
+            holdThroughCheckpoint();
         }
 
         @Arbiter
         public void markAndOwner(III_Result r) {
-            r.r2 = (int) lock.progressMark();
+            r.r2 = mark();
             r.r3 = lock.owner() == null ? 1 : 0;
         }
     }
@@ -89,9 +99,7 @@ public final class RevocationStress {
     @Outcome(id = "3", expect = ACCEPTABLE, desc = "every count kept")
     @Outcome(expect = FORBIDDEN, desc = "the old holder's store overwrote the new holder's count, or the reverse")
     @State
-    public static class CountersAfterRevocation {
-        private final InterpreterLock lock = lock();
-
+    public static class CountersAfterRevocation extends OneLock {
         @Actor
         public void revokedHolder() {
             lock.countSlowCheckpoint();
@@ -99,14 +107,12 @@ public final class RevocationStress {
 
         @Actor
         public void newHolder() {
-            lock.acquire();
-            lock.checkpoint();
-            lock.release(SwitchReason.EXIT);
+            holdThroughCheckpoint();
         }
 
         @Arbiter
-        public void mark(I_Result r) {
-            r.r1 = (int) lock.progressMark();
+        public void markAfterwards(I_Result r) {
+            r.r1 = mark();
         }
     }
 }
