@@ -3,6 +3,8 @@ package io.gil4j.gil;
 import static org.openjdk.jcstress.annotations.Expect.ACCEPTABLE;
 import static org.openjdk.jcstress.annotations.Expect.FORBIDDEN;
 
+import io.gil4j.stress.LastClearance;
+import io.gil4j.stress.StressLocks;
 import org.openjdk.jcstress.annotations.Actor;
 import org.openjdk.jcstress.annotations.Arbiter;
 import org.openjdk.jcstress.annotations.JCStressTest;
@@ -12,11 +14,11 @@ import org.openjdk.jcstress.infra.results.III_Result;
 import org.openjdk.jcstress.infra.results.I_Result;
 
 /**
- * A revocation racing its holder's check point, and the counters a revoked holder and the new holder write
- * at once (the design comment of {@link InterpreterLock}, "Revocation" and "Counters"). In the lock's
- * package because both tests call package-private methods: jcstress runs at most as many actors as the
- * machine has CPUs, two in CI, so neither can have a third thread wait for the lock, which the watchdog's
- * {@link InterpreterLock#revoke} requires.
+ * A revocation racing its holder's check point, a fast-path taker's clearance, and the counters a revoked
+ * holder and the new holder write at once (the design comment of {@link InterpreterLock}, "Revocation",
+ * "Clearance" and "Counters"). In the lock's package because the tests call package-private methods:
+ * jcstress runs at most as many actors as the machine has CPUs, two in CI, so none can have a third thread
+ * wait for the lock, which the watchdog's {@link InterpreterLock#revoke} requires.
  *
  * <p>Each acquisition and each check point moves {@link InterpreterLock#progressMark()} by exactly one: a
  * holder's check point counts a slow check point, a revoked holder's takes the lock again (the interval is
@@ -27,12 +29,27 @@ public final class RevocationStress {
 
     private RevocationStress() {}
 
-    /** 10 s: longer than jcstress waits for an actor, so no waiter ever asks for a drop. */
-    private static final long LONG_INTERVAL_NANOS = 10_000_000_000L;
+    /**
+     * One lock with a 10 s interval ({@link StressLocks}): longer than jcstress waits for an actor, so no
+     * waiter ever asks for a drop.
+     */
+    abstract static class OneLock {
+        final InterpreterLock lock = StressLocks.longInterval(Algorithm.NEW);
 
-    static InterpreterLock lock() {
-        return new InterpreterLock(
-                Algorithm.NEW, LONG_INTERVAL_NANOS, 100, ClearanceListener.IGNORE, HoldTiming.SAMPLED);
+        /**
+         * Takes the lock, runs a check point and releases: two counts on the mark, an acquisition and a
+         * check point, whether or not the lock is revoked meanwhile (a revoked holder's check point takes
+         * the lock back, and counts that acquisition instead).
+         */
+        void holdThroughCheckpoint() {
+            lock.acquire();
+            lock.checkpoint();
+            lock.release(SwitchReason.EXIT);
+        }
+
+        int mark() {
+            return (int) lock.progressMark();
+        }
     }
 
     /**
@@ -55,27 +72,21 @@ public final class RevocationStress {
             desc = "a count was lost, or a revoked holder did not take the lock back")
     @Outcome(expect = FORBIDDEN, desc = "the lock still held after both released it")
     @State
-    public static class RevokeVersusCheckpoint {
-        private final InterpreterLock lock = lock();
-
+    public static class RevokeVersusCheckpoint extends OneLock {
         @Actor
         public void holder() {
-            lock.acquire();
-            lock.checkpoint();
-            lock.release(SwitchReason.EXIT);
+            holdThroughCheckpoint();
         }
 
         @Actor
         public void watchdogThenTaker(III_Result r) {
             r.r1 = lock.revokeHolder() ? 1 : 0;
-            lock.acquire();
-            lock.checkpoint();
-            lock.release(SwitchReason.EXIT);
+            holdThroughCheckpoint();
         }
 
         @Arbiter
         public void markAndOwner(III_Result r) {
-            r.r2 = (int) lock.progressMark();
+            r.r2 = mark();
             r.r3 = lock.owner() == null ? 1 : 0;
         }
     }
@@ -89,9 +100,7 @@ public final class RevocationStress {
     @Outcome(id = "3", expect = ACCEPTABLE, desc = "every count kept")
     @Outcome(expect = FORBIDDEN, desc = "the old holder's store overwrote the new holder's count, or the reverse")
     @State
-    public static class CountersAfterRevocation {
-        private final InterpreterLock lock = lock();
-
+    public static class CountersAfterRevocation extends OneLock {
         @Actor
         public void revokedHolder() {
             lock.countSlowCheckpoint();
@@ -99,14 +108,52 @@ public final class RevocationStress {
 
         @Actor
         public void newHolder() {
-            lock.acquire();
-            lock.checkpoint();
-            lock.release(SwitchReason.EXIT);
+            holdThroughCheckpoint();
         }
 
         @Arbiter
-        public void mark(I_Result r) {
-            r.r1 = (int) lock.progressMark();
+        public void markAfterwards(I_Result r) {
+            r.r1 = mark();
+        }
+    }
+
+    /**
+     * The watchdog revokes the lock while a taker comes through the fast path: the lock is free, so one CAS
+     * takes it, and the taker then publishes itself as cleared. The last clearance must name the lock's
+     * owner, or nobody while it is free: a revoked taker still named would pass the agent's check points
+     * without calling the lock, so it would not take the lock back at its next one, as a revoked holder must
+     * (see "Clearance" and "Revocation" in {@link InterpreterLock}). Results: revoked (1) or not, the taker
+     * holds the lock at the end (1), the last clearance names the lock's owner, or nobody if it is free (1).
+     */
+    @JCStressTest
+    @Outcome(id = "0, 1, 1", expect = ACCEPTABLE, desc = "not revoked: the lock was free; the taker holds it, cleared")
+    @Outcome(id = "1, 0, 1", expect = ACCEPTABLE, desc = "revoked: the lock free, nobody cleared")
+    @Outcome(
+            id = "1, 0, 0",
+            expect = FORBIDDEN,
+            desc = "revoked, yet the taker is still cleared: it passes check points without the lock")
+    @Outcome(expect = FORBIDDEN, desc = "the last clearance contradicts the lock's state")
+    @State
+    public static class RevokeVersusFastPathTake {
+        final LastClearance clearance = new LastClearance();
+        final InterpreterLock lock = StressLocks.longInterval(Algorithm.NEW, clearance);
+
+        @Actor
+        public void taker() {
+            lock.acquire();
+        }
+
+        @Actor
+        public void watchdog(III_Result r) {
+            r.r1 = lock.revokeHolder() ? 1 : 0;
+        }
+
+        @Arbiter
+        public void ownerAndClearance(III_Result r) {
+            Thread owner = lock.owner();
+            LastClearance.Snapshot last = clearance.last();
+            r.r2 = owner != null ? 1 : 0;
+            r.r3 = last.inForce() && last.holder() == owner ? 1 : 0;
         }
     }
 }

@@ -150,6 +150,41 @@ public final class PooledCallStress {
         }
     }
 
+    /**
+     * One call and the queue it is offered to. Results, in the tests that extend this: accepted (1), found
+     * in a drain (1), left in the queue after that drain.
+     */
+    abstract static class OneCallQueue {
+        final CallQueue queue = new CallQueue(4);
+        final PooledCall call = call();
+
+        int offer() {
+            return accepted(queue.offer(call));
+        }
+
+        /** As {@link #offer()}, or -1 if interrupted while waiting for room (the queue is never full here). */
+        int put() {
+            try {
+                return accepted(queue.put(call));
+            } catch (InterruptedException e) {
+                return -1;
+            }
+        }
+
+        int drained() {
+            return queue.drain().contains(call) ? 1 : 0;
+        }
+
+        int left() {
+            return queue.depth();
+        }
+
+        private static int accepted(CallQueue.Admission admission) {
+            return admission == CallQueue.Admission.ACCEPTED ? 1 : 0;
+        }
+    }
+
+    /** An offer racing the close alone; the arbiter drains the closed queue afterwards. */
     @JCStressTest
     @Outcome(id = "1, 1, 0", expect = ACCEPTABLE, desc = "accepted before the close, then drained")
     @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "refused: the queue was closed")
@@ -157,13 +192,10 @@ public final class PooledCallStress {
     @Outcome(id = "0, 1, .*", expect = FORBIDDEN, desc = "refused, yet queued")
     @Outcome(expect = FORBIDDEN, desc = "a call admitted to a closed queue stays in it after the drain")
     @State
-    public static class OfferWhileClosing {
-        private final CallQueue queue = new CallQueue(4);
-        private final PooledCall call = call();
-
+    public static class OfferWhileClosing extends OneCallQueue {
         @Actor
         public void submitter(III_Result r) {
-            r.r1 = queue.offer(call) == CallQueue.Admission.ACCEPTED ? 1 : 0;
+            r.r1 = offer();
         }
 
         @Actor
@@ -172,42 +204,37 @@ public final class PooledCallStress {
         }
 
         @Arbiter
-        public void drained(III_Result r) {
-            r.r2 = queue.drain().contains(call) ? 1 : 0;
-            r.r3 = queue.depth();
+        public void drainAfterwards(III_Result r) {
+            r.r2 = drained();
+            r.r3 = left();
         }
     }
 
     /**
      * Admission racing {@link WorkerPool#shutdown}, which closes the queue and then drains it: a call the
      * queue accepted must be in that drain (accepted before the close) — one accepted after it would stay
-     * queued for good, with no worker left to take it and nobody to reject it. Results: accepted (1), in
-     * shutdown's drain (1), left in the queue afterwards.
+     * queued for good, with no worker left to take it and nobody to reject it. One test per way in (offer,
+     * put); each declares its own actors, as jcstress reads them from the test class alone, and inherits the
+     * outcomes below ({@code @Outcome} is {@code @Inherited}).
      */
-    abstract static class AdmitWhileShuttingDown {
-        final CallQueue queue = new CallQueue(4);
-        final PooledCall call = call();
-
-        void closeAndDrain(III_Result r) {
-            queue.close();
-            r.r2 = queue.drain().contains(call) ? 1 : 0;
-        }
-
-        void left(III_Result r) {
-            r.r3 = queue.depth();
-        }
-    }
-
-    @JCStressTest
     @Outcome(id = "1, 1, 0", expect = ACCEPTABLE, desc = "accepted before the close, and drained by shutdown")
     @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "refused: the queue was closed")
     @Outcome(id = "1, 0, 1", expect = FORBIDDEN, desc = "accepted after the close: stranded in the queue")
     @Outcome(expect = FORBIDDEN, desc = "other")
+    abstract static class AdmitWhileShuttingDown extends OneCallQueue {
+        /** What {@link WorkerPool#shutdown} does to the queue: close, then drain. */
+        void closeAndDrain(III_Result r) {
+            queue.close();
+            r.r2 = drained();
+        }
+    }
+
+    @JCStressTest
     @State
     public static class OfferWhileShuttingDown extends AdmitWhileShuttingDown {
         @Actor
         public void submitter(III_Result r) {
-            r.r1 = queue.offer(call) == CallQueue.Admission.ACCEPTED ? 1 : 0;
+            r.r1 = offer();
         }
 
         @Actor
@@ -217,24 +244,16 @@ public final class PooledCallStress {
 
         @Arbiter
         public void leftQueued(III_Result r) {
-            left(r);
+            r.r3 = left();
         }
     }
 
     @JCStressTest
-    @Outcome(id = "1, 1, 0", expect = ACCEPTABLE, desc = "accepted before the close, and drained by shutdown")
-    @Outcome(id = "0, 0, 0", expect = ACCEPTABLE, desc = "refused: the queue was closed")
-    @Outcome(id = "1, 0, 1", expect = FORBIDDEN, desc = "accepted after the close: stranded in the queue")
-    @Outcome(expect = FORBIDDEN, desc = "other")
     @State
     public static class PutWhileShuttingDown extends AdmitWhileShuttingDown {
         @Actor
         public void submitter(III_Result r) {
-            try {
-                r.r1 = queue.put(call) == CallQueue.Admission.ACCEPTED ? 1 : 0;
-            } catch (InterruptedException e) {
-                r.r1 = -1;
-            }
+            r.r1 = put();
         }
 
         @Actor
@@ -244,7 +263,7 @@ public final class PooledCallStress {
 
         @Arbiter
         public void leftQueued(III_Result r) {
-            left(r);
+            r.r3 = left();
         }
     }
 }

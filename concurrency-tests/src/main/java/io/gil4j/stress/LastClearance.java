@@ -7,10 +7,10 @@ import io.gil4j.gil.ClearanceListener;
  * agent's {@code Hooks.clear} keeps it), so a reader never sees {@code inForce} and {@code holder} from two
  * different publications.
  */
-final class LastClearance implements ClearanceListener {
+public final class LastClearance implements ClearanceListener {
 
     /** One publication. */
-    record Snapshot(boolean inForce, Thread holder) {}
+    public record Snapshot(boolean inForce, Thread holder) {}
 
     private volatile Snapshot last = new Snapshot(false, null);
 
@@ -19,7 +19,7 @@ final class LastClearance implements ClearanceListener {
         last = new Snapshot(inForce, holder);
     }
 
-    Snapshot last() {
+    public Snapshot last() {
         return last;
     }
 }

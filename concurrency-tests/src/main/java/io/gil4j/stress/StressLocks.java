@@ -6,7 +6,7 @@ import io.gil4j.gil.HoldTiming;
 import io.gil4j.gil.InterpreterLock;
 
 /** Locks for stress tests, and the state shapes several tests share. */
-final class StressLocks {
+public final class StressLocks {
 
     /**
      * 10 s: longer than jcstress waits for an actor, so under NEW a hand-over is always a release, never a
@@ -16,11 +16,11 @@ final class StressLocks {
 
     private StressLocks() {}
 
-    static InterpreterLock longInterval(Algorithm algorithm, ClearanceListener listener) {
+    public static InterpreterLock longInterval(Algorithm algorithm, ClearanceListener listener) {
         return new InterpreterLock(algorithm, LONG_INTERVAL_NANOS, 100, listener, HoldTiming.SAMPLED);
     }
 
-    static InterpreterLock longInterval(Algorithm algorithm) {
+    public static InterpreterLock longInterval(Algorithm algorithm) {
         return longInterval(algorithm, ClearanceListener.IGNORE);
     }
 }

@@ -62,12 +62,12 @@ public class CallQueueLincheckTest {
 
     @Test
     void is_linearizable_under_model_checking() {
-        LincheckRuns.modelChecking().sequentialSpecification(Spec.class).check(getClass());
+        LincheckRuns.checkUnderModelChecking(getClass(), Spec.class);
     }
 
     @Test
     void is_linearizable_under_stress() {
-        LincheckRuns.stress().sequentialSpecification(Spec.class).check(getClass());
+        LincheckRuns.checkUnderStress(getClass(), Spec.class);
     }
 
     /** The sequential model: a FIFO of call numbers that holds {@link #CAPACITY}, and a closed flag. */

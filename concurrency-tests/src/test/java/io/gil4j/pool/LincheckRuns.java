@@ -1,6 +1,7 @@
 package io.gil4j.pool;
 
 import org.jetbrains.lincheck.datastructures.ModelCheckingOptions;
+import org.jetbrains.lincheck.datastructures.Options;
 import org.jetbrains.lincheck.datastructures.StressOptions;
 
 /**
@@ -27,19 +28,19 @@ final class LincheckRuns {
         return Integer.getInteger("gil4j.lincheck.invocations", 200);
     }
 
-    static ModelCheckingOptions modelChecking() {
-        return new ModelCheckingOptions()
-                .iterations(iterations())
-                .invocationsPerIteration(invocations())
-                .threads(THREADS)
-                .actorsPerThread(ACTORS_PER_THREAD)
-                .actorsBefore(1)
-                .actorsAfter(1);
+    /** Checks {@code test} against its sequential model {@code spec} under model checking. */
+    static void checkUnderModelChecking(Class<?> test, Class<?> spec) {
+        sized(new ModelCheckingOptions()).sequentialSpecification(spec).check(test);
     }
 
-    static StressOptions stress() {
-        return new StressOptions()
-                .iterations(iterations())
+    /** Checks {@code test} against its sequential model {@code spec} under stress, on real threads. */
+    static void checkUnderStress(Class<?> test, Class<?> spec) {
+        sized(new StressOptions()).sequentialSpecification(spec).check(test);
+    }
+
+    /** The scenarios' count, length and shape, the same for both strategies. */
+    private static <O extends Options<O, ?>> O sized(O options) {
+        return options.iterations(iterations())
                 .invocationsPerIteration(invocations())
                 .threads(THREADS)
                 .actorsPerThread(ACTORS_PER_THREAD)

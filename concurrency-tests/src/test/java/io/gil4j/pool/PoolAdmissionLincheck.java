@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import org.jetbrains.lincheck.datastructures.Operation;
+import org.junit.jupiter.api.Test;
 
 /**
  * A {@link WorkerPool}'s admission is linearizable against {@link Spec}: submissions, a shutdown and the
@@ -13,7 +14,8 @@ import org.jetbrains.lincheck.datastructures.Operation;
  * a submission meets — room, a full queue, a shut-down pool — depends on the other operations alone. One
  * subclass per policy that answers a full queue at once; {@link QueuePolicy#BLOCK} waits, which Lincheck
  * would report as a deadlock. Stress only: the pool starts threads, which model checking does not follow.
- * The tests: {@link RejectAdmissionLincheckTest}, {@link CallerRunsAdmissionLincheckTest}.
+ * The tests: {@link RejectAdmissionLincheckTest}, {@link CallerRunsAdmissionLincheckTest}; each is only its
+ * policy, named twice, since Lincheck builds the test and its model by their no-argument constructors.
  */
 public abstract class PoolAdmissionLincheck {
 
@@ -24,9 +26,17 @@ public abstract class PoolAdmissionLincheck {
     private static final ThreadFactory IDLE_WORKERS = work -> new Thread(() -> {}, "idle-worker");
 
     private final WorkerPool pool;
+    private final Class<? extends Spec> spec;
 
-    PoolAdmissionLincheck(QueuePolicy policy) {
+    /** A pool under {@code policy}, checked against {@code spec}: {@link Spec} under the same policy. */
+    PoolAdmissionLincheck(QueuePolicy policy, Class<? extends Spec> spec) {
         pool = new WorkerPool("lincheck", 1, CAPACITY, policy, IDLE_WORKERS);
+        this.spec = spec;
+    }
+
+    @Test
+    void is_linearizable_under_stress() {
+        LincheckRuns.checkUnderStress(getClass(), spec);
     }
 
     /** What became of one submission, as {@link Spec#submit()} answers. */

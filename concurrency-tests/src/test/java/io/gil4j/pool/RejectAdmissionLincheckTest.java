@@ -1,17 +1,10 @@
 package io.gil4j.pool;
 
-import org.junit.jupiter.api.Test;
-
 /** {@link PoolAdmissionLincheck} under {@link QueuePolicy#REJECT}. */
 public class RejectAdmissionLincheckTest extends PoolAdmissionLincheck {
 
     public RejectAdmissionLincheckTest() {
-        super(QueuePolicy.REJECT);
-    }
-
-    @Test
-    void is_linearizable_under_stress() {
-        LincheckRuns.stress().sequentialSpecification(PolicySpec.class).check(getClass());
+        super(QueuePolicy.REJECT, PolicySpec.class);
     }
 
     /** {@link PoolAdmissionLincheck.Spec} under this policy. */

@@ -41,13 +41,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p><b>Clearance.</b> After each change the lock tells its {@link ClearanceListener} which thread may pass
  * check points without calling it (the holder, when no drop is pending and the algorithm is NEW). Every
  * publication happens under the mutex except two. A fast-path taker publishes itself and then re-reads
- * {@code dropRequest} and {@code enabled}: a waiter or {@link #disable()} writes those before it publishes,
- * so one of the two sees the other and the last publication is right. A fast-path releaser publishes
+ * {@code dropRequest}, {@code enabled} and {@code owner}: a waiter or {@link #disable()} writes the first two,
+ * and {@link #revoke} frees {@code owner}, before it publishes, so one of the two sees the other and the last
+ * publication is right; a taker that sees any of them settles under the mutex, where one revoked since its
+ * CAS publishes the lock's state and runs on as a revoked holder does. Without the {@code owner} re-read, a
+ * taker revoked between its CAS and its publication could stay cleared with the lock free (or held by the
+ * waiter the revocation was for, if it published first), passing its check points without the lock until
+ * another publication named someone else (jcstress {@code RevokeVersusFastPathTake}: 284 of 753 702
+ * samples); the re-read is one volatile load of the field its CAS just wrote. A fast-path releaser publishes
  * "nobody" before it frees the lock, and may race a publication under the mutex that read the old owner or
  * {@code enabled}; so every publication under the mutex is bracketed by two increments of
  * {@code publications} (odd while one is under way, as in a seqlock), and the releaser, after freeing the
  * lock, publishes again under the mutex if that counter was odd or moved since before its own publication.
- * (jcstress: {@code ClearanceStress}.)
+ * (jcstress: {@code ClearanceStress}, {@code RevokeVersusFastPathTake}.)
  *
  * <p><b>A holder blocked where no hook is, or ended.</b> CPython releases the GIL around every blocking call
  * of its standard library and its lock acquisition; a Java monitor, and a wait, sleep or park that the JDK
@@ -65,7 +71,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Revocation.</b> {@link #revoke(long)} lets a {@link LockWatchdog} free the lock of a holder that made
  * no progress (no acquisition, no slow check point) while others waited; the holder finds out at its next
- * check point, where it is no longer {@code owner}, and takes the lock again before running on.
+ * check point, where it is no longer {@code owner}, and takes the lock again before running on. It reaches
+ * that check point only if it is not cleared: so a fast-path taker revoked before it published its clearance
+ * must not stay cleared (see "Clearance").
  *
  * <p><b>Release around blocking.</b> {@link #releaseIfHeld} may be called from inside any park of the JVM,
  * this lock's own included: the holder can queue for the mutex (in {@link #release}, or to republish), and
@@ -244,7 +252,8 @@ public final class InterpreterLock {
      * Takes the lock, waiting as long as it takes, unless the lock is disabled before or while waiting.
      * The caller must not hold the lock.
      *
-     * @return true if the caller now holds the lock; false if the lock is disabled
+     * @return true if the caller took the lock (a revocation may free it at any time, even before this
+     *     returns; the caller then takes it back at its next check point); false if the lock is disabled
      */
     public boolean acquire() {
         return acquire(false);
@@ -268,7 +277,9 @@ public final class InterpreterLock {
         if (OWNER.compareAndSet(this, null, me)) {
             taken(me, 0, 0);
             listener.clearanceChanged(true, algorithm == Algorithm.NEW ? me : null);
-            return !(dropRequest || switchAwaited || !enabled) || settleAfterTaking(me);
+            // Re-read after publishing, in this order (see "Clearance"): owner too, in case revoke() freed
+            // the lock since the CAS and published before us.
+            return !(dropRequest || switchAwaited || !enabled || owner != me) || settleAfterTaking(me);
         }
         return acquireContended(me, watchHolder);
     }
@@ -464,9 +475,11 @@ public final class InterpreterLock {
     }
 
     /**
-     * A fast-path taker that saw a drop request, a forced dropper or a disabled lock: settles under the mutex.
-     * Returns false, having freed the lock again, if the lock was disabled (its {@link #disable()} may
-     * have run before the CAS, and then did not free it).
+     * A fast-path taker that saw a drop request, a forced dropper, a disabled lock or another owner after it
+     * published itself: settles under the mutex. Returns false, having freed the lock again, if the lock was
+     * disabled (its {@link #disable()} may have run before the CAS, and then did not free it). A taker freed
+     * since its CAS ({@link #revoke}) publishes the lock's state over its own clearance and returns true: it
+     * runs on as a revoked holder does, and takes the lock back at its first check point.
      */
     private boolean settleAfterTaking(Thread me) {
         mutex.lock();
@@ -475,6 +488,10 @@ public final class InterpreterLock {
                 free(me);
                 publish();
                 return false;
+            }
+            if (owner != me) {
+                publish(); // not afterTakingUnderMutex(): a drop request is the new owner's to answer
+                return true;
             }
             afterTakingUnderMutex();
             return true;
