@@ -20,6 +20,7 @@ public class Pet {
     private LocalDate birthDate;
 
     @ManyToOne(fetch = FetchType.LAZY)
+    @SuppressWarnings("UnusedVariable") // the join column: Hibernate reads and writes it, the code does not
     private Owner owner;
 
     /** For JPA. */
