@@ -1,6 +1,5 @@
 package io.gil4j.dashboards;
 
-import static io.gil4j.dashboards.Query.of;
 import static io.gil4j.dashboards.Query.percentiles;
 import static io.gil4j.dashboards.Query.rate;
 
@@ -42,14 +41,14 @@ public final class Catalogue {
                                 "Current mode",
                                 "none",
                                 "The mode in force on each instance; orange marks on the" + " graphs are switches.",
-                                new Query(of("gil4j_mode_active") + " == 1", "{{gil4j_mode}}")),
+                                new Query(Query.of("gil4j_mode_active") + " == 1", "{{gil4j_mode}}")),
                         Panel.stat(
                                 "Speedup over the baseline",
                                 "none",
                                 "Throughput of marked calls in the current mode"
                                         + " over that in the baseline mode, both measured in this process over their latest"
                                         + " stays; meaningful under a saturating load (see docs/metrics.md).",
-                                new Query(of("gil4j_speedup"), "{{gil4j_mode}} over {{gil4j_speedup_baseline}}")),
+                                new Query(Query.of("gil4j_speedup"), "{{gil4j_mode}} over {{gil4j_speedup_baseline}}")),
                         Panel.timeseries(
                                 "Mode switch time",
                                 "s",
@@ -57,8 +56,9 @@ public final class Catalogue {
                                         + " was in force, since start-up: a switch between native or sequential and a mode with"
                                         + " the lock retransforms the selected classes to put the lock's code in or out.",
                                 new Query(
-                                        "max by (gil4j_mode) (" + of("gil4j_mode_switch_duration_seconds_sum", MODE)
-                                                + " / " + of("gil4j_mode_switch_duration_seconds_count", MODE) + ")",
+                                        "max by (gil4j_mode) ("
+                                                + Query.of("gil4j_mode_switch_duration_seconds_sum", MODE) + " / "
+                                                + Query.of("gil4j_mode_switch_duration_seconds_count", MODE) + ")",
                                         "to {{gil4j_mode}}")),
                         Panel.timeseries(
                                 "Effective parallelism against cores",
@@ -67,11 +67,12 @@ public final class Catalogue {
                                         + " by marked calls (all pools and callers), against the cores the process may run on:"
                                         + " under gil it stays at 1, under interpreters or native it climbs to the cores.",
                                 new Query(
-                                        "sum by (instance) (" + rate(of("gil4j_work_cpu_time_seconds_total")) + ")",
+                                        "sum by (instance) (" + rate(Query.of("gil4j_work_cpu_time_seconds_total"))
+                                                + ")",
                                         "parallelism {{instance}}"),
                                 new Query(
                                         "count by (instance) (count by (instance, cpu_logical_number) ("
-                                                + of("system_cpu_time_seconds_total") + "))",
+                                                + Query.of("system_cpu_time_seconds_total") + "))",
                                         "cores {{instance}}")),
                         Panel.timeseries(
                                 "Throughput of marked calls",
@@ -79,22 +80,23 @@ public final class Catalogue {
                                 "Marked calls ended per second, by the"
                                         + " mode they ran in: after a switch the old mode's line falls and the new one's rises.",
                                 new Query(
-                                        "sum by (gil4j_mode) (" + rate(of("gil4j_task_duration_seconds_count", MODE))
-                                                + ")",
+                                        "sum by (gil4j_mode) ("
+                                                + rate(Query.of("gil4j_task_duration_seconds_count", MODE)) + ")",
                                         "{{gil4j_mode}}")),
                         Panel.timeseries(
                                 "Latency of marked calls",
                                 "s",
                                 "Percentiles of marked calls as their callers"
                                         + " saw them, queueing included, by mode.",
-                                percentiles(of(TASKS, MODE), "gil4j_mode", 0.5, 0.95, 0.99)),
+                                percentiles(Query.of(TASKS, MODE), "gil4j_mode", 0.5, 0.95, 0.99)),
                         Panel.timeseries(
                                 "Failed marked calls",
                                 "reqps",
                                 "Marked calls that threw, per second, by" + " exception type.",
                                 new Query(
                                         "sum by (error_type) ("
-                                                + rate(of("gil4j_task_duration_seconds_count", "error_type!=\"\""))
+                                                + rate(Query.of(
+                                                        "gil4j_task_duration_seconds_count", "error_type!=\"\""))
                                                 + ")",
                                         "{{error_type}}")),
                         Panel.row("JVM"),
@@ -104,39 +106,40 @@ public final class Catalogue {
                                 "Heap in use, per memory pool.",
                                 new Query(
                                         "sum by (jvm_memory_pool_name) ("
-                                                + of("jvm_memory_used_bytes", "jvm_memory_type=\"heap\"") + ")",
+                                                + Query.of("jvm_memory_used_bytes", "jvm_memory_type=\"heap\"") + ")",
                                         "{{jvm_memory_pool_name}}")),
                         Panel.timeseries(
                                 "GC time",
                                 "percentunit",
                                 "Share of wall time spent in garbage collection.",
                                 new Query(
-                                        "sum by (jvm_gc_name) (" + rate(of("jvm_gc_duration_seconds_sum")) + ")",
+                                        "sum by (jvm_gc_name) (" + rate(Query.of("jvm_gc_duration_seconds_sum")) + ")",
                                         "{{jvm_gc_name}}")),
                         Panel.timeseries(
                                 "Threads",
                                 "none",
                                 "Live threads, by state.",
                                 new Query(
-                                        "sum by (jvm_thread_state) (" + of("jvm_threads") + ")",
+                                        "sum by (jvm_thread_state) (" + Query.of("jvm_threads") + ")",
                                         "{{jvm_thread_state}}")),
                         Panel.timeseries(
                                 "JVM CPU",
                                 "none",
                                 "CPU seconds per second the whole JVM used, against what" + " the marked work used.",
                                 new Query(
-                                        "sum by (instance) (" + rate(of("jvm_cpu_time_seconds_total")) + ")",
+                                        "sum by (instance) (" + rate(Query.of("jvm_cpu_time_seconds_total")) + ")",
                                         "JVM {{instance}}"),
                                 new Query(
-                                        "sum by (instance) (" + rate(of("gil4j_work_cpu_time_seconds_total")) + ")",
+                                        "sum by (instance) (" + rate(Query.of("gil4j_work_cpu_time_seconds_total"))
+                                                + ")",
                                         "marked work {{instance}}"))));
     }
 
     static Dashboard gil() {
-        String held = of("gil4j_lock_time_seconds_total", LOCK_IN_MODE + ", gil4j_lock_state=\"held\"");
-        String waited = of("gil4j_lock_time_seconds_total", LOCK_IN_MODE + ", gil4j_lock_state=\"wait\"");
-        String waits = of("gil4j_lock_wait_duration_seconds_bucket", LOCK_IN_MODE);
-        String holds = of("gil4j_lock_hold_duration_seconds_bucket", LOCK_IN_MODE);
+        String held = Query.of("gil4j_lock_time_seconds_total", LOCK_IN_MODE + ", gil4j_lock_state=\"held\"");
+        String waited = Query.of("gil4j_lock_time_seconds_total", LOCK_IN_MODE + ", gil4j_lock_state=\"wait\"");
+        String waits = Query.of("gil4j_lock_wait_duration_seconds_bucket", LOCK_IN_MODE);
+        String holds = Query.of("gil4j_lock_hold_duration_seconds_bucket", LOCK_IN_MODE);
         return new Dashboard(
                 "gil4j-gil",
                 "gil4j / GIL",
@@ -159,7 +162,7 @@ public final class Catalogue {
                                         + " time) and those waiting at the scrape; under gil it is about the threads minus one.",
                                 new Query("sum by (gil4j_lock) (" + rate(waited) + ")", "average {{gil4j_lock}}"),
                                 new Query(
-                                        "sum by (gil4j_lock) (" + of("gil4j_lock_waiting", LOCK) + ")",
+                                        "sum by (gil4j_lock) (" + Query.of("gil4j_lock_waiting", LOCK) + ")",
                                         "now {{gil4j_lock}}")),
                         Panel.timeseries(
                                 "Contention share",
@@ -167,11 +170,11 @@ public final class Catalogue {
                                 "Share of acquisitions whose taker had to" + " wait.",
                                 new Query(
                                         "sum by (gil4j_lock) ("
-                                                + rate(of(
+                                                + rate(Query.of(
                                                         "gil4j_lock_acquisitions_total",
                                                         LOCK_IN_MODE + ", gil4j_lock_contended=\"true\""))
                                                 + ") / sum by (gil4j_lock) ("
-                                                + rate(of("gil4j_lock_acquisitions_total", LOCK_IN_MODE)) + ")",
+                                                + rate(Query.of("gil4j_lock_acquisitions_total", LOCK_IN_MODE)) + ")",
                                         "{{gil4j_lock}}")),
                         Panel.timeseries(
                                 "Switches by reason",
@@ -181,7 +184,7 @@ public final class Catalogue {
                                         + " watchdog (a holder stuck out of sight).",
                                 new Query(
                                         "sum by (gil4j_switch_reason) ("
-                                                + rate(of("gil4j_lock_switches_total", LOCK_IN_MODE)) + ")",
+                                                + rate(Query.of("gil4j_lock_switches_total", LOCK_IN_MODE)) + ")",
                                         "{{gil4j_switch_reason}}")),
                         Panel.row("Waits and holds"),
                         Panel.timeseries(
@@ -214,7 +217,8 @@ public final class Catalogue {
                                         + " the last advise window), top 20; advise ranks them and predicts what rerouting"
                                         + " each would buy (docs/advise.md).",
                                 new Query(
-                                        "topk(20, max by (code_function_name) (" + of("gil4j_lock_hold_share") + "))",
+                                        "topk(20, max by (code_function_name) (" + Query.of("gil4j_lock_hold_share")
+                                                + "))",
                                         "{{code_function_name}}")),
                         Panel.timeseries(
                                 "Predicted and measured speedup",
@@ -223,14 +227,16 @@ public final class Catalogue {
                                         + " rerouting its first recommendation to interpreters would buy, beside the speedup"
                                         + " measured in each mode over the baseline; after switching to interpreters with that"
                                         + " offload= the two lines should meet.",
-                                new Query(of("gil4j_advice_speedup"), "predicted: offload={{gil4j_advice_offload}}"),
                                 new Query(
-                                        of("gil4j_speedup"),
+                                        Query.of("gil4j_advice_speedup"),
+                                        "predicted: offload={{gil4j_advice_offload}}"),
+                                new Query(
+                                        Query.of("gil4j_speedup"),
                                         "measured: {{gil4j_mode}} over {{gil4j_speedup_baseline}}"))));
     }
 
     static Dashboard pools() {
-        String waits = of("gil4j_pool_task_wait_time_seconds_bucket", POOL);
+        String waits = Query.of("gil4j_pool_task_wait_time_seconds_bucket", POOL);
         return new Dashboard(
                 "gil4j-pools",
                 "gil4j / Pools",
@@ -245,7 +251,7 @@ public final class Catalogue {
                                         + " waiting for one; a worker process counts as one.",
                                 new Query(
                                         "sum by (gil4j_pool, gil4j_pool_thread_state) ("
-                                                + of("gil4j_pool_threads", POOL) + ")",
+                                                + Query.of("gil4j_pool_threads", POOL) + ")",
                                         "{{gil4j_pool}} {{gil4j_pool_thread_state}}")),
                         Panel.timeseries(
                                 "Queue length against limit",
@@ -253,10 +259,10 @@ public final class Catalogue {
                                 "Calls waiting for a worker, against"
                                         + " the queue's capacity (gil4j.pool.queue): at the limit, gil4j.pool.policy decides.",
                                 new Query(
-                                        "sum by (gil4j_pool) (" + of("gil4j_pool_queue_length", POOL) + ")",
+                                        "sum by (gil4j_pool) (" + Query.of("gil4j_pool_queue_length", POOL) + ")",
                                         "queued {{gil4j_pool}}"),
                                 new Query(
-                                        "sum by (gil4j_pool) (" + of("gil4j_pool_queue_limit", POOL) + ")",
+                                        "sum by (gil4j_pool) (" + Query.of("gil4j_pool_queue_limit", POOL) + ")",
                                         "limit {{gil4j_pool}}")),
                         Panel.timeseries(
                                 "Queue wait",
@@ -269,7 +275,7 @@ public final class Catalogue {
                                 "Calls refused a second: a full queue under"
                                         + " reject, a pool shut down, no worker process free in time.",
                                 new Query(
-                                        "sum by (gil4j_pool) (" + rate(of("gil4j_pool_task_rejected_total", POOL))
+                                        "sum by (gil4j_pool) (" + rate(Query.of("gil4j_pool_task_rejected_total", POOL))
                                                 + ")",
                                         "{{gil4j_pool}}")),
                         Panel.timeseries(
@@ -278,8 +284,8 @@ public final class Catalogue {
                                 "CPU seconds per second used by each pool's workers"
                                         + " (inline: by marked calls in their callers).",
                                 new Query(
-                                        "sum by (gil4j_pool) (" + rate(of("gil4j_work_cpu_time_seconds_total", POOL))
-                                                + ")",
+                                        "sum by (gil4j_pool) ("
+                                                + rate(Query.of("gil4j_work_cpu_time_seconds_total", POOL)) + ")",
                                         "{{gil4j_pool}}")),
                         Panel.row("Worker processes"),
                         Panel.timeseries(
@@ -288,11 +294,11 @@ public final class Catalogue {
                                 "Worker JVMs started, and those that"
                                         + " died without the pool asking, over 5 minutes: deaths that keep coming are a crash loop.",
                                 new Query(
-                                        "sum by (gil4j_pool) (increase(" + of("gil4j_pool_worker_starts_total")
+                                        "sum by (gil4j_pool) (increase(" + Query.of("gil4j_pool_worker_starts_total")
                                                 + "[5m]))",
                                         "starts {{gil4j_pool}}"),
                                 new Query(
-                                        "sum by (gil4j_pool) (increase(" + of("gil4j_pool_worker_deaths_total")
+                                        "sum by (gil4j_pool) (increase(" + Query.of("gil4j_pool_worker_deaths_total")
                                                 + "[5m]))",
                                         "deaths {{gil4j_pool}}")),
                         Panel.stat(
@@ -301,16 +307,16 @@ public final class Catalogue {
                                 "Spawn to connection, averaged over every worker JVM"
                                         + " started (CPython's spawn: about 50 ms).",
                                 new Query(
-                                        "sum by (instance) (" + of("gil4j_pool_worker_startup_time_seconds_total")
-                                                + ") / sum by (instance) (" + of("gil4j_pool_worker_starts_total")
+                                        "sum by (instance) (" + Query.of("gil4j_pool_worker_startup_time_seconds_total")
+                                                + ") / sum by (instance) (" + Query.of("gil4j_pool_worker_starts_total")
                                                 + ")",
                                         "{{instance}}"))));
     }
 
     static Dashboard cores() {
-        String all = of("system_cpu_time_seconds_total");
+        String all = Query.of("system_cpu_time_seconds_total");
         String busyShare =
-                "1 - sum by (instance, cpu_logical_number) (" + rate(of("system_cpu_time_seconds_total", IDLE))
+                "1 - sum by (instance, cpu_logical_number) (" + rate(Query.of("system_cpu_time_seconds_total", IDLE))
                         + ") / sum by (instance, cpu_logical_number) (" + rate(all) + ")";
         return new Dashboard(
                 "gil4j-cores",
@@ -344,11 +350,11 @@ public final class Catalogue {
                                 "CPU seconds per second of the whole JVM, and its recent"
                                         + " utilization of the machine in cores.",
                                 new Query(
-                                        "sum by (instance) (" + rate(of("jvm_cpu_time_seconds_total")) + ")",
+                                        "sum by (instance) (" + rate(Query.of("jvm_cpu_time_seconds_total")) + ")",
                                         "JVM {{instance}}"),
                                 new Query(
-                                        "sum by (instance) (" + of("jvm_cpu_recent_utilization") + " * on (instance) "
-                                                + of("jvm_cpus") + ")",
+                                        "sum by (instance) (" + Query.of("jvm_cpu_recent_utilization")
+                                                + " * on (instance) " + Query.of("jvm_cpus") + ")",
                                         "recent {{instance}}"))));
     }
 }

@@ -24,6 +24,8 @@ enum Task {
 
     private final String id;
     private final Class<?> workload;
+
+    @SuppressWarnings("ImmutableEnumChecker") // a stateless method reference
     private final IntToLongFunction run;
 
     Task(String id, Class<?> workload, IntToLongFunction run) {

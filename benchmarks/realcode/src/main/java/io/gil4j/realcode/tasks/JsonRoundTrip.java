@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
@@ -70,7 +71,7 @@ public final class JsonRoundTrip {
             List<Line> lines = new ArrayList<>();
             for (int l = random.nextInt(6); l >= 0; l--) {
                 lines.add(new Line(
-                        Words.word(random).toUpperCase(),
+                        Words.word(random).toUpperCase(Locale.ROOT),
                         1 + random.nextInt(20),
                         random.nextInt(100_000) / 100.0,
                         List.of(Words.sentence(random, 1 + random.nextInt(5)))));
