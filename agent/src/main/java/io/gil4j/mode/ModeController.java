@@ -162,14 +162,33 @@ public final class ModeController implements AgentRuntime {
             return null;
         }
         boolean released = lock.releaseIfHeld(SwitchReason.BLOCKING);
+        Offloaded ran = null;
         try {
-            return rerouting.run(route, type, method, receiver, arguments);
+            ran = rerouting.run(route, type, method, receiver, arguments);
         } catch (Exception e) {
             throw new IllegalStateException("gil4j: could not reroute " + type.getName() + "." + method, e);
         } finally {
             if (released) {
-                retake();
+                retakeKeeping(ran);
             }
+        }
+        return ran;
+    }
+
+    /**
+     * Takes the lock back after the route, which returned {@code ran} (null if it threw or did not take the
+     * call). A call that ran elsewhere must be delivered, or its caller would run it a second time inline:
+     * then a failure to take the lock back is counted, not thrown.
+     */
+    private void retakeKeeping(Offloaded ran) {
+        if (ran == null) {
+            retake();
+            return;
+        }
+        try {
+            retake();
+        } catch (Throwable t) {
+            Hooks.recordFailure();
         }
     }
 

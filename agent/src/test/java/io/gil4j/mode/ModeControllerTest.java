@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gil4j.api.Mode;
+import io.gil4j.bootstrap.Hooks;
+import io.gil4j.bootstrap.Offloaded;
 import io.gil4j.gil.Algorithm;
 import io.gil4j.gil.ClearanceListener;
 import io.gil4j.gil.HoldTiming;
@@ -14,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class ModeControllerTest {
@@ -96,6 +100,35 @@ class ModeControllerTest {
         controller.afterBlocking();
         assertTrue(lock.isHeldByCurrentThread());
         assertEquals(2, lock.stats().acquisitions());
+    }
+
+    @Test
+    void a_rerouted_call_that_ran_is_delivered_even_if_taking_the_lock_back_fails() {
+        AtomicBoolean failTakes = new AtomicBoolean();
+        InterpreterLock failing = new InterpreterLock(
+                Algorithm.NEW,
+                TimeUnit.MILLISECONDS.toNanos(5),
+                100,
+                (inForce, holder) -> {
+                    if (failTakes.get() && holder == Thread.currentThread()) {
+                        throw new IllegalStateException("injected: the take's publication failed");
+                    }
+                },
+                HoldTiming.OFF);
+        AtomicInteger runs = new AtomicInteger();
+        Rerouting once = (mode, type, method, receiver, arguments) ->
+                Offloaded.returned(mode.configName(), runs.incrementAndGet());
+        ModeController controller = new ModeController(failing, once, LockCode.ALWAYS, Mode.INTERPRETERS);
+        controller.activate();
+        controller.checkpoint();
+        long failuresBefore = Hooks.failures();
+        failTakes.set(true);
+
+        Offloaded delivered = controller.offload(String.class, "length", "text", new Object[0]);
+
+        assertEquals(1, delivered.value(), "the call ran once on its route and its outcome must reach the caller");
+        assertEquals(1, runs.get());
+        assertTrue(Hooks.failures() > failuresBefore, "the failed take is counted");
     }
 
     @Test
