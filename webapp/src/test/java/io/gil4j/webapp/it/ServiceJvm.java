@@ -1,5 +1,6 @@
 package io.gil4j.webapp.it;
 
+import io.gil4j.testing.AgentOutput;
 import io.gil4j.testing.Eventually;
 import io.gil4j.testing.ForkedProcess;
 import java.io.IOException;
@@ -132,7 +133,7 @@ final class ServiceJvm implements AutoCloseable {
     /** The lines of standard error that the gil4j agent wrote. */
     List<String> agentLines() {
         return process.stderrLines().stream()
-                .filter(line -> line.startsWith("[gil4j]"))
+                .filter(line -> line.startsWith(AgentOutput.PREFIX))
                 .toList();
     }
 
@@ -146,7 +147,7 @@ final class ServiceJvm implements AutoCloseable {
     /** Standard error lines that are not the agent's (the JVM's own warnings, say). */
     List<String> otherStderr() {
         return process.stderrLines().stream()
-                .filter(line -> !line.startsWith("[gil4j]"))
+                .filter(line -> !line.startsWith(AgentOutput.PREFIX))
                 .toList();
     }
 
