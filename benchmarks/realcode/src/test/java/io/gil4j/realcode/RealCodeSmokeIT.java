@@ -19,12 +19,13 @@ import org.junit.jupiter.params.provider.EnumSource;
  *
  * <p>Each task's seven JVMs (no agent on one and two threads, {@code native}, {@code gil} on one thread, on two
  * and on one again, {@code interpreters} on two) run once, on the first test that needs them, with {@value #TASKS}
- * calls per round and {@value #TIMED_ROUNDS} timed rounds: the {@code gil} test compares medians, which one
- * round in another JIT state does not move, and runs one thread before and after two, taking the better,
- * so that another process busy during one of them does not make two threads look faster (collections read
- * 1.57× once in CI with one run); the parallel tests compare the best rounds, which come once every copy of
- * the library is warm. The one-thread {@code gil} run is the
- * sequential reference: it carries the same instrumentation as the runs it is compared with.
+ * calls per round and {@value #TIMED_ROUNDS} timed rounds ({@value #INTERPRETER_ROUNDS} for {@code
+ * interpreters}, whose workers each warm their own copy of the library): the {@code gil} test compares
+ * medians, which one round in another JIT state does not move, and runs one thread before and after two,
+ * taking the better, so that another process busy during one of them does not make two threads look faster
+ * (collections read 1.57× once in CI with one run); the parallel tests compare the best rounds, which come
+ * once every copy of the library is warm. The one-thread {@code gil} run is the sequential reference: it
+ * carries the same instrumentation as the runs it is compared with.
  *
  * <p>The timing tests compare JVMs that ran one after another, which means something only if the machine
  * gave them the same share of itself. They are skipped, with the reason, when the system load average
@@ -42,11 +43,19 @@ class RealCodeSmokeIT {
      * collections took 0.34 s a round at the first and 0.15 s at the sixth, and Bouncy Castle's scrypt runs
      * its first timed round in 0.16 s and the rest in 0.25 s (C2's later code is slower), so a best of six
      * compared one JIT state with another (gil on two threads "1.49×" and "1.61×" as fast as on one, CI
-     * 2026-12-04). Each {@code interpreters} worker also loads the library again in its own class loader and
-     * warms its own copy: Mustache's best round over 6 was 1.05–1.15× of {@code gil} on one thread, over 12
-     * 1.9×.
+     * 2026-12-04).
      */
     private static final int TIMED_ROUNDS = 12;
+    /**
+     * Rounds of the {@code interpreters} run. Each of its two workers runs half of a round's calls on its own
+     * copy of the library, and the JIT compiles both copies on the two cores that run them, so the workers
+     * take about three times as many rounds as one thread to be warm: Jackson's rounds under {@code
+     * interpreters} fell until about the 20th (0.39 s, 0.11 s, 0.08–0.23 s, then 0.056–0.065 s) while one
+     * thread under {@code gil} was steady from the 3rd (0.11 s). Over 12 rounds the best was 1.16–1.62× of
+     * {@code gil} on one thread here, and 0.95× and 1.10× in two CI runs; over 36 it was 1.96–2.10× here
+     * (Mustache, Bouncy Castle and Guava 1.9–2.1×). Mustache's best over 6 rounds was 1.05–1.15×.
+     */
+    private static final int INTERPRETER_ROUNDS = 3 * TIMED_ROUNDS;
     /** The speedup that counts as running two calls at once. */
     private static final double PARALLEL = 1.2;
     /**
@@ -153,7 +162,7 @@ class RealCodeSmokeIT {
                     run("mode=gil", task, 1, TIMED_ROUNDS),
                     run("mode=gil", task, 2, TIMED_ROUNDS),
                     run("mode=gil", task, 1, TIMED_ROUNDS),
-                    run("mode=interpreters" + offload, task, 2, TIMED_ROUNDS),
+                    run("mode=interpreters" + offload, task, 2, INTERPRETER_ROUNDS),
                     Math.max(loadBefore, loadAverage()));
             RUNS.put(task, runs);
         }
