@@ -18,6 +18,7 @@ import net.bytebuddy.ByteBuddy;
 import net.bytebuddy.agent.builder.AgentBuilder;
 import net.bytebuddy.asm.AsmVisitorWrapper;
 import net.bytebuddy.description.method.MethodDescription;
+import net.bytebuddy.dynamic.scaffold.MethodGraph;
 import net.bytebuddy.dynamic.scaffold.TypeValidation;
 import net.bytebuddy.matcher.ElementMatcher;
 
@@ -110,7 +111,12 @@ public final class Instrumenter {
                 .method(methods, new CheckpointInserter(BlockingCalls.standard()));
         // read from the agent jar once, here: not per class, and not after the jar was replaced on disk
         AsmVisitorWrapper offload = OffloadAdvice.on(marked);
-        return new AgentBuilder.Default(new ByteBuddy().with(TypeValidation.DISABLED))
+        // Both visitors rewrite declared methods only, so the method graph is the declared methods: no
+        // supertype is described. A supertype that has no class file to read (the interfaces the OpenTelemetry
+        // agent adds to every Runnable and Callable, generated at run time) left such classes uninstrumented.
+        ByteBuddy byteBuddy =
+                new ByteBuddy().with(TypeValidation.DISABLED).with(MethodGraph.Compiler.ForDeclaredMethods.INSTANCE);
+        return new AgentBuilder.Default(byteBuddy)
                 .disableClassFormatChanges()
                 .with(AgentBuilder.DescriptionStrategy.Default.POOL_FIRST)
                 .with(AgentBuilder.PoolStrategy.Default.FAST)

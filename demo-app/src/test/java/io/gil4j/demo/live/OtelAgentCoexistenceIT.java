@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -87,6 +88,35 @@ class OtelAgentCoexistenceIT {
                             .filter(l -> !l.startsWith("[gil4j] instrumented ")
                                     && !l.startsWith("[gil4j] started: ")
                                     && !l.startsWith("[gil4j] control endpoint on "))
+                            .toList());
+        }
+    }
+
+    /**
+     * The OpenTelemetry agent adds an interface of its own, generated at run time and with no class file, to
+     * every {@code Runnable} and {@code Callable}; gil4j, second, once failed on each such class ("Cannot resolve
+     * type description") and left it uninstrumented. {@code convoy}'s echo loop is a {@code Callable}.
+     */
+    @Test
+    void a_Callable_is_instrumented_after_the_OpenTelemetry_agent_added_its_interface() throws Exception {
+        try (DemoService convoy = DemoService.start(
+                List.of(
+                        "-Dgil4j.otel.metrics.exporter=none",
+                        "-javaagent:" + DemoService.OTEL_JAVAAGENT.toAbsolutePath(),
+                        DemoService.gil4j("log=info")),
+                Map.of("OTEL_METRICS_EXPORTER", "none", "OTEL_TRACES_EXPORTER", "none", "OTEL_LOGS_EXPORTER", "none"),
+                "convoy",
+                "--modes",
+                "gil",
+                "--duration",
+                "300ms")) {
+            assertEquals(0, convoy.waitFor(TIMEOUT), convoy.toString());
+            List<String> lines = convoy.agentLines();
+            assertTrue(lines.contains("[gil4j] instrumented io.gil4j.demo.convoy.EchoLoop"), String.join("\n", lines));
+            assertEquals(
+                    List.of(),
+                    lines.stream()
+                            .filter(l -> l.contains("could not instrument"))
                             .toList());
         }
     }
