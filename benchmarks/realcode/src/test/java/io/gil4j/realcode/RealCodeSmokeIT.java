@@ -50,7 +50,7 @@ class RealCodeSmokeIT {
      * Rounds of the {@code interpreters} run. Each of its two workers runs half of a round's calls on its own
      * copy of the library, and the JIT compiles both copies on the two cores that run them, so the workers
      * take about three times as many rounds as one thread to be warm: Jackson's rounds under {@code
-     * interpreters} fell until about the 20th (0.39 s, 0.11 s, 0.08–0.23 s, then 0.056–0.065 s) while one
+     * interpreters} fell until about the 20th (0.39 s, 0.25 s, 0.11 s, 0.06–0.23 s, then 0.056–0.065 s) while one
      * thread under {@code gil} was steady from the 3rd (0.11 s). Over 12 rounds the best was 1.16–1.62× of
      * {@code gil} on one thread here, and 0.95× and 1.10× in two CI runs; over 36 it was 1.96–2.10× here
      * (Mustache, Bouncy Castle and Guava 1.9–2.1×). Mustache's best over 6 rounds was 1.05–1.15×.
